@@ -1,0 +1,36 @@
+using GlossaryLsp.Core.Parsing;
+
+namespace GlossaryLsp.Core.Index;
+
+/// <summary>
+/// Writes link targets in a document's own style: absolute article URL + anchor for <c>&lt;a href&gt;</c>
+/// links of term-list glossaries, a relative path + anchor for Markdown links elsewhere.
+/// Shared by fixes, completion, rename and the linker.
+/// </summary>
+public static class LinkTargets
+{
+    /// <summary>The target for a link to <paramref name="term"/> written in <paramref name="from"/>.</summary>
+    public static string For(GlossaryIndex index, ParsedDocument from, TermDefinition term, bool absoluteUrl)
+    {
+        var fragment = term.Anchor is null ? "" : "#" + term.Anchor;
+        if (absoluteUrl && index.GetDocument(term.DocumentPath) is { } target)
+        {
+            if (target.Kind == DocumentKind.GlossaryPage && target.FrontMatter?.GetString("url") is { Length: > 0 } site) return site;
+            if (index.GetArticleUrl(target) is { } url) return url.TrimEnd('#') + fragment;
+        }
+        if (term.DocumentPath == from.Path) return fragment.Length > 0 ? fragment : "#";
+        return WorkspacePaths.Relative(from.Path, term.DocumentPath) + fragment;
+    }
+
+    /// <summary>Whether a new link in this document should be an HTML link with an absolute URL.</summary>
+    public static bool PrefersHtml(ParsedDocument document) => document.Kind == DocumentKind.TermList;
+
+    /// <summary>Whether an existing link's target is written as an absolute URL.</summary>
+    public static bool IsAbsolute(string target) => target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A whole new link: <c>&lt;a href="…"&gt;text&lt;/a&gt;</c> or <c>[text](…)</c>.</summary>
+    public static string NewLink(GlossaryIndex index, ParsedDocument from, TermDefinition term, string text) =>
+        PrefersHtml(from)
+            ? $"<a href=\"{For(index, from, term, absoluteUrl: true)}\">{text}</a>"
+            : $"[{text}]({For(index, from, term, absoluteUrl: false)})";
+}

@@ -1,0 +1,438 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using GlossaryLsp.Core.Text;
+using Markdig;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace GlossaryLsp.Core.Parsing;
+
+/// <summary>
+/// Parses one Markdown file into a <see cref="ParsedDocument"/> with Markdig (precise source
+/// locations) and YamlDotNet (front matter). Pure: no IO, safe to call from many threads.
+/// </summary>
+public static partial class DocumentParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UseYamlFrontMatter()
+        .UseCustomContainers()
+        .UsePipeTables()
+        .Build();
+
+    [GeneratedRegex(@"<!--(.*?)-->", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentRegex();
+
+    [GeneratedRegex(@"<a\b(?<attrs>(?:[^>""']|""[^""]*""|'[^']*')*)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnchorTagRegex();
+
+    [GeneratedRegex(@"</a\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnchorCloseRegex();
+
+    [GeneratedRegex(@"\b(?<name>href|id|name)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AttributeRegex();
+
+    [GeneratedRegex(@"<[^<>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex TagRegex();
+
+    [GeneratedRegex(@"https?://[^\s<>()\[\]""'`]+", RegexOptions.CultureInvariant)]
+    private static partial Regex BareUrlRegex();
+
+    [GeneratedRegex(@"^\s*(記事URL|記事タイトル)\s*[:：]\s*(.*?)\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleCommentRegex();
+
+    [GeneratedRegex(@"^\s*glossary-(disable-next-line|disable|enable)\b(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex SuppressionRegex();
+
+    [GeneratedRegex(@"\{#(?<id>[^}\s]+)\}\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BraceIdRegex();
+
+    /// <param name="path">Workspace-relative path with '/' separators.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="isGlossaryByConfig">True when the config's glossary globs match the path.</param>
+    public static ParsedDocument Parse(string path, string text, bool isGlossaryByConfig = false)
+    {
+        var md = Markdown.Parse(text, Pipeline);
+        var protectedSpans = new List<TextSpan>();
+        var codeSpans = new List<TextSpan>(); // where HTML and comments are not markup
+        var links = new List<LinkReference>();
+        var rawHeadings = new List<(HeadingBlock Block, TextSpan Span)>();
+        FrontMatter? frontMatter = null;
+        var blocks = new List<Block>();
+
+        foreach (var node in md.Descendants())
+        {
+            switch (node)
+            {
+                case YamlFrontMatterBlock yaml:
+                    var fmSpan = TextSpan.FromMarkdig(yaml.Span);
+                    protectedSpans.Add(fmSpan);
+                    codeSpans.Add(fmSpan);
+                    frontMatter = FrontMatterParser.Parse(text, fmSpan);
+                    break;
+                case HeadingBlock h:
+                    var hs = TextSpan.FromMarkdig(h.Span);
+                    rawHeadings.Add((h, hs));
+                    protectedSpans.Add(hs);
+                    break;
+                case CodeBlock cb: // fenced and indented
+                    var cs = TextSpan.FromMarkdig(cb.Span);
+                    protectedSpans.Add(cs);
+                    codeSpans.Add(cs);
+                    break;
+                case HtmlBlock hb:
+                    protectedSpans.Add(TextSpan.FromMarkdig(hb.Span));
+                    break;
+                case CustomContainer cc:
+                    var ccs = TextSpan.FromMarkdig(cc.Span);
+                    int firstLineEnd = text.IndexOfAny(['\r', '\n'], ccs.Start);
+                    protectedSpans.Add(TextSpan.FromBounds(ccs.Start, firstLineEnd < 0 || firstLineEnd > ccs.End ? ccs.End : firstLineEnd));
+                    break;
+                case LinkReferenceDefinition lrd:
+                    protectedSpans.Add(TextSpan.FromMarkdig(lrd.Span));
+                    break;
+                case CodeInline ci:
+                    var cis = TextSpan.FromMarkdig(ci.Span);
+                    protectedSpans.Add(cis);
+                    codeSpans.Add(cis);
+                    break;
+                case AutolinkInline al:
+                    protectedSpans.Add(TextSpan.FromMarkdig(al.Span));
+                    break;
+                case HtmlInline hi:
+                    protectedSpans.Add(TextSpan.FromMarkdig(hi.Span));
+                    break;
+                case LinkInline link:
+                    var ls = TextSpan.FromMarkdig(link.Span);
+                    protectedSpans.Add(ls);
+                    if (!link.IsImage && ToLinkReference(text, link) is { } lr) links.Add(lr);
+                    break;
+            }
+        }
+
+        codeSpans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        bool InCode(int offset) => IsInside(codeSpans, offset);
+
+        // HTML comments: article URL / title, suppressions.
+        var articleUrls = new List<ArticleUrlComment>();
+        bool hasTitle = false;
+        var suppressions = new List<SuppressionComment>();
+        var lines = new LineIndex(text);
+        foreach (Match m in CommentRegex().Matches(text))
+        {
+            if (InCode(m.Index)) continue;
+            var span = new TextSpan(m.Index, m.Length);
+            protectedSpans.Add(span);
+            var body = m.Groups[1];
+            var am = ArticleCommentRegex().Match(body.Value);
+            if (am.Success)
+            {
+                if (am.Groups[1].Value == "記事タイトル") { hasTitle = true; continue; }
+                var g = am.Groups[2];
+                articleUrls.Add(new ArticleUrlComment(g.Value, new TextSpan(body.Index + g.Index, g.Length), span));
+                continue;
+            }
+            var sm = SuppressionRegex().Match(body.Value);
+            if (sm.Success)
+            {
+                var suppressionKind = sm.Groups[1].Value switch
+                {
+                    "disable-next-line" => SuppressionKind.DisableNextLine,
+                    "disable" => SuppressionKind.Disable,
+                    _ => SuppressionKind.Enable,
+                };
+                var rules = sm.Groups[2].Value.Split([' ', ',', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
+                suppressions.Add(new SuppressionComment(suppressionKind, lines.GetLine(m.Index), rules));
+            }
+        }
+
+        // HTML anchors: <a href="…">text</a> links and <a id="…"> targets, inline or in HTML blocks.
+        var explicitAnchors = new List<string>();
+        foreach (Match m in AnchorTagRegex().Matches(text))
+        {
+            if (InCode(m.Index)) continue;
+            string? href = null, id = null;
+            TextSpan hrefSpan = default;
+            foreach (Match a in AttributeRegex().Matches(m.Groups["attrs"].Value))
+            {
+                var v = a.Groups["v"];
+                switch (a.Groups["name"].Value.ToLowerInvariant())
+                {
+                    case "href":
+                        href = v.Value;
+                        hrefSpan = new TextSpan(m.Groups["attrs"].Index + v.Index, v.Length);
+                        break;
+                    default:
+                        id ??= v.Value;
+                        break;
+                }
+            }
+            if (id is not null) explicitAnchors.Add(System.Net.WebUtility.HtmlDecode(id));
+            if (href is null) continue;
+            int openEnd = m.Index + m.Length;
+            var close = AnchorCloseRegex().Match(text, openEnd, Math.Min(text.Length - openEnd, 4000));
+            var nextOpen = text.IndexOf("<a", openEnd, Math.Min(text.Length - openEnd, 4000), StringComparison.OrdinalIgnoreCase);
+            TextSpan whole, inner;
+            if (close.Success && (nextOpen < 0 || nextOpen > close.Index))
+            {
+                inner = TextSpan.FromBounds(openEnd, close.Index);
+                whole = TextSpan.FromBounds(m.Index, close.Index + close.Length);
+            }
+            else
+            {
+                inner = new TextSpan(openEnd, 0); // unclosed <a>: the tag alone is the link
+                whole = new TextSpan(m.Index, m.Length);
+            }
+            protectedSpans.Add(whole);
+            var linkText = System.Net.WebUtility.HtmlDecode(TagRegex().Replace(text.Substring(inner.Start, inner.Length), string.Empty)).Trim();
+            links.Add(new LinkReference(LinkSyntax.Html, System.Net.WebUtility.HtmlDecode(href), hrefSpan, linkText, inner, whole));
+        }
+
+        foreach (Match m in BareUrlRegex().Matches(text))
+            if (!InCode(m.Index)) protectedSpans.Add(new TextSpan(m.Index, m.Length));
+
+        // Headings, slugs, explicit ids.
+        var headingInfos = rawHeadings.Select(h => ReadHeading(text, h.Block, h.Span)).ToList();
+        var slugs = HeadingSlug.CreateUnique(headingInfos.Select(h => h.Text));
+        var headings = ImmutableArray.CreateBuilder<Heading>(headingInfos.Count);
+        for (int i = 0; i < headingInfos.Count; i++)
+        {
+            var h = headingInfos[i] with { Slug = slugs[i] };
+            headings.Add(h);
+            if (h.ExplicitId is not null && !explicitAnchors.Contains(h.ExplicitId)) explicitAnchors.Add(h.ExplicitId);
+        }
+
+        var kind = articleUrls.Count > 0 || hasTitle || isGlossaryByConfig ? DocumentKind.TermList
+            : string.Equals(frontMatter?.GetString("type"), "glossary", StringComparison.OrdinalIgnoreCase) ? DocumentKind.GlossaryPage
+            : DocumentKind.Article;
+
+        var terms = kind switch
+        {
+            DocumentKind.TermList => TermListTerms(path, text, headings),
+            DocumentKind.GlossaryPage => GlossaryPageTerm(path, text, md, headings, frontMatter),
+            _ => ImmutableArray<TermDefinition>.Empty,
+        };
+
+        links.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return new ParsedDocument
+        {
+            Path = path,
+            Text = text,
+            Lines = lines,
+            Kind = kind,
+            Headings = headings.ToImmutable(),
+            Terms = terms,
+            Links = [.. links],
+            ArticleUrls = [.. articleUrls],
+            HasArticleTitle = hasTitle,
+            FrontMatter = frontMatter,
+            Suppressions = [.. suppressions],
+            ExplicitAnchors = [.. explicitAnchors],
+            ProtectedSpans = Merge(protectedSpans),
+        };
+    }
+
+    private static LinkReference? ToLinkReference(string text, LinkInline link)
+    {
+        string? url = link.Url;
+        TextSpan targetSpan;
+        var syntax = LinkSyntax.MarkdownInline;
+        if (link.Reference is { } reference)
+        {
+            syntax = LinkSyntax.MarkdownReference;
+            url = reference.Url;
+            targetSpan = TextSpan.FromMarkdig(reference.UrlSpan);
+        }
+        else if (link.IsShortcut || link.LocalLabel != LocalLabel.None && link.UrlSpan.IsEmpty)
+        {
+            return null;
+        }
+        else
+        {
+            targetSpan = TextSpan.FromMarkdig(link.UrlSpan);
+        }
+        if (url is null) return null;
+        var whole = TextSpan.FromMarkdig(link.Span);
+        TextSpan inner;
+        if (link.FirstChild is { } first && link.LastChild is { } last)
+            inner = TextSpan.FromBounds(first.Span.Start, last.Span.End + 1);
+        else
+            inner = new TextSpan(Math.Min(whole.Start + 1, text.Length), 0);
+        var linkText = TagRegex().Replace(text.Substring(inner.Start, inner.Length), string.Empty).Trim();
+        // The URL as written (Markdig unescapes it); keep the source text when it is the plain target.
+        if (targetSpan.Length > 0 && targetSpan.End <= text.Length)
+        {
+            var raw = text.Substring(targetSpan.Start, targetSpan.Length);
+            if (raw.StartsWith('<') && raw.EndsWith('>')) { raw = raw[1..^1]; targetSpan = new TextSpan(targetSpan.Start + 1, targetSpan.Length - 2); }
+            url = raw;
+        }
+        return new LinkReference(syntax, url, targetSpan, linkText, inner, whole);
+    }
+
+    private static Heading ReadHeading(string text, HeadingBlock block, TextSpan span)
+    {
+        // The heading's own text, from the inline content (ATX: after the #'s; setext: before the underline).
+        int start, end;
+        if (block.Inline?.FirstChild is { } first && block.Inline.LastChild is { } last && first.Span.Start >= 0)
+        {
+            start = first.Span.Start;
+            end = last.Span.End + 1;
+        }
+        else
+        {
+            start = end = span.End;
+        }
+        string content = text.Substring(start, end - start);
+        string? explicitId = null;
+        TextSpan? idSpan = null, idElement = null;
+        var anchorTag = AnchorTagRegex().Match(content);
+        int visibleEnd = end;
+        if (anchorTag.Success)
+        {
+            foreach (Match a in AttributeRegex().Matches(anchorTag.Groups["attrs"].Value))
+            {
+                var name = a.Groups["name"].Value.ToLowerInvariant();
+                if (name is "id" or "name")
+                {
+                    var v = a.Groups["v"];
+                    explicitId = System.Net.WebUtility.HtmlDecode(v.Value);
+                    idSpan = new TextSpan(start + anchorTag.Groups["attrs"].Index + v.Index, v.Length);
+                    var close = AnchorCloseRegex().Match(content, anchorTag.Index + anchorTag.Length);
+                    int elemEnd = close.Success ? close.Index + close.Length : anchorTag.Index + anchorTag.Length;
+                    idElement = TextSpan.FromBounds(start + anchorTag.Index, start + elemEnd);
+                    if (TagRegex().Replace(content[(anchorTag.Index)..], string.Empty).Trim().Length == 0)
+                        visibleEnd = start + anchorTag.Index;
+                    break;
+                }
+            }
+        }
+        else if (BraceIdRegex().Match(content) is { Success: true } bm)
+        {
+            explicitId = bm.Groups["id"].Value;
+            idSpan = new TextSpan(start + bm.Groups["id"].Index, bm.Groups["id"].Length);
+            idElement = new TextSpan(start + bm.Index, bm.Length);
+            visibleEnd = start + bm.Index;
+        }
+        string visible = text.Substring(start, visibleEnd - start);
+        string headingText = TagRegex().Replace(visible, string.Empty).Trim();
+        // Trim the span to the visible text.
+        int ts = start, te = visibleEnd;
+        while (ts < te && char.IsWhiteSpace(text[ts])) ts++;
+        while (te > ts && char.IsWhiteSpace(text[te - 1])) te--;
+        // Heading span excludes a trailing line break.
+        int hEnd = span.End;
+        while (hEnd > span.Start && (text[hEnd - 1] == '\n' || text[hEnd - 1] == '\r')) hEnd--;
+        return new Heading(block.Level, headingText, TextSpan.FromBounds(span.Start, hEnd), TextSpan.FromBounds(ts, te), string.Empty, explicitId, idSpan, idElement);
+    }
+
+    private static ImmutableArray<TermDefinition> TermListTerms(string path, string text, ImmutableArray<Heading>.Builder headings)
+    {
+        var result = ImmutableArray.CreateBuilder<TermDefinition>();
+        for (int i = 0; i < headings.Count; i++)
+        {
+            var h = headings[i];
+            if (h.Level != 2) continue;
+            int defStart = LineEndAfter(text, h.Span.End);
+            int defEnd = text.Length;
+            for (int j = i + 1; j < headings.Count; j++)
+                if (headings[j].Level <= 2) { defEnd = headings[j].Span.Start; break; }
+            var (words, spans) = SplitEntryWords(text, h.TextSpan);
+            if (words.Count == 0) continue;
+            result.Add(new TermDefinition(path, words[0], [.. words.Skip(1)], null, AnchorCodec.Encode(h.Text), h,
+                h.TextSpan, TextSpan.FromBounds(defStart, Math.Max(defStart, defEnd)), [.. spans]));
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>Splits heading text on '|' into trimmed entry words with their source spans.</summary>
+    private static (List<string> Words, List<TextSpan> Spans) SplitEntryWords(string text, TextSpan span)
+    {
+        var words = new List<string>();
+        var spans = new List<TextSpan>();
+        int segStart = span.Start;
+        for (int i = span.Start; i <= span.End; i++)
+        {
+            if (i < span.End && text[i] != '|') continue;
+            int s = segStart, e = i;
+            while (s < e && char.IsWhiteSpace(text[s])) s++;
+            while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+            var word = TagRegex().Replace(text.Substring(s, e - s), string.Empty).Trim();
+            if (word.Length > 0) { words.Add(word); spans.Add(TextSpan.FromBounds(s, e)); }
+            segStart = i + 1;
+        }
+        return (words, spans);
+    }
+
+    private static ImmutableArray<TermDefinition> GlossaryPageTerm(string path, string text, MarkdownDocument md, ImmutableArray<Heading>.Builder headings, FrontMatter? fm)
+    {
+        if (fm is null || fm.GetString("title") is not { Length: > 0 } title) return [];
+        var titleSpan = fm.Values["title"].ValueSpan;
+        var aliases = new List<string>();
+        var aliasSpans = new List<TextSpan>();
+        foreach (var key in new[] { "e-title", "aliases" })
+        {
+            if (!fm.Values.TryGetValue(key, out var v)) continue;
+            if (v.Scalar is { Length: > 0 } s) { aliases.Add(s.Trim()); aliasSpans.Add(v.ValueSpan); }
+            foreach (var item in v.Items) { aliases.Add(item.Trim()); aliasSpans.Add(v.ValueSpan); }
+        }
+        // The definition: the first section's body (after a leading heading), else the first paragraph.
+        int bodyStart = fm.Span.End;
+        TextSpan def = new(bodyStart, 0);
+        var firstBlock = md.FirstOrDefault(b => b is not YamlFrontMatterBlock && b is not LinkReferenceDefinitionGroup);
+        if (firstBlock is HeadingBlock)
+        {
+            var first = headings.FirstOrDefault(h => h.Span.Start >= bodyStart);
+            if (first is not null)
+            {
+                int s = LineEndAfter(text, first.Span.End);
+                int e = headings.FirstOrDefault(h => h.Span.Start > first.Span.Start)?.Span.Start ?? text.Length;
+                def = TextSpan.FromBounds(s, Math.Max(s, e));
+            }
+        }
+        else if (firstBlock is not null)
+        {
+            def = TextSpan.FromMarkdig(firstBlock.Span);
+        }
+        return [new TermDefinition(path, title.Trim(), [.. aliases], fm.GetString("term")?.Trim(), null, null, titleSpan, def, [titleSpan, .. aliasSpans])];
+    }
+
+    private static int LineEndAfter(string text, int offset)
+    {
+        int i = offset;
+        while (i < text.Length && text[i] != '\n' && text[i] != '\r') i++;
+        if (i < text.Length && text[i] == '\r') i++;
+        if (i < text.Length && text[i] == '\n') i++;
+        return i;
+    }
+
+    private static bool IsInside(List<TextSpan> sortedSpans, int offset)
+    {
+        int lo = 0, hi = sortedSpans.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sortedSpans[mid].End <= offset) lo = mid + 1;
+            else if (sortedSpans[mid].Start > offset) hi = mid - 1;
+            else return true;
+        }
+        return false;
+    }
+
+    private static ImmutableArray<TextSpan> Merge(List<TextSpan> spans)
+    {
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var result = ImmutableArray.CreateBuilder<TextSpan>(spans.Count);
+        foreach (var s in spans)
+        {
+            if (s.Length <= 0) continue;
+            if (result.Count > 0 && s.Start <= result[^1].End)
+            {
+                if (s.End > result[^1].End) result[^1] = TextSpan.FromBounds(result[^1].Start, s.End);
+            }
+            else result.Add(s);
+        }
+        return result.ToImmutable();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Core.Parsing;
+
+/// <summary>
+/// Everything the index and the rules need from one Markdown file, computed once per text version.
+/// Immutable; the index holds one per workspace document and swaps it when the document changes.
+/// </summary>
+public sealed class ParsedDocument
+{
+    public required string Path { get; init; }
+    public required string Text { get; init; }
+    public required LineIndex Lines { get; init; }
+    public required DocumentKind Kind { get; init; }
+    public ImmutableArray<Heading> Headings { get; init; } = [];
+    public ImmutableArray<TermDefinition> Terms { get; init; } = [];
+    public ImmutableArray<LinkReference> Links { get; init; } = [];
+    public ImmutableArray<ArticleUrlComment> ArticleUrls { get; init; } = [];
+    public bool HasArticleTitle { get; init; }
+    public FrontMatter? FrontMatter { get; init; }
+    public ImmutableArray<SuppressionComment> Suppressions { get; init; } = [];
+    /// <summary>Explicit anchors anywhere in the document (<c>&lt;a id&gt;</c>, <c>name</c>, <c>{#id}</c>).</summary>
+    public ImmutableArray<string> ExplicitAnchors { get; init; } = [];
+    /// <summary>Sorted, non-overlapping spans where no term mention may be found (SPEC §1).</summary>
+    public ImmutableArray<TextSpan> ProtectedSpans { get; init; } = [];
+    /// <summary>Set when the file could not be analysed; then the document is otherwise empty.</summary>
+    public LoadProblem? LoadProblem { get; init; }
+
+    /// <summary>The folder of <see cref="Path"/> ("" at the workspace root).</summary>
+    public string Folder => Path.LastIndexOf('/') is var i and >= 0 ? Path[..i] : string.Empty;
+
+    public string GetText(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    public bool IsProtected(int offset)
+    {
+        var spans = ProtectedSpans;
+        int lo = 0, hi = spans.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (spans[mid].End <= offset) lo = mid + 1;
+            else if (spans[mid].Start > offset) hi = mid - 1;
+            else return true;
+        }
+        return false;
+    }
+
+    /// <summary>The spans of text outside every protected span, in order: where mentions are searched.</summary>
+    public IEnumerable<TextSpan> ProseSpans()
+    {
+        int pos = 0;
+        foreach (var p in ProtectedSpans)
+        {
+            if (p.Start > pos) yield return TextSpan.FromBounds(pos, p.Start);
+            pos = Math.Max(pos, p.End);
+        }
+        if (pos < Text.Length) yield return TextSpan.FromBounds(pos, Text.Length);
+    }
+
+    public TermDefinition? FindTermAt(int offset) =>
+        Terms.FirstOrDefault(t => t.Heading is { } h ? h.Span.ContainsOrTouches(offset) : t.NameSpan.ContainsOrTouches(offset));
+
+    public LinkReference? FindLinkAt(int offset) => Links.FirstOrDefault(l => l.Span.ContainsOrTouches(offset) && offset < l.Span.End || l.TargetSpan.ContainsOrTouches(offset));
+
+    public Heading? FindHeadingAt(int offset) => Headings.FirstOrDefault(h => h.Span.ContainsOrTouches(offset));
+
+    public static ParsedDocument Unreadable(string path, LoadProblem problem) => new()
+    {
+        Path = path, Text = string.Empty, Lines = new LineIndex(string.Empty), Kind = DocumentKind.Article, LoadProblem = problem,
+    };
+}

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Core.Rules;
+
+/// <summary>One diagnostic rule (one file per rule). Rules return findings as values through the context.</summary>
+public abstract class Rule
+{
+    public abstract RuleDescriptor Descriptor { get; }
+
+    /// <summary>Reports this rule's findings for <see cref="RuleContext.Document"/>.</summary>
+    public abstract void Analyze(RuleContext context);
+}
+
+/// <summary>What a rule sees: the snapshot, the document, and the document's links already resolved.</summary>
+public sealed class RuleContext(GlossaryIndex index, ParsedDocument document, ImmutableArray<LinkResolution> linkResolutions, RuleDescriptor rule, DiagnosticSeverity severity, List<Diagnostic> sink)
+{
+    public GlossaryIndex Index { get; } = index;
+    public ParsedDocument Document { get; } = document;
+    /// <summary>One resolution per <see cref="ParsedDocument.Links"/> entry, same order.</summary>
+    public ImmutableArray<LinkResolution> LinkResolutions { get; } = linkResolutions;
+
+    public void Report(TextSpan span, string message, IEnumerable<RelatedLocation>? related = null, IEnumerable<CodeFix>? fixes = null) =>
+        sink.Add(new Diagnostic(rule, severity, message, Document.Path, span, [.. related ?? []], [.. fixes ?? []]));
+
+    /// <summary>The first link rule that applies to a link (GL0001, GL0006, GL0002, GL0010 in that order).</summary>
+    public RuleDescriptor? LinkRuleFor(int linkIndex) => LinkRuleOf(LinkResolutions[linkIndex]);
+
+    internal static RuleDescriptor? LinkRuleOf(LinkResolution r) => r.Status switch
+    {
+        LinkStatus.MissingDocument or LinkStatus.OutsideWorkspace => RuleCatalog.GL0001,
+        LinkStatus.InvalidAnchor => RuleCatalog.GL0006,
+        LinkStatus.MissingAnchor => RuleCatalog.GL0002,
+        _ => null,
+    };
+}

@@ -1,0 +1,37 @@
+using GlossaryLsp.Core.Config;
+
+namespace GlossaryLsp.Core.Rules;
+
+/// <summary>What a rule is: its fixed id, readable alias, title, default severity and help page.</summary>
+public sealed record RuleDescriptor(string Id, string Alias, string Title, DiagnosticSeverity DefaultSeverity)
+{
+    public const string HelpBase = "https://github.com/glossarylsp/glossarylsp/blob/main/docs/rules/";
+    public string HelpUri => $"{HelpBase}{Id}.md";
+    /// <summary>Repository-relative path of the rule's documentation page.</summary>
+    public string DocPath => $"docs/rules/{Id}.md";
+}
+
+/// <summary>The fixed rule set of SPEC §2.</summary>
+public static class RuleCatalog
+{
+    public static readonly RuleDescriptor GL0001 = new("GL0001", "broken-link", "Link target document not found", DiagnosticSeverity.Error);
+    public static readonly RuleDescriptor GL0002 = new("GL0002", "broken-anchor", "Link anchor not found", DiagnosticSeverity.Error);
+    public static readonly RuleDescriptor GL0003 = new("GL0003", "stale-anchor-id", "Heading id is stale", DiagnosticSeverity.Warning);
+    public static readonly RuleDescriptor GL0004 = new("GL0004", "duplicate-in-document", "Entry word defined twice in one document", DiagnosticSeverity.Error);
+    public static readonly RuleDescriptor GL0005 = new("GL0005", "duplicate-across-documents", "Entry word defined in several documents", DiagnosticSeverity.Warning);
+    public static readonly RuleDescriptor GL0006 = new("GL0006", "invalid-anchor", "Anchor is not valid base64 of UTF-8 text", DiagnosticSeverity.Error);
+    public static readonly RuleDescriptor GL0007 = new("GL0007", "missing-article-url", "Glossary document lacks a well-formed article URL", DiagnosticSeverity.Warning);
+    public static readonly RuleDescriptor GL0008 = new("GL0008", "front-matter", "Invalid front matter", DiagnosticSeverity.Error);
+    public static readonly RuleDescriptor GL0009 = new("GL0009", "unlinked-mention", "Term mentioned without a link", DiagnosticSeverity.Information);
+    public static readonly RuleDescriptor GL0010 = new("GL0010", "link-text-mismatch", "Link text is not an entry word of its target", DiagnosticSeverity.Warning);
+    public static readonly RuleDescriptor GL0011 = new("GL0011", "empty-definition", "Term has an empty definition", DiagnosticSeverity.Warning);
+    public static readonly RuleDescriptor GL0012 = new("GL0012", "article-url-mismatch", "Article URL breaks the URL-to-folder mapping", DiagnosticSeverity.Warning);
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } =
+        [GL0001, GL0002, GL0003, GL0004, GL0005, GL0006, GL0007, GL0008, GL0009, GL0010, GL0011, GL0012];
+
+    /// <summary>Finds a rule by id or alias (case-insensitive).</summary>
+    public static RuleDescriptor? Find(string idOrAlias) =>
+        All.FirstOrDefault(r => string.Equals(r.Id, idOrAlias, StringComparison.OrdinalIgnoreCase)
+                             || string.Equals(r.Alias, idOrAlias, StringComparison.OrdinalIgnoreCase));
+}

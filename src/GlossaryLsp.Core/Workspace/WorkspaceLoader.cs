@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Text;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+
+namespace GlossaryLsp.Core.Workspace;
+
+/// <summary>
+/// Reads a workspace folder from disk into a <see cref="GlossaryIndex"/>: every Markdown file parsed in
+/// parallel, other files listed (for link existence checks) but never read. Files that cannot be
+/// analysed (not UTF-8, binary, too large, a link out of the workspace) become documents with a
+/// <see cref="LoadProblem"/>; nothing here throws for bad content.
+/// </summary>
+public static class WorkspaceLoader
+{
+    /// <summary>Files larger than this are reported, not parsed (SPEC §7).</summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", ".vscode-test" };
+
+    public static bool IsMarkdown(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the config at the root, if any. Throws <see cref="ConfigException"/> when it is bad.</summary>
+    public static GlossaryConfig LoadConfig(string root)
+    {
+        var path = Path.Combine(root, GlossaryConfigLoader.FileName);
+        return File.Exists(path) ? GlossaryConfigLoader.Load(path) : GlossaryConfig.Default;
+    }
+
+    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        root = Path.GetFullPath(root);
+        var markdown = new List<string>();
+        var others = new List<string>();
+        foreach (var rel in EnumerateFiles(root))
+        {
+            if (config.IsIgnored(rel)) continue;
+            (IsMarkdown(rel) ? markdown : others).Add(rel);
+        }
+        var docs = new ConcurrentBag<ParsedDocument>();
+        int done = 0;
+        Parallel.ForEach(markdown, new ParallelOptions { CancellationToken = cancellationToken }, rel =>
+        {
+            docs.Add(LoadDocument(root, rel, config));
+            var n = Interlocked.Increment(ref done);
+            if (progress is not null && (n % 50 == 0 || n == markdown.Count)) progress.Report((n, markdown.Count));
+        });
+        return GlossaryIndex.Create(config, docs, others);
+    }
+
+    /// <summary>Workspace-relative paths of every file below the root, skipping tool folders and links that leave the root.</summary>
+    public static IEnumerable<string> EnumerateFiles(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var stack = new Stack<string>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var dir = stack.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try { entries = new DirectoryInfo(dir).EnumerateFileSystemInfos("*", options).ToList(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            foreach (var e in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                if (e is DirectoryInfo d)
+                {
+                    if (SkippedFolders.Contains(d.Name) || d.LinkTarget is not null) continue; // never follow folder links
+                    stack.Push(d.FullName);
+                }
+                else
+                {
+                    yield return Path.GetRelativePath(root, e.FullName).Replace('\\', '/');
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads and parses one file; problems become a <see cref="LoadProblem"/>, never an exception.</summary>
+    public static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config)
+    {
+        var full = Path.Combine(root, relativePath);
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                var rootFull = Path.GetFullPath(root).TrimEnd('/') + "/";
+                if (target is null || !Path.GetFullPath(target.FullName).StartsWith(rootFull, StringComparison.Ordinal))
+                    return ParsedDocument.Unreadable(relativePath, new LoadProblem("symbolic link to a file outside the workspace; not read"));
+            }
+            if (info.Length > MaxFileBytes)
+                return ParsedDocument.Unreadable(relativePath, new LoadProblem($"file is {info.Length / (1024.0 * 1024):0.#} MB; files over {MaxFileBytes / (1024 * 1024)} MB are not analysed"));
+            var bytes = File.ReadAllBytes(full);
+            return ParseBytes(relativePath, bytes, config);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ParsedDocument.Unreadable(relativePath, new LoadProblem($"cannot read file: {e.Message}"));
+        }
+    }
+
+    /// <summary>Decodes UTF-8 (BOM allowed) strictly and parses; binary or invalid text becomes a <see cref="LoadProblem"/>.</summary>
+    public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config)
+    {
+        if (bytes.Length > MaxFileBytes)
+            return ParsedDocument.Unreadable(relativePath, new LoadProblem($"file is {bytes.Length / (1024.0 * 1024):0.#} MB; files over {MaxFileBytes / (1024 * 1024)} MB are not analysed"));
+        int nul = bytes[..Math.Min(bytes.Length, 8192)].IndexOf((byte)0);
+        if (nul >= 0)
+            return ParsedDocument.Unreadable(relativePath, new LoadProblem($"binary file (NUL byte at offset {nul}); not analysed"));
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return ParsedDocument.Unreadable(relativePath, new LoadProblem($"not valid UTF-8 (invalid byte at offset {e.Index}); not analysed"));
+        }
+        return ParseText(relativePath, text, config);
+    }
+
+    /// <summary>Parses text, guarding against parser failures on pathological input.</summary>
+    public static ParsedDocument ParseText(string relativePath, string text, GlossaryConfig config)
+    {
+        try
+        {
+            return DocumentParser.Parse(relativePath, text, config.IsGlossaryPath(relativePath));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ParsedDocument.Unreadable(relativePath, new LoadProblem($"could not be parsed ({e.GetType().Name}: {e.Message})"));
+        }
+    }
+}
