@@ -1,20 +1,23 @@
-using GlossaryLsp.Core.Rules;
-using GlossaryLsp.Core.Workspace;
+using System.CommandLine;
+using GlossaryLsp.Cli.Commands;
 
-var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
-var config = WorkspaceLoader.LoadConfig(root);
-var sw = System.Diagnostics.Stopwatch.StartNew();
-var index = WorkspaceLoader.Load(root, config);
-Console.Error.WriteLine($"loaded {index.Documents.Count} docs, {index.TermCount} terms in {sw.ElapsedMilliseconds} ms; inferred {index.InferredMapping}");
-int links = 0;
-foreach (var (doc, diags) in DocumentAnalyzer.AnalyzeAll(index))
+namespace GlossaryLsp.Cli;
+
+/// <summary>The <c>glossary</c> tool: lint | link | rename | serve | show (SPEC §4). One file per command.</summary>
+public static class Program
 {
-    links += doc.Links.Length;
-    if (doc.LoadProblem is { } p) Console.WriteLine($"{doc.Path}: {p.Message}");
-    foreach (var d in diags)
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the tool with the given output streams (tests call this in-process).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var pos = doc.Lines.GetPosition(d.Span.Start);
-        Console.WriteLine($"{doc.Path}:{pos.Line + 1}:{pos.Character + 1}: {d.Severity} {d.Id} {d.Message}");
+        var root = new RootCommand("GlossaryLsp: lint, link and serve Markdown technical glossaries");
+        root.Subcommands.Add(LintCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ShowCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LinkCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RenameCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
+        var parse = root.Parse(args);
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }
-Console.Error.WriteLine($"{links} links in {sw.ElapsedMilliseconds} ms");
