@@ -1,0 +1,84 @@
+using System.Text;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+using Humanizer;
+
+namespace GlossaryLsp.Core.Features;
+
+/// <summary>
+/// How a term is described to a person (hover, <c>glossary show</c>, completion resolve, look-up):
+/// headword, aliases, reading, the definition's Markdown, where it is defined and how many other
+/// documents define it too. Protocol-free: plain Markdown or plain text.
+/// </summary>
+public static class TermDescription
+{
+    /// <summary>Definitions longer than this are cut (hover popups are not documents).</summary>
+    public const int MaxDefinitionChars = 4000;
+
+    public static string ToMarkdown(GlossaryIndex index, TermDefinition term)
+    {
+        var sb = new StringBuilder();
+        sb.Append("**").Append(EscapeMarkdown(term.Headword)).Append("**");
+        if (term.Aliases.Length > 0) sb.Append(" | ").Append(string.Join(" | ", term.Aliases.Select(EscapeMarkdown)));
+        sb.Append('\n');
+        if (term.Reading is { Length: > 0 } reading) sb.Append("\n読み: ").Append(EscapeMarkdown(reading)).Append('\n');
+        var definition = Definition(index, term);
+        sb.Append('\n').Append(definition.Length > 0 ? definition : "*(no definition)*").Append('\n');
+        sb.Append("\n---\n\n").Append(Location(index, term, markdown: true)).Append('\n');
+        return sb.ToString();
+    }
+
+    public static string ToPlainText(GlossaryIndex index, TermDefinition term)
+    {
+        var sb = new StringBuilder();
+        sb.Append(term.Headword);
+        if (term.Aliases.Length > 0) sb.Append(" | ").Append(string.Join(" | ", term.Aliases));
+        sb.Append('\n');
+        if (term.Reading is { Length: > 0 } reading) sb.Append("読み: ").Append(reading).Append('\n');
+        var definition = Definition(index, term);
+        sb.Append('\n').Append(definition.Length > 0 ? definition : "(no definition)").Append('\n');
+        sb.Append('\n').Append(Location(index, term, markdown: false)).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>The definition's Markdown, trimmed (and cut at <see cref="MaxDefinitionChars"/>).</summary>
+    public static string Definition(GlossaryIndex index, TermDefinition term)
+    {
+        if (index.GetDocument(term.DocumentPath) is not { } doc) return string.Empty;
+        var span = term.DefinitionSpan;
+        if (span.End > doc.Text.Length) return string.Empty;
+        var text = doc.Text.Substring(span.Start, span.Length).Replace("\r\n", "\n").Trim();
+        return text.Length > MaxDefinitionChars ? text[..MaxDefinitionChars].TrimEnd() + " …" : text;
+    }
+
+    /// <summary>"Defined in path:line" and, when others define it too, how many and which.</summary>
+    public static string Location(GlossaryIndex index, TermDefinition term, bool markdown)
+    {
+        var doc = index.GetDocument(term.DocumentPath);
+        int line = (doc?.Lines.GetPosition(term.NameSpan.Start).Line ?? 0) + 1;
+        var where = markdown ? $"Defined in `{term.DocumentPath}:{line}`" : $"Defined in {term.DocumentPath}:{line}";
+        var others = OtherDocuments(index, term);
+        if (others.Count == 0) return where;
+        var list = string.Join(", ", others.Select(o => markdown ? $"`{o}`" : o));
+        return $"{where}; also defined in {"other document".ToQuantity(others.Count)}: {list}";
+    }
+
+    /// <summary>The other documents that define any entry word of this term, in path order.</summary>
+    public static IReadOnlyList<string> OtherDocuments(GlossaryIndex index, TermDefinition term) =>
+        [.. term.EntryWords.SelectMany(index.FindDefinitions)
+            .Select(d => d.DocumentPath)
+            .Where(p => p != term.DocumentPath)
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+
+    private static string EscapeMarkdown(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (char c in s)
+        {
+            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}
