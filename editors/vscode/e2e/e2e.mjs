@@ -1,0 +1,498 @@
+// End-to-end checks of the Glossary extension in a real VS Code (code-server) driven by Chromium.
+// Started by run.sh, which provides (environment):
+//   GLOSSARY_E2E_CACHE  install.sh folder (code-server, playwright-core)
+//   GLOSSARY_E2E_TOOLS  folder of start.sh
+//   GLOSSARY_E2E_RUN    temporary folder (profile, workspace, logs, code-server.pid)
+//   GLOSSARY_E2E_VSIX   the .vsix to install
+//   GLOSSARY_E2E_REPO   repository root (content/ is copied from there)
+//   GLOSSARY_E2E_OUT    where screenshots go (<repo>/out/e2e)
+//   GLOSSARY_E2E_SERVER "mock" to use mock-server.mjs (harness check without the real server)
+// Prints one line per check and "N passed, N failed" last; exits 1 when a check failed.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const need = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set (run e2e/run.sh)`);
+  return v;
+};
+
+const results = [];
+let page;
+let browser;
+let serverPid;
+let shotNo = 0;
+
+function report() {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed;
+}
+
+async function screenshot(OUT, name) {
+  if (!page) return;
+  try {
+    await page.screenshot({ path: path.join(OUT, name) });
+  } catch (e) {
+    console.log(`  (screenshot ${name} failed: ${e.message})`);
+  }
+}
+
+async function check(name, fn, OUT) {
+  const t0 = Date.now();
+  try {
+    const note = await fn();
+    results.push({ name, ok: true });
+    console.log(`PASS ${name} (${Date.now() - t0} ms)${note ? ` — ${note}` : ''}`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name} (${Date.now() - t0} ms): ${e && e.message ? e.message.split('\n')[0] : e}`);
+    shotNo += 1;
+    await screenshot(OUT, `fail-${shotNo}.png`);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what, fn, timeoutMs, intervalMs = 250) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${last.message})` : ''}`);
+    await sleep(intervalMs);
+  }
+}
+
+/** Entry words of the term-list glossaries: headword + aliases of every h2 of files with an article-URL comment. */
+function readTerms(ws) {
+  const terms = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md')) {
+        const text = fs.readFileSync(p, 'utf8');
+        if (!/<!--\s*記事(URL|タイトル)\s*[:：]/.test(text)) continue;
+        const lines = text.split(/\r?\n/);
+        for (let i = 0; i < lines.length; i++) {
+          const m = /^##\s+(.*)$/.exec(lines[i]);
+          if (!m) continue;
+          const words = m[1].replace(/<[^>]*>/g, '').split('|').map((w) => w.trim()).filter(Boolean);
+          if (words.length === 0) continue;
+          const body = [];
+          for (let j = i + 1; j < lines.length && !/^##\s/.test(lines[j]); j++) body.push(lines[j]);
+          terms.push({ headword: words[0], words, file: p, definition: body.join('\n') });
+        }
+      }
+    }
+  };
+  walk(ws);
+  return terms;
+}
+
+/** A run of plain text (outside tags and link syntax) of a definition, to recognise it in the hover. */
+function definitionSnippet(definition) {
+  const first = definition.split('\n').find((l) => l.trim().length > 0) ?? '';
+  const runs = first
+    .replace(/^\s*[-*+]\s+/, '')
+    .split(/<[^>]*>|\[[^\]]*\]\([^)]*\)|\*\*|`/)
+    .map((s) => s.trim());
+  const best = runs.sort((a, b) => b.length - a.length)[0] ?? '';
+  return best.slice(0, 10);
+}
+
+/** Masks link syntax, inline code and HTML so that only plain prose remains (same length, indices kept). */
+function maskNonProse(line) {
+  const blank = (s) => ' '.repeat(s.length);
+  return line
+    .replace(/`[^`]*`/g, blank)
+    .replace(/<a\b[^>]*>.*?<\/a>/g, blank)
+    .replace(/<[^>]*>/g, blank)
+    .replace(/!?\[[^\]]*\]\([^)]*\)/g, blank);
+}
+
+/** The first plain (unlinked) mention of a defined term in the article: { line (1-based), column (1-based), term }. */
+function findPlainMention(articleText, terms) {
+  const words = terms
+    .flatMap((t) => t.words.map((w) => ({ w, t })))
+    .filter(({ w }) => [...w].length >= 3)
+    .sort((a, b) => b.w.length - a.w.length);
+  const lines = articleText.split('\n');
+  let inFront = lines[0] === '---';
+  let inFence = false;
+  for (let i = inFront ? 1 : 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (inFront) {
+      if (line === '---') inFront = false;
+      continue;
+    }
+    if (/^\s*(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence || /^\s*#/.test(line) || /^\s*:::/.test(line) || /^\s*\|[-\s|:]+\|\s*$/.test(line)) continue;
+    const masked = maskNonProse(line);
+    for (const { w, t } of words) {
+      const idx = masked.indexOf(w);
+      if (idx >= 0) return { line: i + 1, column: idx + 1, word: w, term: t };
+    }
+  }
+  return undefined;
+}
+
+function countLinks(text) {
+  return (text.match(/!?\[[^\]\n]+\]\([^)\n]+\)|<a\s[^>]*href=/g) ?? []).length;
+}
+
+async function main() {
+  const CACHE = need('GLOSSARY_E2E_CACHE');
+  const TOOLS = need('GLOSSARY_E2E_TOOLS');
+  const RUN = need('GLOSSARY_E2E_RUN');
+  const VSIX = need('GLOSSARY_E2E_VSIX');
+  const REPO = need('GLOSSARY_E2E_REPO');
+  const OUT = need('GLOSSARY_E2E_OUT');
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
+
+  const require = createRequire(path.join(CACHE, 'package.json'));
+  const { chromium } = require('playwright-core');
+
+  // --- Workspace: content/ with one planted broken link (the anchor decodes fine but names no term -> GL0002).
+  const WS = path.join(RUN, 'workspace');
+  fs.cpSync(path.join(REPO, 'content'), WS, { recursive: true });
+  const ARTICLE_REL = 'articles/transfer-learning-intro.md';
+  const ARTICLE = path.join(WS, ARTICLE_REL);
+  const terms = readTerms(WS);
+  if (terms.length === 0) throw new Error('no term-list glossary found in content/');
+  const anchor = Buffer.from('存在しない用語 | No Such Term', 'utf8').toString('base64');
+  const broken = `[転移学習](../glossary/transfer-learning.md#${anchor})`;
+  let article = fs.readFileSync(ARTICLE, 'utf8');
+  const lines = article.split('\n');
+  const h2 = lines.findIndex((l) => /^##\s/.test(l));
+  lines.splice(h2 >= 0 ? h2 + 1 : lines.length, 0, '', `壊れたリンクの例: ${broken}`);
+  article = lines.join('\n');
+  fs.writeFileSync(ARTICLE, article);
+  const brokenLine = (h2 >= 0 ? h2 + 1 : lines.length - 2) + 2;
+  console.log(`workspace ${WS}: ${terms.length} terms; planted broken link on line ${brokenLine} of ${ARTICLE_REL}`);
+
+  const mention = findPlainMention(article, terms);
+  const completionTerm = terms.find((t) => t.headword === 'ファインチューニング') ?? terms.find((t) => /^[\u30a0-\u30ff]{5,}/.test(t.headword)) ?? terms[0];
+  const prefix = [...completionTerm.headword].slice(0, 4).join('');
+
+  if (process.env.GLOSSARY_E2E_SERVER === 'mock') {
+    fs.mkdirSync(path.join(WS, '.vscode'), { recursive: true });
+    fs.writeFileSync(
+      path.join(WS, '.vscode', 'settings.json'),
+      JSON.stringify({ 'glossary.server.path': path.join(HERE, 'mock-server.mjs') }, null, 2),
+    );
+    console.log('using the MOCK server (harness check only)');
+  }
+
+  // --- code-server.
+  const port = await freePort();
+  const started = await new Promise((resolve) => {
+    const child = spawn('sh', [path.join(TOOLS, 'start.sh'), CACHE, RUN, String(port), VSIX, WS], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /^(\d+)\s*$/m.exec(out);
+      if (m && serverPid === undefined) {
+        serverPid = Number(m[1]);
+        fs.writeFileSync(path.join(RUN, 'code-server.pid'), String(serverPid));
+      }
+    });
+    child.on('exit', (code) => resolve(code === 0));
+  });
+
+  await check('the .vsix installs into VS Code', async () => {
+    const log = fs.readFileSync(path.join(RUN, 'install.log'), 'utf8');
+    if (!/successfully installed/i.test(log)) throw new Error(`install log: ${log.trim().split('\n').slice(-3).join(' | ')}`);
+  }, OUT);
+  await check('code-server starts', async () => {
+    if (!started || serverPid === undefined) throw new Error(`start.sh failed (see ${path.join(RUN, 'server.log')})`);
+    return `pid ${serverPid}, port ${port}`;
+  }, OUT);
+  if (!started) return;
+
+  // --- Browser.
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(WS)}`);
+
+  const editor = () => page.locator('.editor-instance .monaco-editor').first();
+  const openArticle = async () => {
+    // Explorer: expand "articles", click the article; Quick Open as fallback.
+    try {
+      const rows = page.locator('.explorer-folders-view .monaco-list-row');
+      await rows.filter({ hasText: /^articles$/ }).first().click({ timeout: 15000 });
+      await rows.filter({ hasText: 'transfer-learning-intro.md' }).first().click({ timeout: 10000 });
+    } catch {
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('transfer-learning-intro.md');
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
+      await page.keyboard.press('Enter');
+    }
+    await page.locator('.tab.active', { hasText: 'transfer-learning-intro.md' }).waitFor({ timeout: 15000 });
+  };
+  const focusEditor = async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+1'); // View: Focus First Editor Group
+    await sleep(200);
+  };
+  const goTo = async (line, column) => {
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget:visible', { timeout: 5000 });
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await sleep(300);
+  };
+  const save = async () => {
+    await page.keyboard.press('Control+S');
+    await sleep(400);
+  };
+  const runCommand = async (title) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:visible', { timeout: 5000 });
+    await page.keyboard.type(title);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
+    await row.first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+  };
+
+  await check('the workbench loads and opens the article', async () => {
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await openArticle();
+  }, OUT);
+
+  await check('status bar shows the term count when indexing is done', async () => {
+    const item = page.locator('.statusbar-item', { hasText: /\d+ terms?\b/ });
+    await item.first().waitFor({ timeout: 60000 });
+    return (await item.first().innerText()).trim();
+  }, OUT);
+
+  await check('error squiggle on the planted broken link', async () => {
+    await editor().locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 60000 });
+    return `${await editor().locator('.squiggly-error').count()} squiggle(s)`;
+  }, OUT);
+
+  await check('Problems panel lists GL0002', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.first().waitFor({ timeout: 10000 });
+    const row = panel.locator('.monaco-list-row', { hasText: 'GL0002' });
+    await row.first().waitFor({ timeout: 20000 });
+    return (await row.first().innerText()).replace(/\s+/g, ' ').trim().slice(0, 120);
+  }, OUT);
+  await screenshot(OUT, 'diagnostics.png');
+  await page.keyboard.press('Control+J'); // hide the panel again
+  await focusEditor();
+
+  await check('hover on a term mention shows its definition', async () => {
+    if (!mention) throw new Error('no plain term mention found in the article');
+    const snippet = definitionSnippet(mention.term.definition);
+    await goTo(mention.line, mention.column);
+    const box = await waitFor(
+      `the mention "${mention.word}" on screen`,
+      () =>
+        page.evaluate((word) => {
+          for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
+            const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+            const nodes = [];
+            let text = '';
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              nodes.push({ n, start: text.length });
+              text += n.data;
+            }
+            const idx = text.replace(/\u00a0/g, ' ').indexOf(word);
+            if (idx < 0) continue;
+            // The mention must not be the text of a link on this line: "[word](" / ">word</a>".
+            const before = text.slice(0, idx);
+            if (before.endsWith('[') || before.endsWith('>')) continue;
+            const at = (offset) => {
+              const e = nodes.filter((x) => x.start <= offset).pop();
+              return [e.n, offset - e.start];
+            };
+            const range = document.createRange();
+            range.setStart(...at(idx));
+            range.setEnd(...at(idx + 1));
+            const r = range.getBoundingClientRect();
+            if (r.width === 0) continue;
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }
+          return null;
+        }, mention.word),
+      10000,
+    );
+    await page.mouse.move(box.x + 40, box.y + 200);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    const hover = page.locator('.monaco-hover-content', { hasText: snippet });
+    await hover.first().waitFor({ timeout: 20000 });
+    const text = (await hover.first().innerText()).replace(/\s+/g, ' ').trim();
+    if (!text.includes(mention.term.headword)) throw new Error(`hover lacks the headword: ${text.slice(0, 100)}`);
+    await sleep(500); // let the hover fade in
+    await screenshot(OUT, 'hover.png');
+    return `"${mention.word}" (line ${mention.line}) → "${text.slice(0, 60)}…"`;
+  }, OUT);
+  await page.mouse.move(5, 500);
+  await page.keyboard.press('Escape');
+
+  await check(`completion after "${prefix}" offers ${completionTerm.headword} and inserts a link`, async () => {
+    await focusEditor();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('E2E: ');
+    await page.keyboard.type(prefix, { delay: 30 });
+    await sleep(300);
+    await page.keyboard.press('Control+Space');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: completionTerm.headword });
+    await row.first().waitFor({ timeout: 20000 });
+    await screenshot(OUT, 'completion.png');
+    // Accept the row of the term (not necessarily the first one).
+    for (let i = 0; i < 30; i++) {
+      const focused = page.locator('.suggest-widget .monaco-list-row.focused');
+      const t = (await focused.count()) > 0 ? await focused.first().innerText() : '';
+      if (t.includes(completionTerm.headword)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await save();
+    const expected = `E2E: [${completionTerm.headword}](`;
+    const line = await waitFor(
+      `"${expected}" in the saved file`,
+      async () => {
+        const l = fs.readFileSync(ARTICLE, 'utf8').split('\n').find((x) => x.startsWith('E2E: '));
+        if (l && l.startsWith(expected)) return l;
+        if (l && (l.includes('<a href') || l.includes('](')) && l.includes(completionTerm.headword)) return l;
+        await save();
+        return undefined;
+      },
+      10000,
+    );
+    return line.slice(0, 110);
+  }, OUT);
+
+  await check('"Glossary: Link all terms in this document" adds links', async () => {
+    await save();
+    const before = countLinks(fs.readFileSync(ARTICLE, 'utf8'));
+    await focusEditor();
+    await runCommand('Glossary: Link all terms in this document');
+    const after = await waitFor(
+      'more links in the document',
+      async () => {
+        await save();
+        const n = countLinks(fs.readFileSync(ARTICLE, 'utf8'));
+        return n > before ? n : undefined;
+      },
+      20000,
+      1000,
+    );
+    return `${before} → ${after} links`;
+  }, OUT);
+  await page.keyboard.press('Control+Shift+M');
+  await sleep(500);
+  await screenshot(OUT, 'vscode.png');
+  await page.keyboard.press('Control+J');
+
+  await check('"Glossary: Look up a term…" finds a term by alias and opens its definition', async () => {
+    const alias = completionTerm.words[1] ?? completionTerm.headword;
+    await focusEditor();
+    await runCommand('Glossary: Look up a term');
+    // The terms arrive from the server (glossary/terms); the list is virtualised, so filter before looking for the row.
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15000 });
+    await page.keyboard.type(alias);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: completionTerm.headword });
+    await sleep(300);
+    await row.first().waitFor({ timeout: 5000 });
+    await page.keyboard.press('Enter');
+    const file = path.basename(completionTerm.file);
+    await page.locator('.tab.active', { hasText: file }).waitFor({ timeout: 15000 });
+    await sleep(1000);
+    await screenshot(OUT, 'lookup.png');
+    return `"${alias}" → ${file}`;
+  }, OUT);
+}
+
+async function stopAll() {
+  if (browser) {
+    await browser.close().catch(() => {});
+    browser = undefined;
+  }
+  if (serverPid !== undefined) {
+    const alive = () => {
+      try {
+        process.kill(-serverPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      process.kill(-serverPid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    for (let i = 0; i < 30 && alive(); i++) await sleep(100);
+    if (alive()) {
+      try {
+        process.kill(-serverPid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    serverPid = undefined;
+  }
+}
+
+const watchdog = setTimeout(async () => {
+  console.log('FAIL the whole run took longer than 6 minutes');
+  results.push({ name: 'watchdog', ok: false });
+  await stopAll();
+  process.exit(report() > 0 ? 1 : 0);
+}, 6 * 60 * 1000);
+
+let crashed = false;
+try {
+  await main();
+} catch (e) {
+  crashed = true;
+  results.push({ name: 'setup', ok: false });
+  console.log(`FAIL setup: ${e && e.stack ? e.stack : e}`);
+} finally {
+  if (process.env.GLOSSARY_E2E_OUT && page && !fs.existsSync(path.join(process.env.GLOSSARY_E2E_OUT, 'vscode.png'))) {
+    await screenshot(process.env.GLOSSARY_E2E_OUT, 'vscode.png');
+  }
+  await stopAll();
+  clearTimeout(watchdog);
+}
+const failed = report();
+process.exit(failed > 0 || crashed ? 1 : 0);
