@@ -318,7 +318,7 @@ public sealed class GlossaryIndex
             BaseUrlMapping? inferred = null;
             if (candidates.Count > 0)
             {
-                var best = candidates.OrderByDescending(c => c.Value).ThenByDescending(c => c.Key.Folder.Length).ThenBy(c => c.Key.Url, StringComparer.Ordinal).First();
+                var best = candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Folder.Length).ThenBy(c => c.Key.Url, StringComparer.Ordinal).First();
                 if (best.Value >= 2) inferred = best.Key;
             }
             return new DerivedTables

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using GlossaryLsp.Core.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace GlossaryLsp.Core.Parsing;
@@ -19,6 +20,16 @@ internal static class FrontMatterParser
         if (lastLineStart >= contentStart) contentEnd = lastLineStart + 1;
         var yaml = text.Substring(contentStart, contentEnd - contentStart);
         var values = ImmutableDictionary.CreateBuilder<string, FrontMatterValue>(StringComparer.Ordinal);
+        // A validation pass over the events first: YamlDotNet throws non-YAML exceptions on some
+        // broken input (an unclosed flow sequence), so the last good event's end is the error position.
+        if (Validate(yaml) is { } failure)
+        {
+            int start = contentStart + Math.Clamp(failure.Offset, 0, yaml.Length);
+            int end = start;
+            while (end < contentEnd && text[end] != '\n' && text[end] != '\r') end++;
+            if (end == start) end = Math.Min(start + 1, contentEnd);
+            return new FrontMatter(blockSpan, values.ToImmutable(), failure.Message, TextSpan.FromBounds(start, end));
+        }
         try
         {
             var stream = new YamlStream();
@@ -65,6 +76,28 @@ internal static class FrontMatterParser
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             return new FrontMatter(blockSpan, values.ToImmutable(), ex.Message, blockSpan);
+        }
+    }
+
+    private static (int Offset, string Message)? Validate(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        int lastGood = 0;
+        try
+        {
+            while (parser.MoveNext())
+                if (parser.Current is { } e) lastGood = (int)e.End.Index;
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            var reason = ex.Message.Contains("): ") ? ex.Message[(ex.Message.IndexOf("): ", StringComparison.Ordinal) + 3)..] : ex.Message;
+            return ((int)ex.Start.Index, $"invalid YAML: {reason.Trim()}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // The structure broke after the last well-formed event.
+            return (lastGood, "invalid YAML: an unclosed bracket, quote or flow collection");
         }
     }
 
