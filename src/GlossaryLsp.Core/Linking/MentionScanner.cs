@@ -1,0 +1,303 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Core.Linking;
+
+/// <summary>A term mentioned in prose: the source span and text, and the definition it refers to (nearest rule).</summary>
+public sealed record TermMention(TextSpan Span, string Text, TermDefinition Term);
+
+/// <summary>
+/// Finds term mentions in a document's prose (SPEC §1): leftmost-longest and non-overlapping, compared
+/// after NFKC / case / kana folding with '-', '_' and spaces alike, Latin-edged entry words only at
+/// ASCII word boundaries, never in protected spans (headings, links, HTML, code, front matter).
+/// Readings are not mentions. Matching never crosses a line break, so any line can be scanned alone.
+/// </summary>
+public static class MentionScanner
+{
+    public static IReadOnlyList<TermMention> FindMentions(GlossaryIndex index, ParsedDocument document)
+    {
+        var result = new List<TermMention>();
+        if (document.LoadProblem is not null || document.Text.Length == 0) return result;
+        var automaton = EntryWordAutomaton.For(index);
+        if (automaton.IsEmpty) return result;
+        var buffer = new FoldedText();
+        foreach (var prose in document.ProseSpans())
+            Scan(index, document, automaton, buffer, prose, result);
+        return result;
+    }
+
+    /// <summary>The mention containing or touching <paramref name="offset"/> (a cursor right after a word counts), if any.</summary>
+    public static TermMention? FindAt(GlossaryIndex index, ParsedDocument document, int offset)
+    {
+        if (document.LoadProblem is not null || offset < 0 || offset > document.Text.Length) return null;
+        var automaton = EntryWordAutomaton.For(index);
+        if (automaton.IsEmpty) return null;
+        // Matches never cross line breaks, so scanning the line's prose gives the same mentions as the whole document.
+        int line = document.Lines.GetLine(offset);
+        var lineSpan = TextSpan.FromBounds(document.Lines.GetLineStart(line), document.Lines.GetLineEnd(line));
+        var found = new List<TermMention>();
+        var buffer = new FoldedText();
+        foreach (var prose in ProseWithin(document, lineSpan))
+            Scan(index, document, automaton, buffer, prose, found);
+        TermMention? touching = null;
+        foreach (var m in found)
+        {
+            if (m.Span.Contains(offset)) return m;
+            if (m.Span.ContainsOrTouches(offset)) touching ??= m;
+        }
+        return touching;
+    }
+
+    /// <summary>Mentions inside one span of the document (clipped to prose).</summary>
+    public static IReadOnlyList<TermMention> FindMentionsIn(GlossaryIndex index, ParsedDocument document, TextSpan span)
+    {
+        var result = new List<TermMention>();
+        if (document.LoadProblem is not null) return result;
+        var automaton = EntryWordAutomaton.For(index);
+        if (automaton.IsEmpty) return result;
+        var buffer = new FoldedText();
+        foreach (var prose in ProseWithin(document, span))
+            Scan(index, document, automaton, buffer, prose, result);
+        return result;
+    }
+
+    private static IEnumerable<TextSpan> ProseWithin(ParsedDocument document, TextSpan span)
+    {
+        int pos = span.Start;
+        foreach (var p in document.ProtectedSpans)
+        {
+            if (p.End <= pos) continue;
+            if (p.Start >= span.End) break;
+            if (p.Start > pos) yield return TextSpan.FromBounds(pos, p.Start);
+            pos = Math.Max(pos, p.End);
+        }
+        if (pos < span.End) yield return TextSpan.FromBounds(pos, span.End);
+    }
+
+    private static void Scan(GlossaryIndex index, ParsedDocument document, EntryWordAutomaton automaton, FoldedText folded, TextSpan prose, List<TermMention> sink)
+    {
+        var text = document.Text;
+        folded.Fill(text, prose);
+        int n = folded.Length;
+        int i = 0;
+        while (i < n)
+        {
+            int bestEnd = -1;
+            string? bestKey = null;
+            if (folded.IsGroupStart(i))
+            {
+                int node = 0;
+                for (int j = i; j < n; j++)
+                {
+                    node = automaton.Step(node, folded.Chars[j]);
+                    if (node < 0) break;
+                    if (automaton.KeyAt(node) is { } key && folded.IsGroupEnd(j)
+                        && BoundaryOk(text, key, folded.OriginalStart[i], folded.OriginalEnd[j]))
+                    {
+                        bestEnd = j;
+                        bestKey = key;
+                    }
+                }
+            }
+            if (bestKey is null) { i++; continue; }
+            var span = TextSpan.FromBounds(folded.OriginalStart[i], folded.OriginalEnd[bestEnd]);
+            var term = GlossaryIndex.Nearest(automaton.DefinitionsOf(index, bestKey), document.Path);
+            if (term is not null) sink.Add(new TermMention(span, text.Substring(span.Start, span.Length), term));
+            i = bestEnd + 1;
+        }
+    }
+
+    /// <summary>A Latin-edged entry word must not touch an ASCII letter or digit (after NFKC) beyond that edge.</summary>
+    private static bool BoundaryOk(string text, string key, int start, int end)
+    {
+        if (TermKey.IsAsciiWordChar(key[0]) && start > 0 && IsWordCharBefore(text, start)) return false;
+        if (TermKey.IsAsciiWordChar(key[^1]) && end < text.Length && IsWordCharAt(text, end)) return false;
+        return true;
+    }
+
+    private static bool IsWordCharBefore(string text, int offset)
+    {
+        char c = text[offset - 1];
+        if (c < 0x80) return TermKey.IsAsciiWordChar(c);
+        int s = char.IsLowSurrogate(c) && offset >= 2 && char.IsHighSurrogate(text[offset - 2]) ? offset - 2 : offset - 1;
+        var n = FoldedText.NormalizeGroup(text.Substring(s, offset - s));
+        return n.Length > 0 && TermKey.IsAsciiWordChar(n[^1]);
+    }
+
+    private static bool IsWordCharAt(string text, int offset)
+    {
+        char c = text[offset];
+        if (c < 0x80) return TermKey.IsAsciiWordChar(c);
+        int e = char.IsHighSurrogate(c) && offset + 1 < text.Length && char.IsLowSurrogate(text[offset + 1]) ? offset + 2 : offset + 1;
+        var n = FoldedText.NormalizeGroup(text.Substring(offset, e - offset));
+        return n.Length > 0 && TermKey.IsAsciiWordChar(n[0]);
+    }
+}
+
+/// <summary>
+/// Text folded like <see cref="TermKey.Normalize"/> (NFKC, lower case, hiragana→katakana, runs of
+/// '-', '_' and spaces to one space) with, for every folded char, the original UTF-16 range it came
+/// from. NFKC works per group (a code point with its combining marks); a group may expand (㌔ → キロ),
+/// and a match must start and end on group edges. Line breaks fold to '\n', which no entry word contains.
+/// </summary>
+internal sealed class FoldedText
+{
+    private const byte GroupStart = 1, GroupEnd = 2;
+    public char[] Chars = new char[256];
+    public int[] OriginalStart = new int[256];
+    public int[] OriginalEnd = new int[256];
+    private byte[] _flags = new byte[256];
+    public int Length;
+
+    public bool IsGroupStart(int i) => (_flags[i] & GroupStart) != 0;
+    public bool IsGroupEnd(int i) => (_flags[i] & GroupEnd) != 0;
+
+    public void Fill(string text, TextSpan span)
+    {
+        Length = 0;
+        int i = span.Start, end = span.End;
+        while (i < end)
+        {
+            char c = text[i];
+            if (c < 0x80)
+            {
+                if (c is '\r' or '\n') Add('\n', i, i + 1, GroupStart | GroupEnd);
+                else if (c is '-' or '_' or ' ' or '\t' or '\f' or '\v') AddSeparator(i, i + 1);
+                else Add(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c, i, i + 1, GroupStart | GroupEnd);
+                i++;
+                continue;
+            }
+            int j = i + (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]) ? 2 : 1);
+            while (j < end && IsCombining(text, j)) j += char.IsHighSurrogate(text[j]) && j + 1 < end ? 2 : 1;
+            string normalized = j == i + 1 && IsStableCjk(c) ? string.Empty : NormalizeGroup(text.Substring(i, j - i));
+            if (normalized.Length == 0 && j == i + 1 && IsStableCjk(c))
+            {
+                Add(TermKey.FoldChar(c), i, j, GroupStart | GroupEnd);
+            }
+            else
+            {
+                int first = Length;
+                foreach (char raw in normalized)
+                {
+                    if (raw is '\r' or '\n') Add('\n', i, j, 0);
+                    else if (raw is '-' or '_' || char.IsWhiteSpace(raw)) AddSeparator(i, j);
+                    else Add(TermKey.FoldChar(raw), i, j, 0);
+                }
+                if (Length > first)
+                {
+                    _flags[first] |= GroupStart;
+                    _flags[Length - 1] |= GroupEnd;
+                }
+            }
+            i = j;
+        }
+    }
+
+    private void AddSeparator(int start, int end)
+    {
+        // A run of separators is one space spanning the whole run.
+        if (Length > 0 && Chars[Length - 1] == ' ' && OriginalEnd[Length - 1] <= start)
+        {
+            OriginalEnd[Length - 1] = end;
+            _flags[Length - 1] = GroupStart | GroupEnd;
+            return;
+        }
+        Add(' ', start, end, GroupStart | GroupEnd);
+    }
+
+    private void Add(char c, int start, int end, int flags)
+    {
+        if (Length == Chars.Length)
+        {
+            int size = Length * 2;
+            Array.Resize(ref Chars, size);
+            Array.Resize(ref OriginalStart, size);
+            Array.Resize(ref OriginalEnd, size);
+            Array.Resize(ref _flags, size);
+        }
+        Chars[Length] = c;
+        OriginalStart[Length] = start;
+        OriginalEnd[Length] = end;
+        _flags[Length] = (byte)flags;
+        Length++;
+    }
+
+    /// <summary>Kana (not half-width) and CJK ideographs are unchanged by NFKC when no combining mark follows.</summary>
+    private static bool IsStableCjk(char c) => c is >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or '\u30FC' or >= '\u4E00' and <= '\u9FFF';
+
+    private static bool IsCombining(string text, int j)
+    {
+        char c = text[j];
+        if (c is '\u3099' or '\u309A' or '\uFF9E' or '\uFF9F') return true;
+        if (c < 0x300) return false;
+        var cat = char.IsHighSurrogate(c) && j + 1 < text.Length
+            ? System.Globalization.CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[j + 1]))
+            : char.GetUnicodeCategory(c);
+        return cat is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+    }
+
+    public static string NormalizeGroup(string s)
+    {
+        try { return s.Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException) { return s; } // lone surrogates
+    }
+}
+
+/// <summary>
+/// A trie over every entry-word key of a snapshot (readings excluded), built once per set of
+/// definitions and shared by every snapshot with the same definitions. Transitions live in one hash
+/// table keyed by (node, char) to stay compact at 100k terms.
+/// </summary>
+internal sealed class EntryWordAutomaton
+{
+    private static readonly ConditionalWeakTable<object, EntryWordAutomaton> Cache = new();
+
+    private readonly Dictionary<long, int> _transitions = new();
+    private readonly List<string?> _keys = [null];
+
+    public bool IsEmpty => _keys.Count == 1;
+
+    public static EntryWordAutomaton For(GlossaryIndex index) =>
+        // The entry-word table is shared by snapshots whose definitions are the same, so it keys the cache.
+        Cache.GetValue(index.EntryWordTable, table => new EntryWordAutomaton((IReadOnlyDictionary<string, TermRef[]>)table));
+
+    private EntryWordAutomaton(IReadOnlyDictionary<string, TermRef[]> table)
+    {
+        foreach (var (key, refs) in table)
+        {
+            if (key.Length == 0 || Array.TrueForAll(refs, r => r.IsReading)) continue;
+            int node = 0;
+            foreach (char c in key)
+            {
+                long t = ((long)node << 16) | c;
+                if (!_transitions.TryGetValue(t, out int next))
+                {
+                    next = _keys.Count;
+                    _keys.Add(null);
+                    _transitions[t] = next;
+                }
+                node = next;
+            }
+            _keys[node] = key;
+        }
+    }
+
+    /// <summary>The next node, or -1 when no entry word continues with <paramref name="c"/>.</summary>
+    public int Step(int node, char c) => _transitions.TryGetValue(((long)node << 16) | c, out int next) ? next : -1;
+
+    /// <summary>The entry-word key that ends at this node, if any.</summary>
+    public string? KeyAt(int node) => _keys[node];
+
+    /// <summary>The (non-reading) definitions of a key.</summary>
+    public IReadOnlyList<TermDefinition> DefinitionsOf(GlossaryIndex index, string key)
+    {
+        if (!index.EntryWordTable.TryGetValue(key, out var refs)) return [];
+        var result = new List<TermDefinition>(refs.Length);
+        foreach (var r in refs)
+            if (!r.IsReading && index.Documents.TryGetValue(r.Path, out var d) && r.Index < d.Terms.Length) result.Add(d.Terms[r.Index]);
+        return result;
+    }
+}

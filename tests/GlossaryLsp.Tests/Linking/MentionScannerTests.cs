@@ -1,0 +1,210 @@
+using GlossaryLsp.Core.Linking;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Tests.Linking;
+
+/// <summary>The mention rules of SPEC §1, one fixture each.</summary>
+public class MentionScannerTests
+{
+    private const string Glossary = """
+        //- glossary/ml.md
+        <!-- 記事URL:https://example.com/glossary/ml.md# -->
+
+        ## 転移学習 | Transfer Learning
+        - 学習済みモデルを再利用する。
+
+        ## 学習 | Training
+        - 重みを更新すること。
+
+        ## 人工知能 | Artificial Intelligence | AI
+        - 知的な振る舞い。
+
+        ## ファインチューニング | Fine-tuning
+        - 追加の学習。
+
+        """;
+
+    private static List<(string Text, string Headword)> Mentions(string fixture, string path)
+    {
+        var index = LinkingWorkspace.Create(fixture);
+        return [.. MentionScanner.FindMentions(index, index.GetDocument(path)!).Select(m => (m.Text, m.Term.Headword))];
+    }
+
+    [Fact]
+    public void Longest_entry_word_wins()
+    {
+        var mentions = Mentions(Glossary + "//- notes/a.md\n転移学習と学習は違う。\n", "notes/a.md");
+        mentions.Should().Equal(("転移学習", "転移学習"), ("学習", "学習"));
+    }
+
+    [Fact]
+    public void Latin_edges_need_an_ascii_boundary_and_cjk_edges_do_not()
+    {
+        var mentions = Mentions(Glossary + "//- notes/a.md\nAIブーム、GOFAI、OpenAI、FP8AI、AI2、第3次AIブーム、(AI)。\n", "notes/a.md");
+        mentions.Select(m => m.Text).Should().Equal("AI", "AI", "AI");
+        var index = LinkingWorkspace.Create(Glossary + "//- notes/a.md\nAIブーム、GOFAI、OpenAI、FP8、第3次AIブーム、(AI)。\n");
+        var doc = index.GetDocument("notes/a.md")!;
+        MentionScanner.FindMentions(index, doc).Select(m => m.Span).Should().Equal(
+            new TextSpan(0, 2), new TextSpan(doc.Text.IndexOf("次AI") + 1, 2), new TextSpan(doc.Text.IndexOf("(AI") + 1, 2));
+    }
+
+    [Fact]
+    public void English_entry_words_match_in_lower_case_and_with_hyphen_space_or_underscore()
+    {
+        var mentions = Mentions(Glossary + "//- notes/a.md\nUse transfer learning, TRANSFER-LEARNING or transfer_learning; then fine tuning.\n", "notes/a.md");
+        mentions.Should().Equal(
+            ("transfer learning", "転移学習"), ("TRANSFER-LEARNING", "転移学習"), ("transfer_learning", "転移学習"), ("fine tuning", "ファインチューニング"));
+    }
+
+    [Fact]
+    public void Full_width_latin_is_found_after_nfkc()
+    {
+        var index = LinkingWorkspace.Create(Glossary + "//- notes/a.md\n次世代ＡＩと、ＧＯＦＡＩ。\n");
+        var doc = index.GetDocument("notes/a.md")!;
+        var m = MentionScanner.FindMentions(index, doc).Should().ContainSingle().Subject;
+        m.Span.Should().Be(new TextSpan(3, 2));
+        m.Text.Should().Be("ＡＩ");
+        m.Term.Headword.Should().Be("人工知能");
+    }
+
+    [Fact]
+    public void Inline_code_links_html_blocks_headings_and_front_matter_are_skipped()
+    {
+        var fixture = Glossary + """
+            //- notes/a.md
+            ---
+            title: 転移学習の話
+            ---
+
+            # 転移学習
+            `転移学習` と [転移学習](../glossary/ml.md) と <a href="x">転移学習</a> と <https://example.com/転移学習>。
+            <div>
+            転移学習
+            </div>
+
+            ```
+            転移学習
+            ```
+            最後に転移学習。
+
+            """;
+        var index = LinkingWorkspace.Create(fixture);
+        var doc = index.GetDocument("notes/a.md")!;
+        var m = MentionScanner.FindMentions(index, doc).Should().ContainSingle().Subject;
+        m.Span.Start.Should().Be(doc.Text.IndexOf("最後に転移学習", StringComparison.Ordinal) + 3);
+    }
+
+    [Fact]
+    public void Term_headings_of_the_glossary_are_not_mentions()
+    {
+        var index = LinkingWorkspace.Create(Glossary);
+        var doc = index.GetDocument("glossary/ml.md")!;
+        MentionScanner.FindMentions(index, doc).Select(m => m.Text).Should().Equal("学習", "学習");
+    }
+
+    [Fact]
+    public void Nearest_definition_is_the_target()
+    {
+        var fixture = """
+            //- a/terms.md
+            <!-- 記事URL:https://example.com/a/terms.md# -->
+            ## 推論 | Inference
+            - Aの定義。
+            //- b/terms.md
+            <!-- 記事URL:https://example.com/b/terms.md# -->
+            ## 推論 | Inference
+            - Bの定義。
+            //- b/sub/note.md
+            推論する。
+            //- a/note.md
+            推論する。
+
+            """;
+        var index = LinkingWorkspace.Create(fixture);
+        MentionScanner.FindMentions(index, index.GetDocument("b/sub/note.md")!).Single().Term.DocumentPath.Should().Be("b/terms.md");
+        MentionScanner.FindMentions(index, index.GetDocument("a/note.md")!).Single().Term.DocumentPath.Should().Be("a/terms.md");
+    }
+
+    [Fact]
+    public void Offsets_are_utf16_after_surrogate_pairs_and_with_crlf()
+    {
+        var text = "---\r\ntitle: x\r\n---\r\n✅ 🌲AIと🌲転移学習\r\n\t学習\r\n";
+        var index = LinkingWorkspace.Create(Glossary + "//- notes/a.md\n" + text);
+        var doc = index.GetDocument("notes/a.md")!;
+        var mentions = MentionScanner.FindMentions(index, doc);
+        mentions.Select(m => (m.Span, m.Text)).Should().Equal(
+            (new TextSpan(24, 2), "AI"), (new TextSpan(29, 4), "転移学習"), (new TextSpan(36, 2), "学習"));
+        doc.Lines.GetPosition(mentions[0].Span.Start).Should().Be(new LinePosition(3, 4));
+    }
+
+    [Fact]
+    public void Readings_are_not_mentions_but_kana_folding_finds_the_headword()
+    {
+        var fixture = """
+            //- glossary/tl.md
+            ---
+            type: glossary
+            title: ファインチューニング
+            e-title: Fine-tuning
+            term: ふぁいんちゅーにんぐ
+            ---
+            追加の学習。
+            //- notes/a.md
+            てんい と ふぁいんちゅーにんぐ と ファインチューニング。
+
+            """;
+        var index = LinkingWorkspace.Create(fixture);
+        var mentions = MentionScanner.FindMentions(index, index.GetDocument("notes/a.md")!);
+        // ふぁいんちゅーにんぐ is the headword folded to hiragana, so it is a mention; the reading alone would not be.
+        mentions.Select(m => m.Text).Should().Equal("ふぁいんちゅーにんぐ", "ファインチューニング");
+    }
+
+    [Fact]
+    public void Readings_that_differ_from_every_entry_word_are_never_mentions()
+    {
+        var fixture = """
+            //- glossary/tl.md
+            ---
+            type: glossary
+            title: 転移学習
+            term: てんいがくしゅう
+            ---
+            再利用。
+            //- notes/a.md
+            てんいがくしゅう と テンイガクシュウ。
+
+            """;
+        var index = LinkingWorkspace.Create(fixture);
+        MentionScanner.FindMentions(index, index.GetDocument("notes/a.md")!).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Nfkc_expansion_maps_back_to_the_original_character()
+    {
+        var fixture = """
+            //- g.md
+            <!-- 記事URL:https://example.com/g.md# -->
+            ## キロ
+            - 千。
+            ## キ
+            - 木。
+            //- n.md
+            3㌔と、キロと、キ。
+
+            """;
+        var index = LinkingWorkspace.Create(fixture);
+        var doc = index.GetDocument("n.md")!;
+        MentionScanner.FindMentions(index, doc).Select(m => (m.Span, m.Text)).Should().Equal(
+            (new TextSpan(1, 1), "㌔"), (new TextSpan(4, 2), "キロ"), (new TextSpan(8, 1), "キ"));
+    }
+
+    [Fact]
+    public void FindAt_returns_the_mention_under_or_touching_the_cursor()
+    {
+        var index = LinkingWorkspace.Create(Glossary + "//- notes/a.md\n前置き\n転移学$0習と学習。\n", out var path, out var cursor);
+        var doc = index.GetDocument(path!)!;
+        MentionScanner.FindAt(index, doc, cursor)!.Text.Should().Be("転移学習");
+        MentionScanner.FindAt(index, doc, doc.Text.IndexOf("と学習") + 3)!.Term.Headword.Should().Be("学習"); // right after the word
+        MentionScanner.FindAt(index, doc, 1).Should().BeNull();
+    }
+}
