@@ -9,8 +9,17 @@ public static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the tool with the given output streams (tests call this in-process).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, null);
+
+    private static readonly AsyncLocal<string?> CurrentDirectoryOverride = new();
+
+    /// <summary>The directory commands resolve PATHs and print file names against (tests set their own per call).</summary>
+    internal static string CurrentDirectory => CurrentDirectoryOverride.Value ?? Environment.CurrentDirectory;
+
+    /// <summary>Runs the tool as if started in <paramref name="currentDirectory"/> (null: the process's).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory)
     {
+        CurrentDirectoryOverride.Value = currentDirectory;
         var root = new RootCommand("GlossaryLsp: lint, link and serve Markdown technical glossaries");
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         root.Subcommands.Add(ShowCommand.Create(stdout, stderr));
@@ -18,6 +27,13 @@ public static class Program
         root.Subcommands.Add(RenameCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            // SPEC §4: bad usage exits 2 (System.CommandLine's own default is 1).
+            foreach (var error in parse.Errors) stderr.WriteLine($"glossary: {error.Message}");
+            stderr.WriteLine("Run 'glossary --help' for usage.");
+            return 2;
+        }
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }

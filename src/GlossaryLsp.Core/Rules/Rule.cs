@@ -23,7 +23,14 @@ public sealed class RuleContext(GlossaryIndex index, ParsedDocument document, Im
     /// <summary>One resolution per <see cref="ParsedDocument.Links"/> entry, same order.</summary>
     public ImmutableArray<LinkResolution> LinkResolutions { get; } = linkResolutions;
 
+    /// <summary>The severity this rule reports at (configured, else its default).</summary>
+    public DiagnosticSeverity Severity { get; } = severity;
+
     public void Report(TextSpan span, string message, IEnumerable<RelatedLocation>? related = null, IEnumerable<CodeFix>? fixes = null) =>
+        Report(severity, span, message, related, fixes);
+
+    /// <summary>Reports at an explicit severity (a rule's milder variant of its finding).</summary>
+    public void Report(DiagnosticSeverity severity, TextSpan span, string message, IEnumerable<RelatedLocation>? related = null, IEnumerable<CodeFix>? fixes = null) =>
         sink.Add(new Diagnostic(rule, severity, message, Document.Path, span, [.. related ?? []], [.. fixes ?? []]));
 
     /// <summary>The first link rule that applies to a link (GL0001, GL0006, GL0002, GL0010 in that order).</summary>

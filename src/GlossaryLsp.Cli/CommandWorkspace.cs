@@ -1,0 +1,66 @@
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Workspace;
+
+namespace GlossaryLsp.Cli;
+
+/// <summary>Bad usage (a missing PATH, a PATH outside the workspace, …): the command exits 2 with this message.</summary>
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>
+/// The workspace a command works on (SPEC §4): the folder of the nearest glossary.yml at or above the
+/// current directory, else the PATHs' one folder, else the current directory. The whole workspace is
+/// loaded (definitions and links resolve against all of it); the PATHs only select which documents a
+/// command reports or edits.
+/// </summary>
+internal sealed class CommandWorkspace
+{
+    public required string Root { get; init; }
+    public required string CurrentDirectory { get; init; }
+    public required GlossaryIndex Index { get; init; }
+    /// <summary>The documents the PATHs select (all documents when there are none), in path order.</summary>
+    public required IReadOnlyList<ParsedDocument> Selected { get; init; }
+
+    /// <summary>Loads the workspace. Throws <see cref="UsageException"/> or <see cref="ConfigException"/> (both exit 2).</summary>
+    public static CommandWorkspace Open(string currentDirectory, IReadOnlyList<string> paths, string? configFile, IProgress<(int Done, int Total)>? progress = null)
+    {
+        var cwd = Path.GetFullPath(currentDirectory);
+        var fullPaths = paths.Select(p => Path.GetFullPath(p, cwd)).ToList();
+        foreach (var (p, full) in paths.Zip(fullPaths))
+            if (!File.Exists(full) && !Directory.Exists(full)) throw new UsageException($"no such file or folder: {p}");
+
+        var root = WorkspaceLocator.Find(cwd, fullPaths).TrimEnd(Path.DirectorySeparatorChar);
+        GlossaryConfig config;
+        if (configFile is not null)
+        {
+            var configPath = Path.GetFullPath(configFile, cwd);
+            if (!File.Exists(configPath)) throw new UsageException($"config file not found: {configFile}");
+            config = GlossaryConfigLoader.Load(configPath);
+        }
+        else config = WorkspaceLoader.LoadConfig(root);
+
+        var relatives = new List<string>();
+        foreach (var (p, full) in paths.Zip(fullPaths))
+        {
+            var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
+            if (rel == ".." || rel.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(rel))
+                throw new UsageException($"{p} is outside the workspace {root}");
+            relatives.Add(rel == "." ? "" : rel.TrimEnd('/'));
+        }
+
+        var index = WorkspaceLoader.Load(root, config, progress);
+        var selected = relatives.Count == 0
+            ? [.. index.Documents.Values]
+            : index.Documents.Values.Where(d => relatives.Any(r => r.Length == 0 || d.Path == r || d.Path.StartsWith(r + "/", StringComparison.Ordinal))).ToList();
+        return new CommandWorkspace { Root = root, CurrentDirectory = cwd, Index = index, Selected = selected };
+    }
+
+    /// <summary>A workspace path as the user should see it: relative to the current directory, '/' separated.</summary>
+    public string DisplayPath(string workspacePath) =>
+        Path.GetRelativePath(CurrentDirectory, Path.Combine(Root, workspacePath)).Replace('\\', '/');
+
+    /// <summary>Any file path relative to the current directory.</summary>
+    public static string DisplayFile(string currentDirectory, string file) =>
+        Path.GetRelativePath(Path.GetFullPath(currentDirectory), Path.GetFullPath(file, currentDirectory)).Replace('\\', '/');
+}

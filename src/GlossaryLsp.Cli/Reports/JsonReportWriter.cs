@@ -1,0 +1,67 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Cli.Reports;
+
+/// <summary>
+/// The JSON report of SPEC §4: <c>{"files","terms","links","diagnostics":[{"id","severity","message",
+/// "file","range","related"}]}</c>, ranges 0-based in UTF-16 code units as in LSP.
+/// </summary>
+internal static class JsonReportWriter
+{
+    /// <summary>Japanese stays readable: only what JSON requires is escaped.</summary>
+    public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(LintReport report, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("files", report.FileCount);
+            w.WriteNumber("terms", report.TermCount);
+            w.WriteNumber("links", report.LinkCount);
+            w.WriteStartArray("diagnostics");
+            foreach (var d in report.Diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("severity", LintReport.SeverityName(d.Severity));
+                w.WriteString("message", d.Message);
+                w.WriteString("file", report.File(d.Path));
+                WriteRange(w, report.Range(d.Path, d.Span));
+                w.WriteStartArray("related");
+                foreach (var r in d.Related)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("file", report.File(r.Path));
+                    WriteRange(w, report.Range(r.Path, r.Span));
+                    w.WriteString("message", r.Message);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteRange(Utf8JsonWriter w, LineRange range)
+    {
+        w.WriteStartObject("range");
+        WritePosition(w, "start", range.Start);
+        WritePosition(w, "end", range.End);
+        w.WriteEndObject();
+    }
+
+    private static void WritePosition(Utf8JsonWriter w, string name, LinePosition p)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("line", p.Line);
+        w.WriteNumber("character", p.Character);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,46 @@
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Rules;
+using GlossaryLsp.Core.Text;
+using Humanizer;
+
+namespace GlossaryLsp.Cli.Reports;
+
+/// <summary>The result of one <c>glossary lint</c> run, shared by the text, JSON and SARIF writers.</summary>
+internal sealed class LintReport
+{
+    public required CommandWorkspace Workspace { get; init; }
+    public required IReadOnlyList<(ParsedDocument Document, IReadOnlyList<Diagnostic> Diagnostics)> Results { get; init; }
+
+    public int FileCount => Results.Count;
+    public int TermCount => Results.Sum(r => r.Document.Terms.Length);
+    public int LinkCount => Results.Sum(r => r.Document.Links.Length);
+    public IEnumerable<Diagnostic> Diagnostics => Results.SelectMany(r => r.Diagnostics);
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    public string File(string workspacePath) => Workspace.DisplayPath(workspacePath);
+
+    /// <summary>The 0-based range of a span in a workspace document (LSP convention).</summary>
+    public LineRange Range(string workspacePath, TextSpan span) =>
+        Workspace.Index.GetDocument(workspacePath)?.Lines.GetRange(span) ?? default;
+
+    public static string SeverityName(DiagnosticSeverity s) => s switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Information => "information",
+        _ => "hint",
+    };
+
+    /// <summary>"2 errors and 125 warnings in 20 files", or "No problems in 7 files".</summary>
+    public string Summary()
+    {
+        var counts = new[] { DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Hint }
+            .Select(s => (Severity: s, Count: Diagnostics.Count(d => d.Severity == s)))
+            .Where(c => c.Count > 0)
+            .Select(c => SeverityName(c.Severity).ToQuantity(c.Count))
+            .ToList();
+        var files = "file".ToQuantity(FileCount);
+        return counts.Count == 0 ? $"No problems in {files}" : $"{counts.Humanize("and")} in {files}";
+    }
+}

@@ -1,0 +1,172 @@
+using System.Reflection;
+using System.Text.Json;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Rules;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Cli.Reports;
+
+/// <summary>
+/// SARIF 2.1.0 as GitHub code scanning accepts it: one run, the rule catalog as the driver's rules,
+/// 1-based regions in UTF-16 code units, URIs relative to the current directory, fixes as replacements.
+/// </summary>
+internal static class SarifReportWriter
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public static void Write(LintReport report, TextWriter output)
+    {
+        var rules = RuleCatalog.All;
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, JsonReportWriter.Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", SchemaUri);
+            w.WriteString("version", "2.1.0");
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+
+            w.WriteStartObject("tool");
+            w.WriteStartObject("driver");
+            w.WriteString("name", "glossary");
+            w.WriteString("informationUri", "https://github.com/glossarylsp/glossarylsp");
+            var version = typeof(SarifReportWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0];
+            if (version is not null) w.WriteString("semanticVersion", version);
+            w.WriteStartArray("rules");
+            foreach (var r in rules)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", r.Id);
+                w.WriteString("name", r.Alias);
+                w.WriteStartObject("shortDescription");
+                w.WriteString("text", r.Title);
+                w.WriteEndObject();
+                w.WriteString("helpUri", r.HelpUri);
+                w.WriteStartObject("defaultConfiguration");
+                w.WriteString("level", Level(r.DefaultSeverity));
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+
+            w.WriteString("columnKind", "utf16CodeUnits");
+            w.WriteStartArray("results");
+            foreach (var d in report.Diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("ruleId", d.Id);
+                w.WriteNumber("ruleIndex", IndexOf(rules, d.Rule));
+                w.WriteString("level", Level(d.Severity));
+                WriteMessage(w, d.Message);
+                w.WriteStartArray("locations");
+                w.WriteStartObject();
+                WritePhysicalLocation(w, report, d.Path, d.Span);
+                w.WriteEndObject();
+                w.WriteEndArray();
+                if (d.Related.Length > 0)
+                {
+                    w.WriteStartArray("relatedLocations");
+                    int id = 0;
+                    foreach (var r in d.Related)
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("id", id++);
+                        WritePhysicalLocation(w, report, r.Path, r.Span);
+                        WriteMessage(w, r.Message);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
+                if (d.Fixes.Length > 0) WriteFixes(w, report, d.Fixes);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary>SARIF has error, warning and note; information and hint are notes.</summary>
+    public static string Level(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "note",
+    };
+
+    private static int IndexOf(IReadOnlyList<RuleDescriptor> rules, RuleDescriptor rule)
+    {
+        for (int i = 0; i < rules.Count; i++) if (rules[i].Id == rule.Id) return i;
+        return -1;
+    }
+
+    private static void WriteMessage(Utf8JsonWriter w, string text)
+    {
+        w.WriteStartObject("message");
+        w.WriteString("text", text);
+        w.WriteEndObject();
+    }
+
+    private static void WritePhysicalLocation(Utf8JsonWriter w, LintReport report, string path, TextSpan span)
+    {
+        w.WriteStartObject("physicalLocation");
+        WriteArtifact(w, report, path);
+        WriteRegion(w, "region", report.Range(path, span));
+        w.WriteEndObject();
+    }
+
+    private static void WriteArtifact(Utf8JsonWriter w, LintReport report, string path)
+    {
+        w.WriteStartObject("artifactLocation");
+        w.WriteString("uri", Uri.EscapeDataString(report.File(path)).Replace("%2F", "/"));
+        w.WriteEndObject();
+    }
+
+    private static void WriteRegion(Utf8JsonWriter w, string name, LineRange range)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("startLine", range.Start.Line + 1);
+        w.WriteNumber("startColumn", range.Start.Character + 1);
+        w.WriteNumber("endLine", range.End.Line + 1);
+        w.WriteNumber("endColumn", range.End.Character + 1);
+        w.WriteEndObject();
+    }
+
+    private static void WriteFixes(Utf8JsonWriter w, LintReport report, IEnumerable<CodeFix> fixes)
+    {
+        w.WriteStartArray("fixes");
+        foreach (var fix in fixes)
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("description");
+            w.WriteString("text", fix.Title);
+            w.WriteEndObject();
+            w.WriteStartArray("artifactChanges");
+            foreach (var change in fix.Edits)
+            {
+                w.WriteStartObject();
+                WriteArtifact(w, report, change.Path);
+                w.WriteStartArray("replacements");
+                foreach (var edit in change.Edits)
+                {
+                    w.WriteStartObject();
+                    WriteRegion(w, "deletedRegion", report.Range(change.Path, edit.Span));
+                    w.WriteStartObject("insertedContent");
+                    w.WriteString("text", edit.NewText);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using GlossaryLsp.Core.Parsing;
+
+namespace GlossaryLsp.Core.Rules;
+
+/// <summary>
+/// GL0011: a term whose definition holds nothing but white space (or HTML comments, which readers do
+/// not see). Hover shows the definition, so an empty one leaves the reader with nothing.
+/// </summary>
+public sealed partial class GL0011EmptyDefinition : Rule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.GL0011;
+
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentRegex();
+
+    public override void Analyze(RuleContext context)
+    {
+        var doc = context.Document;
+        foreach (var term in doc.Terms)
+        {
+            var span = term.DefinitionSpan;
+            var body = span.End <= doc.Text.Length ? doc.GetText(span) : "";
+            if (!string.IsNullOrWhiteSpace(body) && !string.IsNullOrWhiteSpace(CommentRegex().Replace(body, ""))) continue;
+            var where = doc.Kind == DocumentKind.GlossaryPage ? "the page body has no first paragraph or section" : "nothing before the next heading";
+            context.Report(term.NameSpan, $"Term '{term.Headword}' has an empty definition ({where})");
+        }
+    }
+}

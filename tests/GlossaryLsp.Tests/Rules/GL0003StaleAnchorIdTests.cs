@@ -1,0 +1,84 @@
+using static GlossaryLsp.Tests.Rules.RuleFixture;
+
+namespace GlossaryLsp.Tests.Rules;
+
+public class GL0003StaleAnchorIdTests
+{
+    private static readonly string Fixture = $$"""
+        //- glossary/training.md
+        <!-- 記事URL:https://example.org/glossary/training.md# -->
+
+        🌲 学習の基本用語 ✅
+
+        ## 学習率 | Learning Rate | LR<a id="{|GL0003:{{A("学習率 | Learning Rate")}}|}"></a>
+
+        - 一回の更新で重みをどれだけ動かすかを決める係数 🌲
+
+        ## 過学習 | Overfitting<a id="{{A("過学習 | Overfitting")}}"></a>
+
+        - 未知のデータで性能が落ちる状態。[学習率](#{{A("学習率 | Learning Rate")}})を下げると抑えられることもある。
+
+        ## 早期終了 | Early Stopping
+
+        - 検証データの損失が下がらなくなった時点で学習を止める。
+        //- articles/post.md
+        # 学習率の決め方
+
+        [学習率](../glossary/training.md#{{A("学習率 | Learning Rate")}})は小さめから試す ✅
+        """;
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Reports_an_id_that_is_not_the_anchor_of_the_current_heading_text(string newline)
+    {
+        var f = Check(Fixture, newline, "GL0003");
+        f.Single("GL0003").Message.Should().Be(
+            $"Heading id is not the anchor of the heading text '学習率 | Learning Rate | LR' (it encodes '学習率 | Learning Rate'); expected '{A("学習率 | Learning Rate | LR")}'");
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Fix_regenerates_the_id_and_moves_the_links_that_used_the_old_one(string newline)
+    {
+        var f = Create(Fixture, newline);
+        var fix = f.Single("GL0003").Fixes.Should().ContainSingle().Subject;
+        fix.Edits.Select(e => (e.Path, e.Edits.Length)).Should().Equal(("glossary/training.md", 2), ("articles/post.md", 1));
+
+        var fixedWorkspace = f.Apply(fix);
+        var oldAnchor = A("学習率 | Learning Rate");
+        var newAnchor = A("学習率 | Learning Rate | LR");
+        fixedWorkspace.Text("glossary/training.md").Should().Be(f.Text("glossary/training.md").Replace(oldAnchor, newAnchor));
+        fixedWorkspace.Text("articles/post.md").Should().Be(f.Text("articles/post.md").Replace(oldAnchor, newAnchor));
+        fixedWorkspace.Actual().Should().BeEmpty("the fix leaves no stale id and breaks no link");
+    }
+
+    [Fact]
+    public void Headings_with_a_current_id_or_no_id_are_not_reported()
+    {
+        Check($$"""
+            //- glossary/a.md
+            <!-- 記事URL:https://example.org/glossary/a.md# -->
+
+            ## 転移学習 | Transfer Learning<a id="{{A("転移学習 | Transfer Learning")}}"></a>
+
+            - ある課題で得た知識を別の課題に使う 🌲
+
+            ## ドメイン適応 | Domain Adaptation
+
+            - 分布の違う二つのデータの間で知識を移す。
+            """, "\r\n", "GL0003");
+    }
+
+    [Fact]
+    public void Ordinary_headings_of_articles_keep_their_own_ids()
+    {
+        Check("""
+            //- articles/post.md
+            ## 概要<a id="summary"></a>
+
+            本文 ✅
+            """, "\n", "GL0003");
+    }
+}
