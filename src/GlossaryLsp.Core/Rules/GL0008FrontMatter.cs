@@ -9,8 +9,8 @@ public sealed partial class GL0008FrontMatter : Rule
 {
     public override RuleDescriptor Descriptor => RuleCatalog.GL0008;
 
-    // YamlDotNet prefixes its messages with positions inside the YAML block, which mean nothing to the author.
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
+    // The parser's reason without its prefixes: positions inside the YAML block mean nothing to the author.
+    [GeneratedRegex(@"^(invalid YAML:\s*)?(\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*)?", RegexOptions.CultureInvariant)]
     private static partial Regex YamlPositionPrefix();
 
     public override void Analyze(RuleContext context)
