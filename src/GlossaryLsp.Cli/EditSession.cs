@@ -1,0 +1,84 @@
+using System.Text;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Text;
+using GlossaryLsp.Core.Workspace;
+
+namespace GlossaryLsp.Cli;
+
+/// <summary>
+/// A workspace loaded for a command that edits files (link, rename): the root (SPEC §4), the whole
+/// workspace's index, the documents the PATHs select, and in-place writing that keeps each file's
+/// BOM and every byte the edits do not touch.
+/// </summary>
+internal sealed class EditSession
+{
+    public required string Root { get; init; }
+    public required string CurrentDirectory { get; init; }
+    public required GlossaryIndex Index { get; init; }
+    public required IReadOnlyList<ParsedDocument> Selected { get; init; }
+
+    /// <summary>Loads the workspace; on bad usage or config writes the reason to stderr and returns null.</summary>
+    public static EditSession? Open(IReadOnlyList<string> paths, TextWriter stderr)
+    {
+        var cwd = Environment.CurrentDirectory;
+        var root = WorkspaceLocator.Find(cwd, paths);
+        GlossaryConfig config;
+        try { config = WorkspaceLoader.LoadConfig(root); }
+        catch (ConfigException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return null;
+        }
+        var index = WorkspaceLoader.Load(root, config);
+        var selected = new List<ParsedDocument>();
+        if (paths.Count == 0) selected.AddRange(index.Documents.Values);
+        foreach (var p in paths)
+        {
+            var full = Path.GetFullPath(p, cwd);
+            var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
+            if (rel == ".") rel = "";
+            if (rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || Path.IsPathRooted(rel))
+            {
+                stderr.WriteLine($"error: {p} is outside the workspace {root}");
+                return null;
+            }
+            if (Directory.Exists(full))
+            {
+                var prefix = rel.Length == 0 ? "" : rel.TrimEnd('/') + "/";
+                selected.AddRange(index.Documents.Values.Where(d => d.Path.StartsWith(prefix, StringComparison.Ordinal)));
+            }
+            else if (index.GetDocument(rel) is { } doc) selected.Add(doc);
+            else
+            {
+                stderr.WriteLine(File.Exists(full) ? $"error: {p} is not a Markdown document of the workspace" : $"error: {p} not found");
+                return null;
+            }
+        }
+        return new EditSession
+        {
+            Root = root,
+            CurrentDirectory = cwd,
+            Index = index,
+            Selected = [.. selected.DistinctBy(d => d.Path).OrderBy(d => d.Path, StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>A workspace path as the user sees it: relative to the current directory, '/' separators.</summary>
+    public string Display(string workspacePath) =>
+        Path.GetRelativePath(CurrentDirectory, Path.Combine(Root, workspacePath)).Replace('\\', '/');
+
+    /// <summary>Applies edits to a document's file. The file's BOM is kept; the text between edits is written back unchanged.</summary>
+    public void Write(ParsedDocument document, IEnumerable<TextEdit> edits)
+    {
+        var full = Path.Combine(Root, document.Path);
+        var bytes = File.ReadAllBytes(full);
+        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var current = new UTF8Encoding(false).GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
+        if (current != document.Text)
+            throw new IOException($"{document.Path} changed on disk while it was being edited");
+        var text = TextEdit.Apply(document.Text, edits);
+        File.WriteAllBytes(full, [.. (bom ? (byte[])[0xEF, 0xBB, 0xBF] : []), .. new UTF8Encoding(false).GetBytes(text)]);
+    }
+}
