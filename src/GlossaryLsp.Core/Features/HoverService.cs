@@ -1,0 +1,56 @@
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Core.Features;
+
+/// <summary>Hover contents (Markdown or plain text, as asked) and the span they describe.</summary>
+public sealed record HoverResult(string Contents, TextSpan Span);
+
+/// <summary>
+/// Hover (SPEC §3) on a link, a term heading or a glossary page's title, a heading, or a term mention:
+/// a term is described by <see cref="TermDescription"/>; a link to an ordinary heading or document
+/// names it; a broken link says what is missing. External links and plain text have no hover.
+/// </summary>
+public static class HoverService
+{
+    public static HoverResult? GetHover(GlossaryIndex index, ParsedDocument document, int offset, bool markdown)
+    {
+        if (PositionTarget.At(index, document, offset) is not { } target) return null;
+        if (target.Term is { } term)
+            return new HoverResult(markdown ? TermDescription.ToMarkdown(index, term) : TermDescription.ToPlainText(index, term), target.Span);
+        return target.Kind switch
+        {
+            PositionKind.Link => LinkHover(index, document, target, markdown),
+            PositionKind.Heading => new HoverResult("Anchor " + Code($"#{target.Heading!.ExplicitId ?? target.Heading.Slug}", markdown), target.Span),
+            _ => null,
+        };
+    }
+
+    private static HoverResult? LinkHover(GlossaryIndex index, ParsedDocument document, PositionTarget target, bool markdown)
+    {
+        var r = target.Resolution!;
+        string? text = r.Status switch
+        {
+            LinkStatus.External => null,
+            LinkStatus.MissingDocument => $"Broken link: no document {Code(r.LookedFor ?? target.Link!.Target, markdown)} in the workspace",
+            LinkStatus.OutsideWorkspace => $"Broken link: {Code(r.LookedFor ?? target.Link!.Target, markdown)} is outside the workspace",
+            LinkStatus.InvalidAnchor => $"Broken link: {Code("#" + r.Fragment, markdown)} is not a valid anchor (base64 of UTF-8 heading text) in {Code(r.TargetPath!, markdown)}",
+            LinkStatus.MissingAnchor => $"Broken link: {Code(r.TargetPath!, markdown)} has no term or heading with the anchor {Code("#" + r.Fragment, markdown)}",
+            _ when r.Heading is { } h => $"{(markdown ? "**" + h.Text + "**" : h.Text)}\n\nHeading in {Code($"{r.TargetPath}:{Line(index, r.TargetPath!, h.Span.Start)}", markdown)}",
+            _ when r.TargetPath is { } path => Title(index, path) is { } title
+                ? $"{(markdown ? "**" + title + "**" : title)}\n\n{Code(path, markdown)}"
+                : Code(path, markdown),
+            _ => null,
+        };
+        return text is null ? null : new HoverResult(text, target.Span);
+    }
+
+    private static string? Title(GlossaryIndex index, string path) =>
+        index.GetDocument(path) is { } doc ? doc.FrontMatter?.GetString("title") ?? doc.Headings.FirstOrDefault(h => h.Level == 1)?.Text : null;
+
+    private static int Line(GlossaryIndex index, string path, int offset) =>
+        (index.GetDocument(path)?.Lines.GetPosition(offset).Line ?? 0) + 1;
+
+    private static string Code(string s, bool markdown) => markdown ? $"`{s}`" : s;
+}
