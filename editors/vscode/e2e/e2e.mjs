@@ -44,9 +44,12 @@ async function screenshot(OUT, name) {
   }
 }
 
-async function check(name, fn, OUT) {
+let serverDown; // set when the language server is not running: later checks that need it fail at once
+
+async function check(name, fn, OUT, needsServer = true) {
   const t0 = Date.now();
   try {
+    if (needsServer && serverDown !== undefined) throw new Error(`skipped: the language server is not running (${serverDown})`);
     const note = await fn();
     results.push({ name, ok: true });
     console.log(`PASS ${name} (${Date.now() - t0} ms)${note ? ` — ${note}` : ''}`);
@@ -79,6 +82,7 @@ async function waitFor(what, fn, timeoutMs, intervalMs = 250) {
       const v = await fn();
       if (v) return v;
     } catch (e) {
+      if (e && e.fatal) throw e;
       last = e;
     }
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${last.message})` : ''}`);
@@ -167,6 +171,57 @@ function countLinks(text) {
   return (text.match(/!?\[[^\]\n]+\]\([^)\n]+\)|<a\s[^>]*href=/g) ?? []).length;
 }
 
+/** start.sh in its own process group; records the group id for stopAll() and run.sh's trap. */
+async function startCodeServer(TOOLS, CACHE, RUN, profile, VSIX, folder, env) {
+  const port = await freePort();
+  const started = await new Promise((resolve) => {
+    const child = spawn('sh', [path.join(TOOLS, 'start.sh'), CACHE, profile, String(port), VSIX, folder], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env,
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /^(\d+)\s*$/m.exec(out);
+      if (m && serverPid === undefined) {
+        serverPid = Number(m[1]);
+        fs.writeFileSync(path.join(RUN, 'code-server.pid'), String(serverPid));
+      }
+    });
+    child.on('exit', (code) => resolve(code === 0));
+  });
+  return { started, port };
+}
+
+/** The "Glossary" output channel's log file of a code-server profile. */
+function glossaryLog(profile) {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/-Glossary\.log$/.test(e.name)) found.push(p);
+    }
+  };
+  walk(path.join(profile, 'data', 'logs'));
+  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
+
+/** A PATH without dotnet: links to everything in /usr/bin except dotnet (merged-/usr Debian: /bin is /usr/bin). */
+function pathWithoutDotnet(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const name of fs.readdirSync('/usr/bin')) {
+    if (name === 'dotnet') continue;
+    try {
+      fs.symlinkSync(path.join('/usr/bin', name), path.join(dir, name));
+    } catch {
+      // ignore names that cannot be linked
+    }
+  }
+  const keep = (process.env.PATH ?? '').split(':').filter((d) => d && !['/usr/bin', '/bin'].includes(d) && !fs.existsSync(path.join(d, 'dotnet')));
+  return [dir, ...keep].join(':');
+}
+
 async function main() {
   const CACHE = need('GLOSSARY_E2E_CACHE');
   const TOOLS = need('GLOSSARY_E2E_TOOLS');
@@ -212,31 +267,16 @@ async function main() {
   }
 
   // --- code-server.
-  const port = await freePort();
-  const started = await new Promise((resolve) => {
-    const child = spawn('sh', [path.join(TOOLS, 'start.sh'), CACHE, RUN, String(port), VSIX, WS], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /^(\d+)\s*$/m.exec(out);
-      if (m && serverPid === undefined) {
-        serverPid = Number(m[1]);
-        fs.writeFileSync(path.join(RUN, 'code-server.pid'), String(serverPid));
-      }
-    });
-    child.on('exit', (code) => resolve(code === 0));
-  });
+  const { started, port } = await startCodeServer(TOOLS, CACHE, RUN, RUN, VSIX, WS, process.env);
 
   await check('the .vsix installs into VS Code', async () => {
     const log = fs.readFileSync(path.join(RUN, 'install.log'), 'utf8');
     if (!/successfully installed/i.test(log)) throw new Error(`install log: ${log.trim().split('\n').slice(-3).join(' | ')}`);
-  }, OUT);
+  }, OUT, false);
   await check('code-server starts', async () => {
     if (!started || serverPid === undefined) throw new Error(`start.sh failed (see ${path.join(RUN, 'server.log')})`);
     return `pid ${serverPid}, port ${port}`;
-  }, OUT);
+  }, OUT, false);
   if (!started) return;
 
   // --- Browser.
@@ -291,12 +331,24 @@ async function main() {
   await check('the workbench loads and opens the article', async () => {
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     await openArticle();
-  }, OUT);
+  }, OUT, false);
 
   await check('status bar shows the term count when indexing is done', async () => {
-    const item = page.locator('.statusbar-item', { hasText: /\d+ terms?\b/ });
-    await item.first().waitFor({ timeout: 60000 });
-    return (await item.first().innerText()).trim();
+    const ready = page.locator('.statusbar-item', { hasText: /\d+ terms?\b/ });
+    const down = page.locator('.statusbar-item', { hasText: /Glossary: (error|stopped)/ });
+    const text = await waitFor('"N terms" (or an error) in the status bar', async () => {
+      if ((await ready.count()) > 0) return (await ready.first().innerText()).trim();
+      if ((await down.count()) > 0) {
+        // Give a crashing server the chance of the client's automatic restart before giving up.
+        await sleep(3000);
+        if ((await ready.count()) === 0 && (await down.count()) > 0) {
+          serverDown = (await down.first().innerText()).trim();
+          throw Object.assign(new Error(`the language server is not running (status bar: "${serverDown}"); see the Glossary output in out/e2e/logs`), { fatal: true });
+        }
+      }
+      return undefined;
+    }, 60000, 500);
+    return text;
   }, OUT);
 
   await check('error squiggle on the planted broken link', async () => {
@@ -440,6 +492,44 @@ async function main() {
     await screenshot(OUT, 'lookup.png');
     return `"${alias}" → ${file}`;
   }, OUT);
+
+  await check('"Glossary: Restart server" restarts the language server', async () => {
+    const starts = () => (glossaryLog(RUN).match(/\] Starting /g) ?? []).length;
+    const before = starts();
+    await runCommand('Glossary: Restart server');
+    await waitFor('a second "Starting" in the Glossary output', async () => starts() > before, 15000, 500);
+    const ready = page.locator('.statusbar-item', { hasText: /\d+ terms?\b/ });
+    await ready.first().waitFor({ timeout: 30000 });
+    return `status bar: ${(await ready.first().innerText()).trim()}`;
+  }, OUT);
+
+  // --- Second VS Code without dotnet on PATH: the extension must say how to fix it.
+  await page.context().close();
+  page = undefined;
+  await stopCodeServer();
+  const RUN2 = path.join(RUN, 'no-dotnet');
+  const WS2 = path.join(RUN2, 'workspace');
+  fs.mkdirSync(WS2, { recursive: true });
+  fs.writeFileSync(path.join(WS2, 'note.md'), '# メモ\n\n転移学習について。\n');
+  const env2 = { ...process.env, PATH: pathWithoutDotnet(path.join(RUN2, 'bin')) };
+  delete env2.DOTNET_ROOT;
+  env2.VSCODE_CLI = '1'; // keeps VS Code from re-reading PATH from a login shell (resolveShellEnv), which would find dotnet again
+  const second = await startCodeServer(TOOLS, CACHE, RUN, RUN2, VSIX, WS2, env2);
+  await check('without dotnet: an error with the fix and a button opening the setting', async () => {
+    if (!second.started) throw new Error('the second code-server did not start');
+    const context2 = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    page = await context2.newPage();
+    await page.goto(`http://127.0.0.1:${second.port}/?folder=${encodeURIComponent(WS2)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'note.md' }).first().click({ timeout: 15000 });
+    const toast = page.locator('.notification-toast', { hasText: 'Install the .NET 10 runtime (https://dot.net) or set glossary.server.path' });
+    await toast.first().waitFor({ timeout: 30000 });
+    const message = (await toast.first().locator('.notification-list-item-message').first().innerText()).trim();
+    await screenshot(OUT, 'no-dotnet.png');
+    await toast.first().locator('.monaco-button', { hasText: 'Open Settings' }).first().click({ timeout: 5000 });
+    await page.locator('.settings-editor .setting-item', { hasText: /Server: Path|glossary\.server\.path/ }).first().waitFor({ timeout: 15000 });
+    return message.slice(0, 140);
+  }, OUT, false);
 }
 
 async function stopAll() {
@@ -447,6 +537,10 @@ async function stopAll() {
     await browser.close().catch(() => {});
     browser = undefined;
   }
+  await stopCodeServer();
+}
+
+async function stopCodeServer() {
   if (serverPid !== undefined) {
     const alive = () => {
       try {

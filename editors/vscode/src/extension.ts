@@ -40,6 +40,7 @@ let output: vscode.OutputChannel;
 let statusItem: vscode.StatusBarItem;
 let lastStatus: GlossaryStatusParams | undefined;
 let clientState: ClientState = 'starting';
+let stopping = false;
 let lastWarnings = '';
 let extensionPath = '';
 
@@ -83,6 +84,22 @@ function updateStatus(): void {
   statusItem.show();
 }
 
+/**
+ * Opens the Settings editor at glossary.server.path. The setting is machine-scoped, so in a remote window
+ * (Remote-SSH, WSL, code-server …) it lives in the Remote tab, where the server runs.
+ */
+async function openServerPathSetting(): Promise<void> {
+  if (vscode.env.remoteName !== undefined) {
+    try {
+      await vscode.commands.executeCommand('workbench.action.openRemoteSettings', { query: SERVER_PATH_SETTING });
+      return;
+    } catch {
+      // older VS Code: fall through to the user settings
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.openSettings', SERVER_PATH_SETTING);
+}
+
 async function reportResolutionError(error: ServerPathError): Promise<void> {
   log(error.message);
   const openSettings = 'Open Settings';
@@ -90,7 +107,7 @@ async function reportResolutionError(error: ServerPathError): Promise<void> {
   const buttons = error.kind === 'no-dotnet' ? [openSettings, getDotnet] : [openSettings];
   const choice = await vscode.window.showErrorMessage(error.message, ...buttons);
   if (choice === openSettings) {
-    await vscode.commands.executeCommand('workbench.action.openSettings', SERVER_PATH_SETTING);
+    await openServerPathSetting();
   } else if (choice === getDotnet) {
     await vscode.env.openExternal(vscode.Uri.parse('https://dot.net'));
   }
@@ -181,7 +198,9 @@ function createClient(): LanguageClient | undefined {
     updateStatus();
   });
   c.onDidChangeState((e) => {
-    clientState = e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped';
+    // Stopped without being asked to (crash, failed start): an error the user should notice.
+    clientState =
+      e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : stopping ? 'stopped' : 'error';
     if (e.newState !== State.Running) {
       lastStatus = undefined;
     }
@@ -206,10 +225,8 @@ async function startClient(): Promise<void> {
   } catch (e) {
     clientState = 'error';
     updateStatus();
+    // vscode-languageclient has already shown an error with a "Go to output" button.
     log(`The language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
-    void vscode.window
-      .showErrorMessage('Glossary: the language server failed to start. See the output for details.', 'Show Output')
-      .then((choice) => (choice ? output.show(true) : undefined));
   }
 }
 
@@ -219,6 +236,7 @@ async function stopClient(): Promise<void> {
   if (c === undefined) {
     return;
   }
+  stopping = true;
   try {
     if (c.isRunning()) {
       await c.stop(5000);
@@ -231,6 +249,7 @@ async function stopClient(): Promise<void> {
   } catch {
     // already disposed
   }
+  stopping = false;
 }
 
 async function restartClient(): Promise<void> {

@@ -116,7 +116,7 @@ function noDotnet(what: string): ServerPathError {
   return {
     ok: false,
     kind: 'no-dotnet',
-    message: `Glossary: cannot start the language server: ${what} needs the .NET runtime, but no \`dotnet\` was found on PATH. ${DOTNET_FIX}`,
+    message: `Glossary: cannot start the language server: ${what} needs the .NET runtime, but no dotnet was found on PATH. ${DOTNET_FIX}`,
     fix: DOTNET_FIX,
   };
 }
@@ -130,7 +130,7 @@ export function resolveServerCommand(e: ServerPathEnvironment): ServerResolution
   if (configured.length > 0) {
     const serverPath = expandConfigured(configured, e, platform);
     if (!e.isFile(serverPath)) {
-      const fix = `Point ${SERVER_PATH_SETTING} at the \`glossary\` executable or \`glossary.dll\`, or clear it to use the bundled server.`;
+      const fix = `Point ${SERVER_PATH_SETTING} at the glossary executable or glossary.dll, or clear it to use the bundled server.`;
       return {
         ok: false,
         kind: 'missing-configured-path',
@@ -150,7 +150,7 @@ export function resolveServerCommand(e: ServerPathEnvironment): ServerResolution
 
   const bundled = p.join(e.extensionPath, 'server', 'glossary.dll');
   if (!e.isFile(bundled)) {
-    const fix = `Reinstall the extension, or set ${SERVER_PATH_SETTING} to a \`glossary\` executable.`;
+    const fix = `Reinstall the extension, or set ${SERVER_PATH_SETTING} to a glossary executable.`;
     return {
       ok: false,
       kind: 'missing-bundled-server',

@@ -77,7 +77,7 @@ describe('resolveServerCommand', () => {
       assert.equal(r.fix, 'Install the .NET 10 runtime (https://dot.net) or set glossary.server.path.');
       assert.equal(r.fix, DOTNET_FIX);
       assert.ok(r.message.endsWith(DOTNET_FIX), r.message);
-      assert.match(r.message, /no `dotnet` was found on PATH/);
+      assert.match(r.message, /no dotnet was found on PATH/);
     }
   });
 
