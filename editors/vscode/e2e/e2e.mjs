@@ -368,6 +368,34 @@ async function main() {
   await page.keyboard.press('Control+J'); // hide the panel again
   await focusEditor();
 
+  await check('settings reach the server: glossary.rules { "broken-anchor": "warning" } turns the squiggle into a warning', async () => {
+    const settingsFile = path.join(WS, '.vscode', 'settings.json');
+    const original = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
+    const squiggles = async () => ({
+      errors: await editor().locator('.squiggly-error').count(),
+      warnings: await editor().locator('.squiggly-warning').count(),
+    });
+    const before = await squiggles();
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...(original ? JSON.parse(original) : {}), 'glossary.rules': { 'broken-anchor': 'warning' } }, null, 2));
+    try {
+      await waitFor(
+        'one error squiggle fewer and a warning squiggle more',
+        async () => {
+          const now = await squiggles();
+          return now.errors === before.errors - 1 && now.warnings === before.warnings + 1;
+        },
+        20000,
+      );
+    } finally {
+      // Back to the defaults: the error returns (a second configuration change).
+      if (original === undefined) fs.rmSync(settingsFile);
+      else fs.writeFileSync(settingsFile, original);
+    }
+    await waitFor('the error squiggle back', async () => (await squiggles()).errors === before.errors, 20000);
+    return `errors/warnings ${before.errors}/${before.warnings} → ${before.errors - 1}/${before.warnings + 1} → back`;
+  }, OUT);
+
   await check('hover on a term mention shows its definition', async () => {
     if (!mention) throw new Error('no plain term mention found in the article');
     const snippet = definitionSnippet(mention.term.definition);

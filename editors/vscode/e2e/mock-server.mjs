@@ -12,6 +12,8 @@ const log = (m) => process.stderr.write(`[mock] ${m}\n`);
 const docs = new Map(); // uri -> text
 let terms = []; // { headword, words, uri, line, anchor, definition }
 let nextId = 1;
+let settings = { rules: {} };
+const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 };
 const pending = new Map();
 
 function send(msg) {
@@ -65,10 +67,11 @@ function diagnostics(uri, text) {
   const out = [];
   text.split('\n').forEach((line, i) => {
     for (const m of line.matchAll(/\]\(([^)#\s]*\.md)#([^)\s]+)\)/g)) {
-      if (!anchors.has(m[2])) {
+      const sev = settings.rules?.GL0002 ?? 'error';
+      if (!anchors.has(m[2]) && sev !== 'off') {
         out.push({
           range: { start: { line: i, character: m.index + 2 }, end: { line: i, character: m.index + 2 + m[1].length + 1 + m[2].length } },
-          severity: 1,
+          severity: SEVERITY[sev] ?? 1,
           code: 'GL0002',
           source: 'glossary',
           message: `No term or heading with anchor "${m[2]}" in ${m[1]}.`,
@@ -117,6 +120,7 @@ function handle(msg) {
     case 'initialize': {
       const root = params.rootUri ? fileURLToPath(params.rootUri) : process.cwd();
       log(`initialize ${root}, options ${JSON.stringify(params.initializationOptions)}`);
+      settings = params.initializationOptions?.settings ?? settings;
       index(root);
       return reply({
         capabilities: {
@@ -134,6 +138,8 @@ function handle(msg) {
       return;
     case 'workspace/didChangeConfiguration':
       log(`didChangeConfiguration ${JSON.stringify(params)}`);
+      settings = params.settings?.glossary ?? settings;
+      for (const [uri, text] of docs) diagnostics(uri, text);
       return;
     case 'textDocument/didOpen':
       docs.set(params.textDocument.uri, params.textDocument.text);
