@@ -36,8 +36,12 @@ export function statusView(status: GlossaryStatusParams | undefined, client: Cli
   if (client === 'stopped') {
     return { text: '$(book) Glossary: stopped', tooltip: 'The glossary language server is stopped.', error: false };
   }
-  if (status === undefined || client === 'starting') {
+  if (client === 'starting') {
     return { text: '$(book) Glossary: starting…', tooltip: 'Starting the glossary language server…', error: false };
+  }
+  if (status === undefined) {
+    // Running, but no glossary/status yet.
+    return { text: '$(book) Glossary', tooltip: 'Glossary language server running. Click to look up a term.', error: false };
   }
   const files = plural(count(status.files), 'file', 'files');
   const terms = plural(count(status.terms), 'term', 'terms');

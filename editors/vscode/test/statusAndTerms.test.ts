@@ -12,7 +12,10 @@ describe('statusView', () => {
     assert.equal(statusView({ state: 'ready', files: 1, terms: 1 }, 'running').text, '$(book) 1 term');
   });
   it('shows starting before the first status and an error state', () => {
-    assert.equal(statusView(undefined, 'running').text, '$(book) Glossary: starting…');
+    assert.equal(statusView(undefined, 'starting').text, '$(book) Glossary: starting…');
+    assert.equal(statusView({ state: 'ready', files: 1, terms: 5 }, 'starting').text, '$(book) Glossary: starting…');
+    assert.equal(statusView(undefined, 'running').text, '$(book) Glossary');
+    assert.equal(statusView(undefined, 'stopped').text, '$(book) Glossary: stopped');
     assert.equal(statusView(undefined, 'error').error, true);
   });
 });
