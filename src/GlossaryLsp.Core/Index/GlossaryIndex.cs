@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Parsing;
@@ -40,14 +42,16 @@ public sealed class GlossaryIndex
     public GlossaryIndex WithDocument(ParsedDocument document)
     {
         var docs = Documents.SetItem(document.Path, document);
-        bool same = Documents.TryGetValue(document.Path, out var old) && DerivedTables.Signature(old) == DerivedTables.Signature(document);
-        return new GlossaryIndex(Config, docs, OtherFiles, same ? _tables : null);
+        var old = Documents.GetValueOrDefault(document.Path);
+        if (old is not null && DerivedTables.Signature(old) == DerivedTables.Signature(document))
+            return new GlossaryIndex(Config, docs, OtherFiles, _tables);
+        return new GlossaryIndex(Config, docs, OtherFiles, _tables.Update(old, document));
     }
 
     public GlossaryIndex WithoutDocument(string path) =>
-        Documents.ContainsKey(path) || OtherFiles.Contains(path)
-            ? new GlossaryIndex(Config, Documents.Remove(path), OtherFiles.Remove(path), null)
-            : this;
+        Documents.TryGetValue(path, out var old) ? new GlossaryIndex(Config, Documents.Remove(path), OtherFiles.Remove(path), _tables.Update(old, null))
+        : OtherFiles.Contains(path) ? new GlossaryIndex(Config, Documents, OtherFiles.Remove(path), _tables)
+        : this;
 
     public GlossaryIndex WithOtherFile(string path) => new(Config, Documents, OtherFiles.Add(path), _tables);
 
@@ -152,7 +156,7 @@ public sealed class GlossaryIndex
         else if (target.StartsWith('/'))
         {
             var sitePath = StripQuery(target);
-            if (_tables.UrlToPath.TryGetValue(NormalizeSitePath(sitePath), out var p)) path = p;
+            if (_tables.TryGetPath(NormalizeSitePath(sitePath), out var p)) path = p;
             else
             {
                 var rooted = WorkspacePaths.Combine("", Unescape(sitePath));
@@ -177,22 +181,55 @@ public sealed class GlossaryIndex
         return ResolveAnchor(doc, fragment);
     }
 
-    /// <summary>Finds the term or heading an anchor names in a document.</summary>
+    /// <summary>Finds the term or heading an anchor names in a document (one or two dictionary look-ups).</summary>
     public static LinkResolution ResolveAnchor(ParsedDocument doc, string fragment)
     {
         var anchor = fragment;
         var decoded = Unescape(fragment);
-        foreach (var t in doc.Terms)
-            if (t.Anchor == anchor || t.Anchor == decoded || t.Heading?.ExplicitId is { } id && (id == anchor || id == decoded))
-                return new LinkResolution(LinkStatus.Resolved, doc.Path, fragment, t, t.Heading);
-        foreach (var h in doc.Headings)
-            if (h.Slug == decoded || h.Slug == anchor || h.ExplicitId is { } id && (id == anchor || id == decoded))
-                return new LinkResolution(LinkStatus.Resolved, doc.Path, fragment, doc.Terms.FirstOrDefault(t => t.Heading == h), h);
-        if (doc.ExplicitAnchors.Contains(anchor) || doc.ExplicitAnchors.Contains(decoded))
-            return new LinkResolution(LinkStatus.Resolved, doc.Path, fragment);
+        var table = AnchorTable.Of(doc);
+        var hit = table.Find(anchor);
+        if (!ReferenceEquals(decoded, anchor) && table.Find(decoded) is { } other && (hit is null || other.Rank < hit.Rank)) hit = other;
+        if (hit is not null)
+            return new LinkResolution(LinkStatus.Resolved, doc.Path, fragment, hit.Term, hit.Heading);
         if (doc.Kind == DocumentKind.TermList && !AnchorCodec.TryDecode(anchor, out _) && !AnchorCodec.TryDecode(decoded, out _))
             return new LinkResolution(LinkStatus.InvalidAnchor, doc.Path, fragment);
         return new LinkResolution(LinkStatus.MissingAnchor, doc.Path, fragment);
+    }
+
+    /// <summary>
+    /// A document's anchors → what they name, built once per parsed document. Ranks keep the order of a
+    /// linear search: terms (base64 anchor or explicit id) first, then headings (slug or explicit id),
+    /// then any other explicit anchor.
+    /// </summary>
+    private sealed class AnchorTable
+    {
+        private static readonly ConditionalWeakTable<ParsedDocument, AnchorTable> Cache = new();
+        private readonly Dictionary<string, Target> _targets = new(StringComparer.Ordinal);
+
+        public sealed record Target(int Rank, TermDefinition? Term, Heading? Heading);
+
+        public static AnchorTable Of(ParsedDocument doc) => Cache.GetValue(doc, d => new AnchorTable(d));
+
+        private AnchorTable(ParsedDocument doc)
+        {
+            int rank = 0;
+            foreach (var t in doc.Terms)
+            {
+                var target = new Target(rank++, t, t.Heading);
+                if (t.Anchor is not null) _targets.TryAdd(t.Anchor, target);
+                if (t.Heading?.ExplicitId is { } id) _targets.TryAdd(id, target);
+            }
+            foreach (var h in doc.Headings)
+            {
+                var target = new Target(rank++, doc.Terms.FirstOrDefault(t => t.Heading == h), h);
+                _targets.TryAdd(h.Slug, target);
+                if (h.ExplicitId is { } id) _targets.TryAdd(id, target);
+            }
+            var plain = new Target(rank, null, null);
+            foreach (var a in doc.ExplicitAnchors) _targets.TryAdd(a, plain);
+        }
+
+        public Target? Find(string anchor) => _targets.GetValueOrDefault(anchor);
     }
 
     private bool Exists(string path) => path.Length == 0 || Documents.ContainsKey(path) || OtherFiles.Contains(path) || IsFolder(path);
@@ -207,7 +244,7 @@ public sealed class GlossaryIndex
     private LinkResolution LookupUrl(string url)
     {
         var key = StripQuery(url);
-        if (_tables.UrlToPath.TryGetValue(key, out var p)) return new LinkResolution(LinkStatus.Resolved, p);
+        if (_tables.TryGetPath(key, out var p)) return new LinkResolution(LinkStatus.Resolved, p);
         foreach (var m in Config.BaseUrls.Concat(_tables.InferredMapping is { } i ? [i] : []))
         {
             if (!key.StartsWith(m.Url, StringComparison.Ordinal)) continue;
@@ -251,22 +288,42 @@ public sealed class GlossaryIndex
     private static string? RelativeTo(string path, string folder) =>
         folder.Length == 0 ? path : path.StartsWith(folder + "/", StringComparison.Ordinal) ? path[(folder.Length + 1)..] : null;
 
-    /// <summary>Tables derived from all documents' definitions; shared between snapshots while they stay the same.</summary>
+    /// <summary>
+    /// Tables derived from all documents' definitions; shared between snapshots while they stay the same.
+    /// Persistent (immutable) maps, so that a changed definition makes the next tables by removing the old
+    /// document's contribution and adding the new one — O(terms of that document), not of the workspace.
+    /// </summary>
     private sealed class DerivedTables
     {
-        public required Dictionary<string, TermRef[]> ByKey { get; init; }
-        public required Dictionary<string, string> UrlToPath { get; init; }
+        private static readonly ConditionalWeakTable<ParsedDocument, string> Signatures = new();
+        private static readonly ConditionalWeakTable<ParsedDocument, Contribution> Contributions = new();
+
+        /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
+        public required ImmutableDictionary<string, TermRef[]> ByKey { get; init; }
+        /// <summary>Article URL (without '#') or site path → documents claiming it, in path order (the first wins).</summary>
+        public required ImmutableDictionary<string, string[]> UrlToPaths { get; init; }
+        /// <summary>(base URL, folder) candidates for the inferred mapping, with how many documents agree.</summary>
+        public required ImmutableDictionary<BaseUrlMapping, int> Candidates { get; init; }
         public BaseUrlMapping? InferredMapping { get; init; }
         public int TermCount { get; init; }
 
-        /// <summary>What a document contributes to the tables: entry words, anchors, URLs.</summary>
-        public static string Signature(ParsedDocument d)
+        public bool TryGetPath(string url, [NotNullWhen(true)] out string? path)
+        {
+            path = UrlToPaths.TryGetValue(url, out var paths) ? paths[0] : null;
+            return path is not null;
+        }
+
+        /// <summary>What a document contributes to the tables: entry words, anchors, URLs (cached per document).</summary>
+        public static string Signature(ParsedDocument d) => Signatures.GetValue(d, ComputeSignature);
+
+        private static string ComputeSignature(ParsedDocument d)
         {
             var sb = new StringBuilder();
             sb.Append((int)d.Kind).Append('\u0001');
             foreach (var t in d.Terms)
             {
                 foreach (var w in t.EntryWords) sb.Append(w).Append('\u0002');
+                sb.Append(t.Reading).Append('\u0002');
                 sb.Append(t.Anchor).Append('\u0001');
             }
             foreach (var h in d.Headings) sb.Append(h.Slug).Append('\u0002').Append(h.ExplicitId).Append('\u0001');
@@ -276,62 +333,155 @@ public sealed class GlossaryIndex
             return sb.ToString();
         }
 
+        /// <summary>One document's share of the tables.</summary>
+        private sealed class Contribution
+        {
+            public required (string Key, TermRef Ref)[] Keys { get; init; }
+            public required string[] Urls { get; init; }
+            public required BaseUrlMapping[] Candidates { get; init; }
+            public int TermCount { get; init; }
+        }
+
+        private static Contribution ContributionOf(ParsedDocument doc) => Contributions.GetValue(doc, ComputeContribution);
+
+        private static Contribution ComputeContribution(ParsedDocument doc)
+        {
+            var path = doc.Path;
+            var keys = new List<(string, TermRef)>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < doc.Terms.Length; i++)
+            {
+                seen.Clear();
+                foreach (var word in doc.Terms[i].EntryWords)
+                {
+                    var key = TermKey.Normalize(word);
+                    if (key.Length == 0 || !seen.Add(key)) continue;
+                    keys.Add((key, new TermRef(path, i)));
+                }
+                if (doc.Terms[i].Reading is { Length: > 0 } reading)
+                {
+                    var key = TermKey.Normalize(reading);
+                    if (seen.Add(key)) keys.Add((key, new TermRef(path, i, IsReading: true)));
+                }
+            }
+            var urls = new List<string>();
+            var candidates = new List<BaseUrlMapping>();
+            foreach (var u in doc.ArticleUrls)
+            {
+                var url = u.Url.TrimEnd('#');
+                if (!urls.Contains(url)) urls.Add(url);
+                if (doc.ArticleUrls.Length == 1) candidates.AddRange(CandidatesOf(url, path));
+            }
+            if (doc.Kind == DocumentKind.GlossaryPage && doc.FrontMatter?.GetString("url") is { Length: > 0 } site)
+            {
+                var sitePath = NormalizeSitePath(site);
+                if (!urls.Contains(sitePath)) urls.Add(sitePath);
+            }
+            return new Contribution { Keys = [.. keys], Urls = [.. urls], Candidates = [.. candidates], TermCount = doc.Terms.Length };
+        }
+
         public static DerivedTables Build(GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents)
         {
+            var docs = documents.Values.ToArray();
+            var contributions = new Contribution[docs.Length];
+            // Key normalisation (NFKC) is most of the cost: done per document in parallel.
+            Parallel.For(0, docs.Length, i => contributions[i] = ContributionOf(docs[i]));
             var byKey = new Dictionary<string, List<TermRef>>(StringComparer.Ordinal);
-            var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+            var urls = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var candidates = new Dictionary<BaseUrlMapping, int>();
             int termCount = 0;
-            foreach (var (path, doc) in documents)
+            for (int d = 0; d < docs.Length; d++) // path order, so every list below is in path order
             {
-                for (int i = 0; i < doc.Terms.Length; i++)
+                var c = contributions[d];
+                termCount += c.TermCount;
+                foreach (var (key, r) in c.Keys)
                 {
-                    termCount++;
-                    var seen = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var word in doc.Terms[i].EntryWords)
-                    {
-                        var key = TermKey.Normalize(word);
-                        if (key.Length == 0 || !seen.Add(key)) continue;
-                        if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
-                        list.Add(new TermRef(path, i));
-                    }
-                    if (doc.Terms[i].Reading is { Length: > 0 } reading)
-                    {
-                        var key = TermKey.Normalize(reading);
-                        if (seen.Add(key))
-                        {
-                            if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
-                            list.Add(new TermRef(path, i, IsReading: true));
-                        }
-                    }
+                    if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new List<TermRef>(1);
+                    list.Add(r);
                 }
-                foreach (var u in doc.ArticleUrls)
+                foreach (var url in c.Urls)
                 {
-                    var url = u.Url.TrimEnd('#');
-                    urls.TryAdd(url, path);
-                    if (doc.ArticleUrls.Length == 1)
-                        foreach (var c in Candidates(url, path)) candidates[c] = candidates.GetValueOrDefault(c) + 1;
+                    if (!urls.TryGetValue(url, out var list)) urls[url] = list = new List<string>(1);
+                    list.Add(docs[d].Path);
                 }
-                if (doc.Kind == DocumentKind.GlossaryPage && doc.FrontMatter?.GetString("url") is { Length: > 0 } site)
-                    urls.TryAdd(NormalizeSitePath(site), path);
+                foreach (var m in c.Candidates) candidates[m] = candidates.GetValueOrDefault(m) + 1;
             }
-            BaseUrlMapping? inferred = null;
-            if (candidates.Count > 0)
-            {
-                var best = candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Folder.Length).ThenBy(c => c.Key.Url, StringComparer.Ordinal).First();
-                if (best.Value >= 2) inferred = best.Key;
-            }
+            var candidateMap = candidates.ToImmutableDictionary();
             return new DerivedTables
             {
-                ByKey = byKey.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
-                UrlToPath = urls,
-                InferredMapping = inferred,
+                ByKey = byKey.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToArray())).ToImmutableDictionary(StringComparer.Ordinal),
+                UrlToPaths = urls.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToArray())).ToImmutableDictionary(StringComparer.Ordinal),
+                Candidates = candidateMap,
+                InferredMapping = Infer(candidateMap),
                 TermCount = termCount,
             };
         }
 
+        /// <summary>The tables with <paramref name="removed"/>'s contribution taken out and <paramref name="added"/>'s put in.</summary>
+        public DerivedTables Update(ParsedDocument? removed, ParsedDocument? added)
+        {
+            var byKey = ByKey.ToBuilder();
+            var urls = UrlToPaths.ToBuilder();
+            var candidates = Candidates.ToBuilder();
+            int termCount = TermCount;
+            if (removed is not null)
+            {
+                var c = ContributionOf(removed);
+                termCount -= c.TermCount;
+                foreach (var key in c.Keys.Select(k => k.Key).Distinct())
+                {
+                    var rest = Array.FindAll(byKey[key], r => r.Path != removed.Path);
+                    if (rest.Length == 0) byKey.Remove(key); else byKey[key] = rest;
+                }
+                foreach (var url in c.Urls)
+                {
+                    var rest = Array.FindAll(urls[url], p => p != removed.Path);
+                    if (rest.Length == 0) urls.Remove(url); else urls[url] = rest;
+                }
+                foreach (var m in c.Candidates)
+                {
+                    int n = candidates[m] - 1;
+                    if (n == 0) candidates.Remove(m); else candidates[m] = n;
+                }
+            }
+            if (added is not null)
+            {
+                var c = ContributionOf(added);
+                termCount += c.TermCount;
+                foreach (var group in c.Keys.GroupBy(k => k.Key, k => k.Ref))
+                    byKey[group.Key] = byKey.TryGetValue(group.Key, out var refs) ? InsertInPathOrder(refs, [.. group], r => r.Path, added.Path) : [.. group];
+                foreach (var url in c.Urls)
+                    urls[url] = urls.TryGetValue(url, out var paths) ? InsertInPathOrder(paths, [added.Path], p => p, added.Path) : [added.Path];
+                foreach (var m in c.Candidates) candidates[m] = candidates.GetValueOrDefault(m) + 1;
+            }
+            var candidateMap = candidates.ToImmutable();
+            return new DerivedTables
+            {
+                ByKey = byKey.ToImmutable(),
+                UrlToPaths = urls.ToImmutable(),
+                Candidates = candidateMap,
+                InferredMapping = Infer(candidateMap),
+                TermCount = termCount,
+            };
+        }
+
+        /// <summary>Inserts one document's items before the first item of a later path (the arrays are short).</summary>
+        private static T[] InsertInPathOrder<T>(T[] existing, T[] items, Func<T, string> pathOf, string path)
+        {
+            int at = 0;
+            while (at < existing.Length && string.CompareOrdinal(pathOf(existing[at]), path) < 0) at++;
+            return [.. existing.AsSpan(0, at), .. items, .. existing.AsSpan(at)];
+        }
+
+        private static BaseUrlMapping? Infer(ImmutableDictionary<BaseUrlMapping, int> candidates)
+        {
+            if (candidates.Count == 0) return null;
+            var best = candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Folder.Length).ThenBy(c => c.Key.Url, StringComparer.Ordinal).First();
+            return best.Value >= 2 ? best.Key : null;
+        }
+
         /// <summary>Every (base, folder) pair under which <paramref name="url"/> = base + path relative to folder.</summary>
-        private static IEnumerable<BaseUrlMapping> Candidates(string url, string path)
+        private static IEnumerable<BaseUrlMapping> CandidatesOf(string url, string path)
         {
             var segments = path.Split('/');
             for (int k = 0; k < segments.Length; k++)

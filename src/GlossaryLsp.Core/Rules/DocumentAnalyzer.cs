@@ -13,10 +13,14 @@ public static class DocumentAnalyzer
 {
     public static IReadOnlyList<Rule> Rules { get; } = RuleRegistry.Create();
 
-    public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document)
+    public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document) => Analyze(index, document, out _);
+
+    /// <summary>Also returns the document's link resolutions (what its analysis read from other documents).</summary>
+    public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document, out ImmutableArray<LinkResolution> resolutions)
     {
+        resolutions = [];
         if (document.LoadProblem is not null) return [];
-        var resolutions = document.Links.Select(l => index.ResolveLink(document, l)).ToImmutableArray();
+        resolutions = document.Links.Select(l => index.ResolveLink(document, l)).ToImmutableArray();
         var sink = new List<Diagnostic>();
         foreach (var rule in Rules)
         {

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Workspace;
+
+namespace GlossaryLsp.Benchmarks.Corpus;
+
+/// <summary>Generated corpora by name (<c>1000x100</c>), parsed and indexed once per process.</summary>
+public static class CorpusCache
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Loaded>> Cache = new();
+
+    public sealed record Loaded(SyntheticCorpus Corpus, ParsedDocument[] Documents, GlossaryIndex Index);
+
+    public static Loaded Get(string name) => Cache.GetOrAdd(name, n => new Lazy<Loaded>(() => Load(n))).Value;
+
+    public static SyntheticCorpus Generate(string name)
+    {
+        var parts = name.Split('x');
+        return SyntheticCorpus.Generate(int.Parse(parts[0]), int.Parse(parts[1]));
+    }
+
+    private static Loaded Load(string name)
+    {
+        var corpus = Generate(name);
+        var docs = new ParsedDocument[corpus.Files.Count];
+        Parallel.For(0, docs.Length, i => docs[i] = WorkspaceLoader.ParseText(corpus.Files[i].Path, corpus.Files[i].Text, GlossaryConfig.Default));
+        return new Loaded(corpus, docs, GlossaryIndex.Create(GlossaryConfig.Default, docs));
+    }
+}

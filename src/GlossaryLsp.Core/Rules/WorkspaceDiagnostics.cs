@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+
+namespace GlossaryLsp.Core.Rules;
+
+/// <summary>
+/// The diagnostics of every document of one snapshot, kept up to date incrementally: after a change
+/// only the changed documents and the documents whose analysis read what changed are re-analysed
+/// (<see cref="DependencyTracker"/>); every other document keeps its diagnostics. The result equals a
+/// full re-analysis of the new snapshot. Immutable: readers use one without locks; the writer makes
+/// the next one with <see cref="Update"/>.
+/// </summary>
+public sealed class WorkspaceDiagnostics
+{
+    /// <summary>Below this many documents to re-analyse, threads cost more than they save.</summary>
+    private const int ParallelThreshold = 8;
+
+    public GlossaryIndex Index { get; }
+    private readonly ImmutableDictionary<string, ImmutableArray<Diagnostic>> _diagnostics;
+    private readonly DependencyTracker _dependencies;
+
+    /// <summary>The documents (re-)analysed to make this snapshot, in path order: every document for <see cref="Create"/>.</summary>
+    public ImmutableArray<string> Reanalysed { get; }
+
+    private WorkspaceDiagnostics(GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, DependencyTracker dependencies, ImmutableArray<string> reanalysed)
+    {
+        Index = index;
+        _diagnostics = diagnostics;
+        _dependencies = dependencies;
+        Reanalysed = reanalysed;
+    }
+
+    /// <summary>Analyses every document of the snapshot (in parallel).</summary>
+    public static WorkspaceDiagnostics Create(GlossaryIndex index)
+    {
+        var docs = index.Documents.Values.ToArray();
+        var results = Analyze(index, docs);
+        var diagnostics = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Diagnostic>>(StringComparer.Ordinal);
+        for (int i = 0; i < docs.Length; i++) diagnostics[docs[i].Path] = results[i].Diagnostics;
+        var dependencies = DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads)));
+        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), dependencies, [.. docs.Select(d => d.Path)]);
+    }
+
+    /// <summary>The diagnostics of a document (empty for one the snapshot does not have).</summary>
+    public ImmutableArray<Diagnostic> Get(string path) => _diagnostics.GetValueOrDefault(path, []);
+
+    /// <summary>Every document's diagnostics, in path order.</summary>
+    public IEnumerable<(ParsedDocument Document, ImmutableArray<Diagnostic> Diagnostics)> All =>
+        Index.Documents.Values.Select(d => (d, Get(d.Path)));
+
+    public int Count => _diagnostics.Values.Sum(d => d.Length);
+
+    /// <summary>
+    /// The diagnostics of <paramref name="index"/>, a later snapshot in which the documents (or other
+    /// files) at <paramref name="changedPaths"/> were added, changed or removed.
+    /// </summary>
+    public WorkspaceDiagnostics Update(GlossaryIndex index, IEnumerable<string> changedPaths)
+    {
+        if (!Equals(index.Config, Index.Config)) return Create(index);
+        var dependents = _dependencies.Dependents(Index, index, changedPaths);
+        if (dependents is null) return Create(index);
+
+        var present = dependents.Where(p => index.Documents.ContainsKey(p)).ToArray();
+        var docs = present.Select(p => index.Documents[p]).ToArray();
+        var results = Analyze(index, docs);
+        var diagnostics = _diagnostics.ToBuilder();
+        var changes = new List<(string Path, DocumentReads? Reads)>();
+        foreach (var path in dependents)
+            if (!index.Documents.ContainsKey(path) && diagnostics.Remove(path)) changes.Add((path, null));
+        for (int i = 0; i < docs.Length; i++)
+        {
+            diagnostics[present[i]] = results[i].Diagnostics;
+            changes.Add((present[i], results[i].Reads));
+        }
+        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), _dependencies.With(changes), [.. present]);
+    }
+
+    private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(GlossaryIndex index, ParsedDocument[] docs)
+    {
+        var results = new (ImmutableArray<Diagnostic>, DocumentReads)[docs.Length];
+        void One(int i)
+        {
+            var diagnostics = DocumentAnalyzer.Analyze(index, docs[i], out var resolutions);
+            results[i] = (diagnostics, DocumentReads.Of(docs[i], resolutions, diagnostics));
+        }
+        if (docs.Length < ParallelThreshold) for (int i = 0; i < docs.Length; i++) One(i);
+        else Parallel.For(0, docs.Length, One);
+        return results;
+    }
+}

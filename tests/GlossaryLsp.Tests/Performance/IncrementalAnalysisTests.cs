@@ -1,0 +1,161 @@
+using GlossaryLsp.Benchmarks.Corpus;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Rules;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Tests.Performance;
+
+/// <summary>
+/// The incremental path (issue #6): after an edit only the edited document and its dependents are
+/// re-analysed, and the diagnostics equal a full re-analysis of the new snapshot.
+/// </summary>
+public class IncrementalAnalysisTests
+{
+    private const string Base = "https://x.org/g/";
+
+    private static string Term(string heading, string body) => $"## {heading}<a id=\"{AnchorCodec.Encode(heading)}\"></a>\n\n- {body}\n\n";
+
+    private static string TermList(string path, params string[] terms) => $"<!-- 記事URL:{Base}{path}# -->\n\n" + string.Concat(terms);
+
+    private static readonly Dictionary<string, string> Workspace = new()
+    {
+        ["g/a.md"] = TermList("g/a.md", Term("転移学習 | Transfer Learning", "学習済みモデルを別のタスクに使う手法。"), Term("過学習 | Overfitting", "訓練データに合わせすぎること。")),
+        ["g/b.md"] = TermList("g/b.md", Term("学習率 | Learning Rate", $"<a href=\"{Base}g/a.md#{AnchorCodec.Encode("転移学習 | Transfer Learning")}\">転移学習</a>でも重要な値。")),
+        ["g/c.md"] = TermList("g/c.md", Term("正則化 | Regularization", $"[過学習](a.md#{AnchorCodec.Encode("過学習 | Overfitting")})を防ぐ。")),
+        ["g/d.md"] = TermList("g/d.md", Term("蒸留 | Distillation", $"<a href=\"{Base}g/b.md#{AnchorCodec.Encode("学習率 | Learning Rate")}\">学習率</a>を調整する。")),
+        ["notes/e.md"] = $"# メモ\n\n[蒸留](../g/d.md#{AnchorCodec.Encode("蒸留 | Distillation")})について。\n",
+    };
+
+    private static GlossaryIndex Index(IReadOnlyDictionary<string, string> files) =>
+        GlossaryIndex.Create(GlossaryConfig.Default, files.Select(f => DocumentParser.Parse(f.Key, f.Value)));
+
+    private static (WorkspaceDiagnostics After, GlossaryIndex Index) Edit(WorkspaceDiagnostics before, string path, Func<string, string> change)
+    {
+        var text = change(before.Index.GetDocument(path)!.Text);
+        var index = before.Index.WithDocument(DocumentParser.Parse(path, text));
+        return (before.Update(index, [path]), index);
+    }
+
+    [Fact]
+    public void A_prose_edit_reanalyses_only_the_edited_document()
+    {
+        var initial = WorkspaceDiagnostics.Create(Index(Workspace));
+        var (after, index) = Edit(initial, "g/b.md", t => t.Replace("でも重要な値。", "でも重要な値。調整が難しい。"));
+
+        index.HasSameDefinitions(initial.Index).Should().BeTrue();
+        after.Reanalysed.Should().Equal("g/b.md");
+        Canonical(after).Should().Equal(FullAnalysis(index));
+    }
+
+    [Fact]
+    public void A_heading_rename_reanalyses_the_documents_that_link_to_it()
+    {
+        var initial = WorkspaceDiagnostics.Create(Index(Workspace));
+        var renamed = Term("転移学習 | Transfer Learnings", "学習済みモデルを別のタスクに使う手法。");
+        var (after, index) = Edit(initial, "g/a.md", t => t.Replace(Term("転移学習 | Transfer Learning", "学習済みモデルを別のタスクに使う手法。"), renamed));
+
+        after.Reanalysed.Should().Equal("g/a.md", "g/b.md", "g/c.md");
+        after.Get("g/b.md").Should().ContainSingle(d => d.Id == "GL0002", "the link to the old anchor broke");
+        Canonical(after).Should().Equal(FullAnalysis(index));
+    }
+
+    [Fact]
+    public void Adding_a_duplicate_definition_reanalyses_the_other_definitions_and_the_linkers()
+    {
+        var initial = WorkspaceDiagnostics.Create(Index(Workspace));
+        var (after, index) = Edit(initial, "g/b.md", t => t + Term("蒸留 | Distillation", "別の定義。"));
+
+        after.Reanalysed.Should().Equal("g/b.md", "g/d.md");
+        Canonical(after).Should().Equal(FullAnalysis(index));
+        if (RuleRegistryHas("GL0005"))
+        {
+            after.Get("g/b.md").Should().Contain(d => d.Id == "GL0005");
+            after.Get("g/d.md").Should().Contain(d => d.Id == "GL0005");
+        }
+    }
+
+    [Fact]
+    public void Deleting_and_re_adding_a_document_matches_a_full_analysis()
+    {
+        var initial = WorkspaceDiagnostics.Create(Index(Workspace));
+        var without = initial.Index.WithoutDocument("g/d.md");
+        var removed = initial.Update(without, ["g/d.md"]);
+        removed.Reanalysed.Should().Equal("notes/e.md");
+        removed.Get("notes/e.md").Should().ContainSingle(d => d.Id == "GL0001");
+        Canonical(removed).Should().Equal(FullAnalysis(without));
+
+        var back = without.WithDocument(DocumentParser.Parse("g/d.md", Workspace["g/d.md"]));
+        Canonical(removed.Update(back, ["g/d.md"])).Should().Equal(FullAnalysis(back));
+    }
+
+    /// <summary>Many random edits of every kind on a generated corpus: each step equals a full re-analysis.</summary>
+    [Fact]
+    public void Random_edits_on_a_generated_corpus_match_a_full_reanalysis_at_every_step()
+    {
+        var corpus = SyntheticCorpus.Generate(files: 16, termsPerFile: 12, seed: 3);
+        var current = WorkspaceDiagnostics.Create(Index(corpus.Files.ToDictionary(f => f.Path, f => f.Text)));
+        var rng = new Random(11);
+        int total = 0, everything = 0;
+        for (int step = 0; step < 80; step++)
+        {
+            var paths = current.Index.Documents.Keys.ToArray();
+            var path = paths[rng.Next(paths.Length)];
+            var doc = current.Index.GetDocument(path)!;
+            var (index, description) = RandomEdit(current.Index, doc, corpus, rng);
+            var changed = path;
+            if (description.StartsWith("add ")) changed = description[4..];
+            var next = current.Update(index, [changed]);
+            Canonical(next).Should().Equal(FullAnalysis(index), $"step {step}: {description}");
+            IncrementalIndexTests.ShouldMatchFreshIndex(index);
+            total += next.Reanalysed.Length;
+            everything += index.Documents.Count;
+            current = next;
+        }
+        total.Should().BeLessThan(everything / 2, "most edits touch a few documents");
+    }
+
+    private static (GlossaryIndex Index, string Description) RandomEdit(GlossaryIndex index, ParsedDocument doc, SyntheticCorpus corpus, Random rng)
+    {
+        var text = doc.Text;
+        GlossaryIndex With(string t) => index.WithDocument(DocumentParser.Parse(doc.Path, t));
+        switch (rng.Next(8))
+        {
+            case 0 when doc.Terms.Length > 0: // rename a heading (id left stale)
+                var h = doc.Terms[rng.Next(doc.Terms.Length)].Heading!;
+                return (With(text.Insert(h.TextSpan.End, " v2")), $"rename heading in {doc.Path}");
+            case 1: // a duplicate of another document's term
+                var other = corpus.Terms[rng.Next(corpus.Terms.Count)];
+                return (With(text + Term(other.Heading, "重複。")), $"duplicate {other.Heading} into {doc.Path}");
+            case 2 when doc.Links.Length > 0: // break a link's anchor
+                var link = doc.Links[rng.Next(doc.Links.Length)];
+                return (With(text.Insert(link.TargetSpan.End, "x")), $"break link in {doc.Path}");
+            case 3 when doc.ArticleUrls.Length == 1: // move the article URL
+                return (With(text.Insert(doc.ArticleUrls[0].UrlSpan.End - 1, "-moved")), $"change URL of {doc.Path}");
+            case 4 when index.Documents.Count > 4:
+                return (index.WithoutDocument(doc.Path), $"delete {doc.Path}");
+            case 5:
+                var path = $"new/n{rng.Next(1000)}.md";
+                var t = corpus.Terms[rng.Next(corpus.Terms.Count)];
+                return (index.WithDocument(DocumentParser.Parse(path, TermList(path, Term("新語" + rng.Next(100) + " | " + t.En, "x")))), "add " + path);
+            default: // prose: insert text in a bullet
+                int at = text.IndexOf("\n- ", rng.Next(Math.Max(1, text.Length)), StringComparison.Ordinal);
+                return (With(at < 0 ? text + "\n追記。\n" : text.Insert(at + 3, "追記")), $"prose in {doc.Path}");
+        }
+    }
+
+    private static bool RuleRegistryHas(string id) => DocumentAnalyzer.Rules.Any(r => r.Descriptor.Id == id);
+
+    private static List<string> FullAnalysis(GlossaryIndex index) =>
+        Canonical(DocumentAnalyzer.AnalyzeAll(index).SelectMany(r => r.Diagnostics));
+
+    private static List<string> Canonical(WorkspaceDiagnostics diagnostics) => Canonical(diagnostics.All.SelectMany(r => r.Diagnostics));
+
+    /// <summary>Diagnostics as comparable text (records with arrays compare by reference).</summary>
+    private static List<string> Canonical(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.Select(d =>
+            $"{d.Path} {d.Span} {d.Id} {d.Severity} {d.Message}" +
+            string.Concat(d.Related.Select(r => $"\n  related {r.Path} {r.Span} {r.Message}")) +
+            string.Concat(d.Fixes.Select(f => $"\n  fix {f.Title}" + string.Concat(f.Edits.SelectMany(e => e.Edits.Select(x => $" {e.Path}{x.Span}={x.NewText}"))))))];
+}
