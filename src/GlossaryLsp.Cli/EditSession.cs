@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
@@ -20,10 +21,16 @@ internal sealed class EditSession
     public required IReadOnlyList<ParsedDocument> Selected { get; init; }
 
     /// <summary>Loads the workspace; on bad usage or config writes the reason to stderr and returns null.</summary>
-    public static EditSession? Open(IReadOnlyList<string> paths, TextWriter stderr)
+    /// <param name="workspace">An explicit root (--workspace); else SPEC §4's rule from the current directory.</param>
+    public static EditSession? Open(IReadOnlyList<string> paths, string? workspace, TextWriter stderr)
     {
         var cwd = Environment.CurrentDirectory;
-        var root = WorkspaceLocator.Find(cwd, paths);
+        if (workspace is not null && !Directory.Exists(workspace))
+        {
+            stderr.WriteLine($"error: workspace folder {workspace} not found");
+            return null;
+        }
+        var root = workspace is not null ? Path.GetFullPath(workspace, cwd) : WorkspaceLocator.Find(cwd, paths);
         GlossaryConfig config;
         try { config = WorkspaceLoader.LoadConfig(root); }
         catch (ConfigException e)
@@ -64,6 +71,10 @@ internal sealed class EditSession
             Selected = [.. selected.DistinctBy(d => d.Path).OrderBy(d => d.Path, StringComparer.Ordinal)],
         };
     }
+
+    /// <summary>The option that names the workspace root explicitly.</summary>
+    public static Option<string?> WorkspaceOption() =>
+        new("--workspace") { Description = "The workspace folder (default: the folder of the nearest glossary.yml, else the single folder given, else the current directory)" };
 
     /// <summary>A workspace path as the user sees it: relative to the current directory, '/' separators.</summary>
     public string Display(string workspacePath) =>

@@ -19,7 +19,8 @@ internal static class LinkCommand
         var write = new Option<bool>("--write") { Description = "Insert the links in place" };
         var mode = new Option<string?>("--mode") { Description = "all: every mention; first: the first mention of each term per section (default: the config's linker.mode)" };
         mode.AcceptOnlyFromAmong("all", "first");
-        var command = new Command("link", "Link unlinked mentions of defined terms") { paths, check, write, mode };
+        var workspace = EditSession.WorkspaceOption();
+        var command = new Command("link", "Link unlinked mentions of defined terms") { paths, check, write, mode, workspace };
         command.SetAction(parse =>
         {
             bool isCheck = parse.GetValue(check), isWrite = parse.GetValue(write);
@@ -28,7 +29,7 @@ internal static class LinkCommand
                 stderr.WriteLine("glossary link: give exactly one of --check or --write");
                 return 2;
             }
-            var session = EditSession.Open(parse.GetValue(paths) ?? [], stderr);
+            var session = EditSession.Open(parse.GetValue(paths) ?? [], parse.GetValue(workspace), stderr);
             if (session is null) return 2;
             var linkerMode = parse.GetValue(mode) switch
             {

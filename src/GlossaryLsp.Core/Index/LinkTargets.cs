@@ -32,5 +32,13 @@ public static class LinkTargets
     public static string NewLink(GlossaryIndex index, ParsedDocument from, TermDefinition term, string text) =>
         PrefersHtml(from)
             ? $"<a href=\"{For(index, from, term, absoluteUrl: true)}\">{text}</a>"
-            : $"[{text}]({For(index, from, term, absoluteUrl: false)})";
+            : $"[{EscapeMarkdownLinkText(text)}]({MarkdownDestination(For(index, from, term, absoluteUrl: false))})";
+
+    /// <summary>A Markdown link destination: in angle brackets when it holds spaces or parentheses.</summary>
+    public static string MarkdownDestination(string target) =>
+        target.AsSpan().IndexOfAny(" ()<>") >= 0 ? "<" + target.Replace("<", "%3C").Replace(">", "%3E") + ">" : target;
+
+    /// <summary>Brackets in link text are escaped so the link stays one link.</summary>
+    private static string EscapeMarkdownLinkText(string text) =>
+        text.AsSpan().IndexOfAny("[]") < 0 ? text : text.Replace("[", "\\[").Replace("]", "\\]");
 }

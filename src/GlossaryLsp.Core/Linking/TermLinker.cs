@@ -45,10 +45,15 @@ public static class TermLinker
         return edits.ToImmutable();
     }
 
-    /// <summary>The edit that links one mention: the mention's span replaced by a link around the same text.</summary>
+    /// <summary>
+    /// The edit that links one mention: the mention's span replaced by a link around the same text.
+    /// Null when the mention is stale (the text changed) or would link a glossary page to itself.
+    /// Term lists do link their own terms, as the public linker does (the link carries the term's anchor).
+    /// </summary>
     public static TextEdit? LinkMention(GlossaryIndex index, ParsedDocument document, TermMention mention)
     {
         if (mention.Span.End > document.Text.Length || document.GetText(mention.Span) != mention.Text) return null;
+        if (mention.Term.DocumentPath == document.Path && mention.Term.Anchor is null) return null;
         return new TextEdit(mention.Span, NewLinkText(index, document, mention));
     }
 

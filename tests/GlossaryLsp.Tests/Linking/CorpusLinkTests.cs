@@ -52,7 +52,7 @@ public sealed partial class CorpusLinkTests(ITestOutputHelper output) : IDisposa
         CopyInput();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        Program.Run(["link", _work, "--write"], stdout, stderr).Should().Be(0, stderr.ToString());
+        Program.Run(["link", "--write", "--workspace", _work], stdout, stderr).Should().Be(0, stderr.ToString());
         output.WriteLine(stdout.ToString());
 
         // Lossless: the authored text comes back when the inserted tags are removed.
@@ -95,7 +95,7 @@ public sealed partial class CorpusLinkTests(ITestOutputHelper output) : IDisposa
 
         // Idempotent: nothing left to link.
         var check = new StringWriter();
-        Program.Run(["link", _work, "--check"], check, stderr).Should().Be(0, check.ToString());
+        Program.Run(["link", "--check", "--workspace", _work], check, stderr).Should().Be(0, check.ToString());
         check.ToString().Should().BeEmpty();
     }
 
