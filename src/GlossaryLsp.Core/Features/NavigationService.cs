@@ -37,10 +37,17 @@ public static class NavigationService
         var result = ImmutableArray.CreateBuilder<SourceLocation>();
         if (includeDeclaration)
             result.Add(term is not null ? new SourceLocation(term.DocumentPath, term.NameSpan) : new SourceLocation(path!, heading!.TextSpan));
+        // Only links whose fragment can name the target are resolved (200k links are too many to resolve per request).
+        var fragments = new HashSet<string>(StringComparer.Ordinal);
+        var h0 = term?.Heading ?? heading;
+        if (term?.Anchor is { } anchor) fragments.Add(anchor);
+        if (h0 is not null) { fragments.Add(h0.Slug); if (h0.ExplicitId is { } id) fragments.Add(id); }
+        bool wholeDocument = term is not null && term.Heading is null; // a glossary page: links without a fragment
         foreach (var doc in index.Documents.Values)
         {
             foreach (var link in doc.Links)
             {
+                if (!CanName(link.Target, fragments, wholeDocument)) continue;
                 var r = index.ResolveLink(doc, link);
                 if (r.Status != LinkStatus.Resolved || r.TargetPath != path) continue;
                 bool same = term is not null
@@ -50,5 +57,13 @@ public static class NavigationService
             }
         }
         return result.ToImmutable();
+    }
+
+    private static bool CanName(string target, HashSet<string> fragments, bool wholeDocument)
+    {
+        int hash = target.IndexOf('#');
+        if (hash < 0 || hash == target.Length - 1) return wholeDocument;
+        var fragment = target[(hash + 1)..];
+        return fragments.Contains(fragment) || fragment.Contains('%') && fragments.Contains(Uri.UnescapeDataString(fragment));
     }
 }
