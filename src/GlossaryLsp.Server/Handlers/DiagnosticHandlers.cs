@@ -1,0 +1,39 @@
+using GlossaryLsp.Server.Protocol;
+
+namespace GlossaryLsp.Server.Handlers;
+
+/// <summary><c>textDocument/diagnostic</c>: a full report with a result id, or "unchanged" when the client's id still matches.</summary>
+[LspMethod("textDocument/diagnostic")]
+internal sealed class DocumentDiagnosticHandler : ILspRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>
+{
+    public Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
+    {
+        if (context.GetDocument(request.TextDocument) is not { } doc)
+            return Task.FromResult(new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, Items = [] });
+        var result = context.Diagnostics.Get(doc);
+        return Task.FromResult(request.PreviousResultId == result.ResultId
+            ? new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = result.ResultId }
+            : new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items });
+    }
+}
+
+/// <summary><c>workspace/diagnostic</c>: every workspace document, "unchanged" where the client's result id matches.</summary>
+[LspMethod("workspace/diagnostic")]
+internal sealed class WorkspaceDiagnosticHandler : ILspRequestHandler<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport>
+{
+    public Task<WorkspaceDiagnosticReport> HandleAsync(WorkspaceDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
+    {
+        var previous = request.PreviousResultIds.GroupBy(p => p.Uri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        var docs = context.Snapshot.AllDocuments().ToArray();
+        var reports = new WorkspaceDocumentDiagnosticReport[docs.Length];
+        Parallel.For(0, docs.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var doc = docs[i];
+            var result = context.Diagnostics.Get(doc);
+            reports[i] = previous.TryGetValue(doc.Uri, out var id) && id == result.ResultId
+                ? new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = result.ResultId, Uri = doc.Uri, Version = doc.Version }
+                : new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items, Uri = doc.Uri, Version = doc.Version };
+        });
+        return Task.FromResult(new WorkspaceDiagnosticReport(reports));
+    }
+}

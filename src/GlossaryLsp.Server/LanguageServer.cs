@@ -1,0 +1,180 @@
+// The language server: a StreamJsonRpc connection whose every method is a handler class found by
+// reflection (Handlers/), dispatched through the RequestQueue. Owns the lifecycle (initialize …
+// shutdown/exit), the workspace state and the diagnostics service.
+using System.IO.Pipelines;
+using System.Reflection;
+using System.Text.Json;
+using GlossaryLsp.Server.Diagnostics;
+using GlossaryLsp.Server.Protocol;
+using GlossaryLsp.Server.Queue;
+using GlossaryLsp.Server.Transport;
+using GlossaryLsp.Server.Workspace;
+using Microsoft.VisualStudio.Threading;
+using StreamJsonRpc;
+
+namespace GlossaryLsp.Server;
+
+public sealed class LanguageServer : IDisposable
+{
+    public const string Name = "glossary";
+
+    private readonly Stream _input;
+    private readonly Stream _output;
+    private readonly JsonRpc _rpc;
+    private readonly Pipe _inbound = new(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024));
+    private readonly InboundMessageFilter _filter;
+    private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+
+    public LanguageServer(Stream input, Stream output, TextWriter stderr)
+    {
+        _input = input;
+        _output = output;
+        Log = new ServerLog(stderr);
+        State = new WorkspaceState(Log);
+        Queue = new RequestQueue(this);
+        Diagnostics = new DiagnosticsService(this);
+        Handlers = HandlerDescriptor.Discover(typeof(LanguageServer).Assembly);
+        _filter = new InboundMessageFilter(input, _inbound.Writer, Log);
+
+        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
+        var messageHandler = new HeaderDelimitedMessageHandler(PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true)), _inbound.Reader, formatter);
+        _rpc = new JsonRpc(messageHandler)
+        {
+            // Our methods only enqueue; this keeps them enqueuing in the order the messages arrived.
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+            CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
+        };
+        var invoke = typeof(RpcEntry).GetMethod(nameof(RpcEntry.InvokeAsync))!;
+        foreach (var handler in Handlers)
+            _rpc.AddLocalRpcMethod(invoke, new RpcEntry(this, handler), new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
+        Client = new RpcClient(this, _rpc);
+        Log.Forward = p => IsConnected ? _rpc.NotifyWithParameterObjectAsync("window/logMessage", p) : Task.CompletedTask;
+    }
+
+    internal ServerLog Log { get; }
+    internal WorkspaceState State { get; }
+    internal RequestQueue Queue { get; }
+    internal IReadOnlyList<HandlerDescriptor> Handlers { get; }
+    public DiagnosticsService Diagnostics { get; }
+    internal ILspClient Client { get; }
+    internal ProtocolConversions Conversions { get; set; } = ProtocolConversions.Utf16;
+    internal ClientFeatures ClientFeatures { get; set; } = ClientFeatures.Default;
+    internal InitializeParams? InitializeParams { get; set; }
+    internal bool IsInitialized { get; set; }
+    internal bool IsShutdownRequested { get; set; }
+    internal bool IsConnected { get; private set; }
+    /// <summary>Messages the input filter dropped as malformed.</summary>
+    internal int DroppedMessages => _filter.Dropped;
+
+    internal bool HasHandler(string method) => Handlers.Any(h => h.Method == method);
+
+    /// <summary>Runs until <c>exit</c> (0 after <c>shutdown</c>, else 1) or the end of the input (same codes).</summary>
+    public async Task<int> RunAsync()
+    {
+        var filter = Task.Run(() => _filter.RunAsync(_stopping.Token));
+        var queue = Task.Run(Queue.RunAsync);
+        _rpc.StartListening();
+        IsConnected = true;
+        var disconnected = _rpc.Completion.ContinueWith(_ => IsShutdownRequested ? 0 : 1, TaskScheduler.Default);
+        int code = await await Task.WhenAny(_exit.Task, disconnected).ConfigureAwait(false);
+        IsConnected = false;
+        Log.Forward = null;
+        Queue.Complete();
+        Diagnostics.Stop();
+        _stopping.Cancel();
+        _rpc.Dispose();
+        try { await queue.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false); } catch (Exception) { }
+        return code;
+    }
+
+    internal void RequestExit() => _exit.TrySetResult(IsShutdownRequested ? 0 : 1);
+
+    /// <summary>The last (files, terms) sent in <c>glossary/status</c>.</summary>
+    internal (int Files, int Terms) LastStatus { get; set; } = (-1, -1);
+
+    /// <summary>Runs on the queue when it drains: diagnostics, and the status when the counts changed.</summary>
+    internal void OnSnapshotChanged(ServerSnapshot snapshot)
+    {
+        if (!IsInitialized || IsShutdownRequested) return;
+        Diagnostics.Schedule(snapshot);
+        var status = (snapshot.Folders.Sum(f => f.Index.Documents.Count), snapshot.Folders.Sum(f => f.Index.TermCount));
+        if (LastStatus.Files >= 0 && status != LastStatus)
+        {
+            LastStatus = status;
+            _ = Client.NotifyAsync("glossary/status", new GlossaryStatusParams("ready", status.Item1, status.Item2));
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _rpc.Dispose();
+    }
+
+    /// <summary>The one JSON-RPC method per handler: lifecycle checks, params, then the queue.</summary>
+    private sealed class RpcEntry(LanguageServer server, HandlerDescriptor handler)
+    {
+        public Task<object?> InvokeAsync(JsonElement? @params = null, CancellationToken cancellationToken = default)
+        {
+            if (handler.Method != "exit")
+            {
+                if (server.IsShutdownRequested)
+                    return handler.IsNotification ? Task.FromResult<object?>(null)
+                        : Task.FromException<object?>(new LocalRpcException($"the server is shut down; {handler.Method} is not accepted") { ErrorCode = LspErrorCodes.InvalidRequest });
+                if (!server.IsInitialized && handler.Method != "initialize")
+                    return handler.IsNotification ? Task.FromResult<object?>(null)
+                        : Task.FromException<object?>(new LocalRpcException("the server is not initialized") { ErrorCode = LspErrorCodes.ServerNotInitialized });
+            }
+            object? p;
+            try
+            {
+                p = handler.DeserializeParams(@params);
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+            {
+                server.Log.Warning($"{handler.Method}: invalid params: {e.Message}");
+                return handler.IsNotification ? Task.FromResult<object?>(null)
+                    : Task.FromException<object?>(new LocalRpcException($"invalid params for {handler.Method}: {e.Message}") { ErrorCode = LspErrorCodes.InvalidParams });
+            }
+            if (p is null && !handler.ParamsType.IsValueType && handler.ParamsType != typeof(object) && !IsParameterless(handler.ParamsType))
+                return handler.IsNotification ? Task.FromResult<object?>(null)
+                    : Task.FromException<object?>(new LocalRpcException($"{handler.Method} needs params") { ErrorCode = LspErrorCodes.InvalidParams });
+            return server.Queue.Enqueue(handler, p, cancellationToken);
+        }
+
+        private static bool IsParameterless(Type t) => t.GetCustomAttribute<NoParamsAttribute>() is not null;
+    }
+
+    private sealed class RpcClient(LanguageServer server, JsonRpc rpc) : ILspClient
+    {
+        public Task NotifyAsync(string method, object? parameters) =>
+            server.IsConnected ? rpc.NotifyWithParameterObjectAsync(method, parameters) : Task.CompletedTask;
+
+        public async Task<TResult?> RequestAsync<TResult>(string method, object? parameters, CancellationToken cancellationToken)
+        {
+            if (!server.IsConnected) return default;
+            return await rpc.InvokeWithParameterObjectAsync<TResult>(method, parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<ApplyWorkspaceEditResult> ApplyEditAsync(WorkspaceEdit edit, string? label, CancellationToken cancellationToken)
+        {
+            if (!server.ClientFeatures.ApplyEdit) return new ApplyWorkspaceEditResult(false, "the client does not support workspace/applyEdit");
+            try
+            {
+                return await RequestAsync<ApplyWorkspaceEditResult>("workspace/applyEdit", new ApplyWorkspaceEditParams(edit, label), cancellationToken).ConfigureAwait(false)
+                    ?? new ApplyWorkspaceEditResult(false, "no answer");
+            }
+            catch (RemoteInvocationException e)
+            {
+                return new ApplyWorkspaceEditResult(false, e.Message);
+            }
+        }
+
+        public Task ShowMessageAsync(MessageType type, string message) => NotifyAsync("window/showMessage", new ShowMessageParams(type, message));
+    }
+}
+
+/// <summary>Marks a params type that may be absent (e.g. <c>shutdown</c>, <c>exit</c>).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NoParamsAttribute : Attribute;

@@ -1,0 +1,120 @@
+// The request queue (Roslyn's CLaSP model): messages are taken in arrival order; a mutating handler
+// runs alone and the next message waits for it; a reader gets the snapshot current when it arrives
+// and runs concurrently with everything after it. When the queue drains, the idle callback runs once
+// (diagnostics), so a burst of changes costs one analysis, not one per change.
+using System.Threading.Channels;
+using GlossaryLsp.Server.Workspace;
+
+namespace GlossaryLsp.Server.Queue;
+
+internal sealed class RequestQueue(LanguageServer server)
+{
+    private readonly Channel<WorkItem> _channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private int _running;
+    private bool _mutatedSinceIdle;
+
+    /// <summary>The last snapshot built (for mutating handlers, which work on the state itself).</summary>
+    public ServerSnapshot LastSnapshot { get; private set; } = ServerSnapshot.Empty;
+
+    private sealed record WorkItem(HandlerDescriptor Handler, object? Params, CancellationToken CancellationToken, TaskCompletionSource<object?> Completion);
+
+    public Task<object?> Enqueue(HandlerDescriptor handler, object? parameters, CancellationToken cancellationToken)
+    {
+        var item = new WorkItem(handler, parameters, cancellationToken, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_channel.Writer.TryWrite(item)) item.Completion.TrySetCanceled();
+        return item.Completion.Task;
+    }
+
+    public void Complete() => _channel.Writer.TryComplete();
+
+    /// <summary>Readers currently running (tests use it to wait for quiet).</summary>
+    public int RunningReaders => Volatile.Read(ref _running);
+
+    public async Task RunAsync()
+    {
+        await foreach (var item in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            if (item.CancellationToken.IsCancellationRequested)
+            {
+                item.Completion.TrySetCanceled(item.CancellationToken);
+                continue;
+            }
+            if (item.Handler.Mutates)
+            {
+                var context = new RequestContext(server, LastSnapshot, item.Handler.Method);
+                try
+                {
+                    item.Completion.TrySetResult(await item.Handler.Invoke(item.Params, context, item.CancellationToken).ConfigureAwait(false));
+                }
+                catch (OperationCanceledException e)
+                {
+                    item.Completion.TrySetCanceled(e.CancellationToken);
+                }
+                catch (Exception e)
+                {
+                    server.Log.Error($"{item.Handler.Method} failed: {e}");
+                    item.Completion.TrySetException(e);
+                }
+                _mutatedSinceIdle = true;
+            }
+            else
+            {
+                var snapshot = TakeSnapshot();
+                var context = new RequestContext(server, snapshot, item.Handler.Method);
+                Interlocked.Increment(ref _running);
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        item.CancellationToken.ThrowIfCancellationRequested();
+                        item.Completion.TrySetResult(await item.Handler.Invoke(item.Params, context, item.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (OperationCanceledException e)
+                    {
+                        item.Completion.TrySetCanceled(e.CancellationToken);
+                    }
+                    catch (Exception e)
+                    {
+                        if (e is not StreamJsonRpc.LocalRpcException) server.Log.Error($"{item.Handler.Method} failed: {e}");
+                        item.Completion.TrySetException(e);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _running);
+                    }
+                });
+            }
+            if (_mutatedSinceIdle && !_channel.Reader.TryPeek(out _))
+            {
+                _mutatedSinceIdle = false;
+                OnIdle();
+            }
+        }
+    }
+
+    private ServerSnapshot TakeSnapshot()
+    {
+        try
+        {
+            return LastSnapshot = server.State.Snapshot();
+        }
+        catch (Exception e)
+        {
+            server.Log.Error($"building the snapshot failed: {e}");
+            return LastSnapshot;
+        }
+    }
+
+    private void OnIdle()
+    {
+        var snapshot = TakeSnapshot();
+        try
+        {
+            server.OnSnapshotChanged(snapshot);
+        }
+        catch (Exception e)
+        {
+            server.Log.Error($"scheduling diagnostics failed: {e}");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Server.Protocol;
+
+namespace GlossaryLsp.Server.Workspace;
+
+/// <summary>Reads the workspace folders from disk with <c>$/progress</c> work-done progress and the <c>glossary/status</c> notification.</summary>
+internal static class WorkspaceLoading
+{
+    public static async Task LoadAsync(LanguageServer server, string title)
+    {
+        var started = DateTime.UtcNow;
+        await server.Client.NotifyAsync("glossary/status", new GlossaryStatusParams("indexing", 0, 0)).ConfigureAwait(false);
+        var progress = new LoadProgress();
+        var reporting = server.ClientFeatures.WorkDoneProgress ? Task.Run(() => ReportAsync(server, title, progress)) : Task.CompletedTask;
+        try
+        {
+            server.State.LoadFolders(progress, CancellationToken.None, e => ShowBadConfig(server, e));
+        }
+        finally
+        {
+            progress.Done = true;
+        }
+        var snapshot = server.State.Snapshot();
+        int files = snapshot.Folders.Sum(f => f.Index.Documents.Count), terms = snapshot.Folders.Sum(f => f.Index.TermCount);
+        server.Log.Info($"indexed {files} documents, {terms} terms in {(DateTime.UtcNow - started).TotalMilliseconds:0} ms");
+        await server.Client.NotifyAsync("glossary/status", new GlossaryStatusParams("ready", files, terms)).ConfigureAwait(false);
+        server.LastStatus = (files, terms);
+        _ = reporting;
+    }
+
+    public static void ShowBadConfig(LanguageServer server, ConfigException e)
+    {
+        var message = $"{Path.GetFileName(e.File)}:{e.Line}: {(e.Key is null ? "" : $"'{e.Key}': ")}{e.Reason} (the previous configuration stays in effect)";
+        server.Log.Error(message);
+        _ = server.Client.ShowMessageAsync(MessageType.Error, $"Glossary: {message}");
+    }
+
+    private sealed class LoadProgress : IProgress<(int Done, int Total)>
+    {
+        public volatile bool Done;
+        public int Count, Total;
+        public void Report((int Done, int Total) value)
+        {
+            Volatile.Write(ref Count, value.Done);
+            Volatile.Write(ref Total, value.Total);
+        }
+    }
+
+    private static async Task ReportAsync(LanguageServer server, string title, LoadProgress progress)
+    {
+        var token = $"glossary-index-{Guid.NewGuid():N}";
+        try
+        {
+            await server.Client.RequestAsync<object>("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token), CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await server.Client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgressBegin>(token, new WorkDoneProgressBegin { Title = title, Cancellable = false, Percentage = 0 })).ConfigureAwait(false);
+            int last = -1;
+            while (!progress.Done)
+            {
+                int count = Volatile.Read(ref progress.Count), total = Volatile.Read(ref progress.Total);
+                if (count != last && total > 0)
+                {
+                    last = count;
+                    await server.Client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgressReport>(token,
+                        new WorkDoneProgressReport { Message = $"{count}/{total} files", Percentage = (int)(100L * count / total) })).ConfigureAwait(false);
+                }
+                await Task.Delay(100).ConfigureAwait(false);
+            }
+            await server.Client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgressEnd>(token, new WorkDoneProgressEnd { Message = "ready" })).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            server.Log.Debug($"work-done progress: {e.Message}");
+        }
+    }
+}

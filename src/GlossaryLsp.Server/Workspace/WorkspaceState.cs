@@ -1,0 +1,262 @@
+// The server's mutable state. Touched ONLY by mutating handlers, which the request queue runs one at a
+// time; readers never see it, they get the immutable ServerSnapshot built by Snapshot().
+using System.Collections.Immutable;
+using System.Text;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Workspace;
+using GlossaryLsp.Server.Protocol;
+
+namespace GlossaryLsp.Server.Workspace;
+
+internal sealed class WorkspaceState(ServerLog log)
+{
+    private readonly List<FolderState> _folders = [];
+    /// <summary>Open documents outside every workspace folder: tracked so their changes apply, never analysed.</summary>
+    private readonly Dictionary<string, OpenDocument> _outside = new(StringComparer.Ordinal);
+    private ServerSnapshot _snapshot = ServerSnapshot.Empty;
+    private bool _changed = true;
+    private long _version;
+
+    public EditorSettings Settings { get; private set; } = EditorSettings.None;
+
+    public IReadOnlyList<FolderState> Folders => _folders;
+
+    public void AddFolder(string name, string rootPath)
+    {
+        rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootPath));
+        if (_folders.Any(f => f.RootPath == rootPath)) return;
+        _folders.Add(new FolderState(name, rootPath));
+        _changed = true;
+    }
+
+    public void RemoveFolder(string rootPath)
+    {
+        rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootPath));
+        _changed |= _folders.RemoveAll(f => f.RootPath == rootPath) > 0;
+    }
+
+    /// <summary>Reads every folder that has not been read yet from disk (parallel parse), then lays the open documents over it.</summary>
+    public void LoadFolders(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken, Action<ConfigException>? onBadConfig = null)
+    {
+        foreach (var folder in _folders.Where(f => !f.Loaded))
+        {
+            folder.FileConfig = ReadConfig(folder, onBadConfig) ?? folder.FileConfig;
+            var config = Settings.ApplyTo(folder.FileConfig);
+            var index = WorkspaceLoader.Load(folder.RootPath, config, progress, cancellationToken);
+            folder.Loaded = true;
+            folder.Dirty.UnionWith(folder.Open.Keys);
+            SetIndex(folder, index, definitionsChanged: true);
+        }
+    }
+
+    // ---- text synchronization -------------------------------------------------------------
+
+    public void Open(string uri, int version, string text)
+    {
+        if (Locate(uri) is not var (folder, path) || !WorkspaceLoader.IsMarkdown(path))
+        {
+            _outside[uri] = new OpenDocument(uri, uri, version, text);
+            return;
+        }
+        folder.Open[path] = new OpenDocument(uri, path, version, text);
+        folder.Dirty.Add(path);
+        _changed = true;
+    }
+
+    /// <summary>Applies content changes; false when the document is not open.</summary>
+    public bool Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes, ProtocolConversions conversions)
+    {
+        if (Locate(uri) is var (folder, path) && folder.Open.TryGetValue(path, out var open))
+        {
+            folder.Open[path] = open with { Version = version, Text = conversions.ApplyChanges(open.Text, changes) };
+            folder.Dirty.Add(path);
+            _changed = true;
+            return true;
+        }
+        if (_outside.TryGetValue(uri, out var outside))
+        {
+            _outside[uri] = outside with { Version = version, Text = conversions.ApplyChanges(outside.Text, changes) };
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Closing reverts the document to its content on disk (or removes it when the file is gone).</summary>
+    public void Close(string uri)
+    {
+        _outside.Remove(uri);
+        if (Locate(uri) is not var (folder, path) || !folder.Open.Remove(path)) return;
+        folder.Dirty.Remove(path);
+        ReloadFromDisk(folder, path);
+        _changed = true;
+    }
+
+    /// <summary>Watched-file events: glossary.yml reloads the config; other files update the index unless open (the editor's text wins).</summary>
+    public void FilesChanged(IReadOnlyList<FileEvent> events, Action<ConfigException> onBadConfig)
+    {
+        foreach (var e in events)
+        {
+            if (Locate(e.Uri) is not var (folder, path)) continue;
+            if (path == GlossaryConfigLoader.FileName)
+            {
+                ReloadConfig(folder, onBadConfig);
+                continue;
+            }
+            if (folder.Open.ContainsKey(path)) continue; // a file deleted or changed while open keeps its open text
+            if (e.Type == FileChangeType.Deleted)
+            {
+                if (folder.Index.GetDocument(path) is not null || folder.Index.OtherFiles.Contains(path))
+                    SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
+            }
+            else
+            {
+                ReloadFromDisk(folder, path);
+            }
+        }
+        _changed = true;
+    }
+
+    public void SetSettings(EditorSettings settings)
+    {
+        Settings = settings;
+        foreach (var folder in _folders.Where(f => f.Loaded)) ApplyConfig(folder, settings.ApplyTo(folder.FileConfig));
+        _changed = true;
+    }
+
+    /// <summary>Re-reads glossary.yml; a bad file keeps the previous configuration.</summary>
+    public void ReloadConfig(FolderState folder, Action<ConfigException> onBadConfig)
+    {
+        var config = ReadConfig(folder, onBadConfig);
+        if (config is null) return;
+        folder.FileConfig = config;
+        ApplyConfig(folder, Settings.ApplyTo(config));
+    }
+
+    /// <summary>Reads glossary.yml (null when it is bad; the problem goes to <paramref name="onBadConfig"/> or the log).</summary>
+    public GlossaryConfig? ReadConfig(FolderState folder, Action<ConfigException>? onBadConfig = null)
+    {
+        try
+        {
+            return WorkspaceLoader.LoadConfig(folder.RootPath);
+        }
+        catch (ConfigException e)
+        {
+            if (onBadConfig is not null) onBadConfig(e); else log.Error($"bad configuration: {e.Message}");
+            return null;
+        }
+        catch (IOException e)
+        {
+            log.Error($"cannot read {GlossaryConfigLoader.FileName}: {e.Message}");
+            return null;
+        }
+    }
+
+    private void ApplyConfig(FolderState folder, GlossaryConfig config)
+    {
+        var old = folder.Index.Config;
+        if (old.IgnoreGlobs != config.IgnoreGlobs && !old.IgnoreGlobs.SequenceEqual(config.IgnoreGlobs))
+        {
+            // Which files belong to the workspace changed: read it again.
+            folder.Loaded = false;
+            LoadFolders(null, CancellationToken.None);
+            return;
+        }
+        var index = folder.Index.WithConfig(config);
+        // Whether a file is a term-list glossary depends on the globs: re-parse the documents whose answer changed.
+        foreach (var doc in index.Documents.Values)
+        {
+            if (doc.LoadProblem is not null || old.IsGlossaryPath(doc.Path) == config.IsGlossaryPath(doc.Path)) continue;
+            index = index.WithDocument(WorkspaceLoader.ParseText(doc.Path, doc.Text, config));
+        }
+        SetIndex(folder, index, definitionsChanged: true);
+    }
+
+    private void ReloadFromDisk(FolderState folder, string path)
+    {
+        var full = Path.Combine(folder.RootPath, path);
+        if (folder.Index.Config.IsIgnored(path)) return;
+        if (WorkspaceLoader.IsMarkdown(path))
+        {
+            if (File.Exists(full)) SetIndex(folder, folder.Index.WithDocument(WorkspaceLoader.LoadDocument(folder.RootPath, path, folder.Index.Config)));
+            else SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
+        }
+        else if (File.Exists(full) && !folder.Index.OtherFiles.Contains(path))
+        {
+            SetIndex(folder, folder.Index.WithOtherFile(path), definitionsChanged: true); // links to it now resolve
+        }
+    }
+
+    private void SetIndex(FolderState folder, GlossaryIndex index, bool definitionsChanged = false)
+    {
+        if (definitionsChanged || !index.HasSameDefinitions(folder.Index)) folder.Epoch++;
+        folder.Index = index;
+        _changed = true;
+    }
+
+    /// <summary>Parses the open documents changed since the last call and returns the current immutable snapshot.</summary>
+    public ServerSnapshot Snapshot()
+    {
+        foreach (var folder in _folders)
+        {
+            if (folder.Dirty.Count == 0) continue;
+            var index = folder.Index;
+            foreach (var path in folder.Dirty)
+                if (folder.Open.TryGetValue(path, out var open)) index = index.WithDocument(ParseOpenText(path, open.Text, index.Config));
+            folder.Dirty.Clear();
+            SetIndex(folder, index);
+        }
+        if (!_changed) return _snapshot;
+        _changed = false;
+        _snapshot = new ServerSnapshot([.. _folders.Select(f => f.ToSnapshot())], ++_version);
+        return _snapshot;
+    }
+
+    /// <summary>Editor text: too-large documents are reported, not parsed (SPEC §7).</summary>
+    internal static ParsedDocument ParseOpenText(string path, string text, GlossaryConfig config)
+    {
+        if (text.Length > WorkspaceLoader.MaxFileBytes / 3 && Encoding.UTF8.GetByteCount(text) is var bytes && bytes > WorkspaceLoader.MaxFileBytes)
+            return ParsedDocument.Unreadable(path, new LoadProblem($"document is {bytes / (1024.0 * 1024):0.#} MB; documents over {WorkspaceLoader.MaxFileBytes / (1024 * 1024)} MB are not analysed"));
+        return WorkspaceLoader.ParseText(path, text, config);
+    }
+
+    internal (FolderState Folder, string Path)? Locate(string uri)
+    {
+        if (ProtocolConversions.ToFilePath(uri) is not { } full) return null;
+        FolderState? best = null;
+        string? bestPath = null;
+        foreach (var f in _folders)
+        {
+            var root = f.RootPath + Path.DirectorySeparatorChar;
+            if (full.StartsWith(root, StringComparison.Ordinal) && (best is null || f.RootPath.Length > best.RootPath.Length))
+                (best, bestPath) = (f, full[root.Length..].Replace('\\', '/'));
+        }
+        return best is null ? null : (best, bestPath!);
+    }
+}
+
+/// <summary>One workspace folder's mutable state (queue-only).</summary>
+internal sealed class FolderState(string name, string rootPath)
+{
+    public string Name { get; } = name;
+    public string RootPath { get; } = rootPath;
+    public bool Loaded { get; set; }
+    /// <summary>The last good glossary.yml (defaults when there is none).</summary>
+    public GlossaryConfig FileConfig { get; set; } = GlossaryConfig.Default;
+    public GlossaryIndex Index { get; set; } = GlossaryIndex.Empty();
+    public Dictionary<string, OpenDocument> Open { get; } = new(StringComparer.Ordinal);
+    /// <summary>Open documents whose text changed since the last snapshot (parsed lazily, so a burst of changes parses once).</summary>
+    public HashSet<string> Dirty { get; } = new(StringComparer.Ordinal);
+    public int Epoch { get; set; }
+
+    private FolderSnapshot? _snapshot;
+
+    public FolderSnapshot ToSnapshot()
+    {
+        if (_snapshot is { } s && ReferenceEquals(s.Index, Index) && s.DefinitionsEpoch == Epoch && s.OpenDocuments.Count == Open.Count
+            && Open.All(kv => s.OpenDocuments.TryGetValue(kv.Key, out var o) && ReferenceEquals(o, kv.Value)))
+            return s;
+        return _snapshot = new FolderSnapshot(Name, RootPath, Index, Open.ToImmutableDictionary(StringComparer.Ordinal), Epoch);
+    }
+}
