@@ -11,7 +11,7 @@ public sealed partial class GL0011EmptyDefinition : Rule
 {
     public override RuleDescriptor Descriptor => RuleCatalog.GL0011;
 
-    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CommentRegex();
 
     public override void Analyze(RuleContext context)
