@@ -27,12 +27,13 @@ public static class CodeActionService
 {
     public const string LinkAllTitle = "Link all terms in this document";
 
-    public static ImmutableArray<CodeActionProposal> GetActions(GlossaryIndex index, ParsedDocument document, TextSpan range)
+    /// <param name="diagnostics">The document's diagnostics when the caller has them cached; else they are computed.</param>
+    public static ImmutableArray<CodeActionProposal> GetActions(GlossaryIndex index, ParsedDocument document, TextSpan range, IReadOnlyList<Diagnostic>? diagnostics = null)
     {
         if (document.LoadProblem is not null) return [];
         var result = ImmutableArray.CreateBuilder<CodeActionProposal>();
         var fixedSpans = new HashSet<TextSpan>();
-        foreach (var d in DocumentAnalyzer.Analyze(index, document))
+        foreach (var d in diagnostics ?? DocumentAnalyzer.Analyze(index, document))
         {
             if (!Touches(d.Span, range)) continue;
             foreach (var fix in d.Fixes)
