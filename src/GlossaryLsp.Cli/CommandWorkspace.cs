@@ -23,7 +23,7 @@ internal sealed class CommandWorkspace
     public required IReadOnlyList<ParsedDocument> Selected { get; init; }
 
     /// <summary>Loads the workspace. Throws <see cref="UsageException"/> or <see cref="ConfigException"/> (both exit 2).</summary>
-    public static CommandWorkspace Open(string currentDirectory, IReadOnlyList<string> paths, string? configFile, IProgress<(int Done, int Total)>? progress = null)
+    public static CommandWorkspace Open(string currentDirectory, IReadOnlyList<string> paths, string? configFile, IProgress<(int Done, int Total)>? progress = null, LoadTimings? timings = null)
     {
         var cwd = Path.GetFullPath(currentDirectory);
         var fullPaths = paths.Select(p => Path.GetFullPath(p, cwd)).ToList();
@@ -49,7 +49,7 @@ internal sealed class CommandWorkspace
             relatives.Add(rel == "." ? "" : rel.TrimEnd('/'));
         }
 
-        var index = WorkspaceLoader.Load(root, config, progress);
+        var index = WorkspaceLoader.Load(root, config, progress, timings);
         var selected = relatives.Count == 0
             ? [.. index.Documents.Values]
             : index.Documents.Values.Where(d => relatives.Any(r => r.Length == 0 || d.Path == r || d.Path.StartsWith(r + "/", StringComparison.Ordinal))).ToList();

@@ -18,17 +18,19 @@ internal static class LintCommand
         var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var config = new Option<string?>("--config", "-c") { Description = "Use this glossary.yml instead of the workspace's" };
-        var command = new Command("lint", "Check the glossary: broken links and anchors, duplicates, stale ids, article URLs, …") { paths, format, config };
-        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(config), Program.CurrentDirectory, stdout, stderr));
+        var stats = new Option<bool>("--stats") { Description = "Print phase timings and counts to stderr" };
+        var command = new Command("lint", "Check the glossary: broken links and anchors, duplicates, stale ids, article URLs, …") { paths, format, config, stats };
+        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(config), Program.CurrentDirectory, stdout, stderr, parse.GetValue(stats)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string format, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> paths, string format, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr, bool stats = false)
     {
+        var statistics = stats ? new LintStatistics() : null;
         CommandWorkspace workspace;
         try
         {
-            workspace = CommandWorkspace.Open(currentDirectory, paths, configFile);
+            workspace = CommandWorkspace.Open(currentDirectory, paths, configFile, timings: statistics?.Load);
         }
         catch (UsageException e)
         {
@@ -45,7 +47,9 @@ internal static class LintCommand
             if (doc.LoadProblem is { } problem)
                 stderr.WriteLine($"{workspace.DisplayPath(doc.Path)}: not analysed: {problem.Message}");
 
+        statistics?.StartAnalysis();
         var results = DocumentAnalyzer.AnalyzeAll(workspace.Index, workspace.Selected);
+        statistics?.StartReport();
         var report = new LintReport
         {
             Workspace = workspace,
@@ -65,6 +69,7 @@ internal static class LintCommand
                 TextReportWriter.Write(report, stdout);
                 break;
         }
+        statistics?.Write(report, stderr);
         return report.HasErrors ? 1 : 0;
     }
 

@@ -213,15 +213,17 @@ public sealed class GlossaryIndex
         private AnchorTable(ParsedDocument doc)
         {
             int rank = 0;
+            var termOf = new Dictionary<Heading, TermDefinition>(ReferenceEqualityComparer.Instance);
             foreach (var t in doc.Terms)
             {
+                if (t.Heading is not null) termOf.TryAdd(t.Heading, t);
                 var target = new Target(rank++, t, t.Heading);
                 if (t.Anchor is not null) _targets.TryAdd(t.Anchor, target);
                 if (t.Heading?.ExplicitId is { } id) _targets.TryAdd(id, target);
             }
             foreach (var h in doc.Headings)
             {
-                var target = new Target(rank++, doc.Terms.FirstOrDefault(t => t.Heading == h), h);
+                var target = new Target(rank++, termOf.GetValueOrDefault(h), h);
                 _targets.TryAdd(h.Slug, target);
                 if (h.ExplicitId is { } id) _targets.TryAdd(id, target);
             }

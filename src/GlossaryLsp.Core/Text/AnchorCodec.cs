@@ -63,7 +63,8 @@ public static class HeadingSlug
                 case System.Globalization.UnicodeCategory.NonSpacingMark:
                 case System.Globalization.UnicodeCategory.SpacingCombiningMark:
                 case System.Globalization.UnicodeCategory.ConnectorPunctuation:
-                    sb.Append(Rune.ToLowerInvariant(rune).ToString());
+                    var lower = Rune.ToLowerInvariant(rune);
+                    if (lower.IsBmp) sb.Append((char)lower.Value); else sb.Append(lower.ToString());
                     break;
                 default:
                     break; // punctuation, symbols (incl. emoji), other white space

@@ -12,7 +12,9 @@ public static class TermKey
     public static string Normalize(string text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        string nfkc = IsAsciiOnly(text) ? text : text.Normalize(NormalizationForm.FormKC);
+        // Most entry words (ASCII, kanji, katakana) are already keys: no NFKC call, no allocation.
+        string nfkc = IsNfkcStable(text) ? text : text.Normalize(NormalizationForm.FormKC);
+        if (IsFolded(nfkc)) return nfkc;
         var sb = new StringBuilder(nfkc.Length);
         bool pendingSpace = false;
         foreach (char raw in nfkc)
@@ -32,7 +34,7 @@ public static class TermKey
     public static char FoldChar(char c)
     {
         if (c >= 'A' && c <= 'Z') return (char)(c + 32);
-        if (c < 0x80) return c;
+        if (c < 0x80 || IsKatakanaOrKanji(c)) return c;
         // Hiragana U+3041..U+3096 and the iteration marks U+309D/E map to katakana by +0x60.
         if ((c >= '\u3041' && c <= '\u3096') || c == '\u309D' || c == '\u309E') return (char)(c + 0x60);
         return char.ToLowerInvariant(c);
@@ -44,9 +46,29 @@ public static class TermKey
     /// <summary>True when the character is a Latin letter or digit (after NFKC), so the word needs a boundary there.</summary>
     public static bool IsLatinEdge(char c) => IsAsciiWordChar(c) || (c >= '\uFF10' && c <= '\uFF5A' && char.IsLetterOrDigit(c));
 
-    private static bool IsAsciiOnly(string s)
+    /// <summary>Katakana (U+30A1..U+30FA, ー) and CJK unified ideographs: NFKC-stable, no case, folded to themselves.</summary>
+    private static bool IsKatakanaOrKanji(char c) => (c >= '\u30A1' && c <= '\u30FA') || c == '\u30FC' || (c >= '\u4E00' && c <= '\u9FFF');
+
+    /// <summary>True when NFKC leaves the text as it is: ASCII, hiragana, katakana and kanji only (no combining marks).</summary>
+    private static bool IsNfkcStable(string s)
     {
-        foreach (char c in s) if (c >= 0x80) return false;
+        foreach (char c in s)
+            if (c >= 0x80 && !IsKatakanaOrKanji(c) && !(c >= '\u3041' && c <= '\u3096')) return false;
+        return true;
+    }
+
+    /// <summary>True when <see cref="Normalize"/> would return the (NFKC) text unchanged.</summary>
+    private static bool IsFolded(string s)
+    {
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c == ' ')
+            {
+                if (i == 0 || i == s.Length - 1 || s[i - 1] == ' ') return false;
+            }
+            else if (c >= 0x80 ? !IsKatakanaOrKanji(c) : c is '-' or '_' || (c >= 'A' && c <= 'Z') || char.IsWhiteSpace(c)) return false;
+        }
         return true;
     }
 }

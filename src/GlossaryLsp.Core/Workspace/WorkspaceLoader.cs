@@ -31,8 +31,13 @@ public static class WorkspaceLoader
         return File.Exists(path) ? GlossaryConfigLoader.Load(path) : GlossaryConfig.Default;
     }
 
-    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default) =>
+        Load(root, config, progress, null, cancellationToken);
+
+    /// <summary>Loads the workspace and records how long each phase took in <paramref name="timings"/>.</summary>
+    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings, CancellationToken cancellationToken = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         root = Path.GetFullPath(root);
         var markdown = new List<string>();
         var others = new List<string>();
@@ -41,6 +46,7 @@ public static class WorkspaceLoader
             if (config.IsIgnored(rel)) continue;
             (IsMarkdown(rel) ? markdown : others).Add(rel);
         }
+        if (timings is not null) timings.Scan = clock.Elapsed;
         var docs = new ConcurrentBag<ParsedDocument>();
         int done = 0;
         Parallel.ForEach(markdown, new ParallelOptions { CancellationToken = cancellationToken }, rel =>
@@ -49,7 +55,10 @@ public static class WorkspaceLoader
             var n = Interlocked.Increment(ref done);
             if (progress is not null && (n % 50 == 0 || n == markdown.Count)) progress.Report((n, markdown.Count));
         });
-        return GlossaryIndex.Create(config, docs, others);
+        if (timings is not null) timings.Parse = clock.Elapsed - timings.Scan;
+        var index = GlossaryIndex.Create(config, docs, others);
+        if (timings is not null) timings.Index = clock.Elapsed - timings.Scan - timings.Parse;
+        return index;
     }
 
     /// <summary>Workspace-relative paths of every file below the root, skipping tool folders and links that leave the root.</summary>
@@ -137,4 +146,15 @@ public static class WorkspaceLoader
             return ParsedDocument.Unreadable(relativePath, new LoadProblem($"could not be parsed ({e.GetType().Name}: {e.Message})"));
         }
     }
+}
+
+/// <summary>How long the phases of <see cref="WorkspaceLoader.Load(string, GlossaryConfig, IProgress{ValueTuple{int, int}}?, LoadTimings?, CancellationToken)"/> took.</summary>
+public sealed class LoadTimings
+{
+    /// <summary>Listing the files.</summary>
+    public TimeSpan Scan { get; set; }
+    /// <summary>Reading and parsing every Markdown file (in parallel).</summary>
+    public TimeSpan Parse { get; set; }
+    /// <summary>Building the index (entry-word and URL tables).</summary>
+    public TimeSpan Index { get; set; }
 }
