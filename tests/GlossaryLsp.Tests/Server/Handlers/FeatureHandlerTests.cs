@@ -192,3 +192,55 @@ public sealed class FeatureHandlerTests
                 "凍結|Freezing||用語集.md|7:3-7:16|- 重みを止める。");
     }
 }
+
+public sealed class RenameHandlerTests
+{
+    private static Dictionary<string, string> Workspace() => new()
+    {
+        ["用語集.md"] = Fixtures.Glossary,
+        ["記事.md"] = Fixtures.Article,
+    };
+
+    private static object At(LspTestClient c, string path, int line, int character) =>
+        new { textDocument = new { uri = c.Uri(path) }, position = new { line, character } };
+
+    private static string R(JsonElement range) =>
+        $"{range.GetProperty("start").GetProperty("line")}:{range.GetProperty("start").GetProperty("character")}-" +
+        $"{range.GetProperty("end").GetProperty("line")}:{range.GetProperty("end").GetProperty("character")}";
+
+    [Fact]
+    public async Task PrepareRename_gives_the_entry_word_and_rename_rewrites_heading_id_and_links()
+    {
+        await using var c = LspTestClient.Create(Workspace());
+        await c.InitializeAsync();
+        var prepared = await c.RequestAsync("textDocument/prepareRename", At(c, "用語集.md", 3, 4));
+        R(prepared.GetProperty("range")).Should().Be("3:3-3:7");
+        prepared.GetProperty("placeholder").GetString().Should().Be("転移学習");
+
+        var edit = await c.RequestAsync("textDocument/rename", new
+        {
+            textDocument = new { uri = c.Uri("用語集.md") }, position = new { line = 3, character = 4 }, newName = "転移型学習",
+        });
+        var newAnchor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("転移型学習 | Transfer Learning"));
+        var byFile = edit.GetProperty("documentChanges").EnumerateArray().ToDictionary(
+            d => Path.GetFileName(new Uri(d.GetProperty("textDocument").GetProperty("uri").GetString()!).LocalPath),
+            d => d.GetProperty("edits").EnumerateArray().Select(e => $"{R(e.GetProperty("range"))} {e.GetProperty("newText").GetString()}").ToList());
+        byFile.Keys.Should().BeEquivalentTo("用語集.md", "記事.md");
+        byFile["用語集.md"].Should().Equal("3:3-3:7 転移型学習", "3:34-3:78 " + newAnchor);
+        byFile["記事.md"].Should().Equal("2:1-2:5 転移型学習", "2:14-2:58 " + newAnchor);
+    }
+
+    [Fact]
+    public async Task Rename_errors_come_back_as_rpc_errors_with_the_reason()
+    {
+        await using var c = LspTestClient.Create(Workspace());
+        await c.InitializeAsync();
+        var nothing = async () => await c.RequestAsync("textDocument/prepareRename", At(c, "記事.md", 1, 0));
+        await nothing.Should().ThrowAsync<RemoteRpcException>().WithMessage("Only terms can be renamed*");
+        var bad = async () => await c.RequestAsync("textDocument/rename", new
+        {
+            textDocument = new { uri = c.Uri("用語集.md") }, position = new { line = 3, character = 4 }, newName = "A | B",
+        });
+        await bad.Should().ThrowAsync<RemoteRpcException>().WithMessage("*contains '|'*");
+    }
+}
