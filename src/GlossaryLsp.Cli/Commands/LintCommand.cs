@@ -45,7 +45,7 @@ internal static class LintCommand
 
         foreach (var doc in workspace.Selected)
             if (doc.LoadProblem is { } problem)
-                stderr.WriteLine($"{workspace.DisplayPath(doc.Path)}: not analysed: {problem.Message}");
+                stderr.WriteLine($"{workspace.DisplayPath(doc.Path)}: warning: {problem.Message}");
 
         statistics?.StartAnalysis();
         var results = DocumentAnalyzer.AnalyzeAll(workspace.Index, workspace.Selected);

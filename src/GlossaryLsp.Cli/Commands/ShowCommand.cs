@@ -11,8 +11,12 @@ namespace GlossaryLsp.Cli.Commands;
 /// (kana-folded, case-insensitive). Several definitions are printed nearest to the current directory
 /// first. Exit 1 when no term matches (with suggestions), 2 for bad usage or config.
 /// </summary>
-internal static class ShowCommand
+internal static partial class ShowCommand
 {
+    // A terminal shows link text, not markup: <a href="…">text</a> and [text](target) print as text.
+    [System.Text.RegularExpressions.GeneratedRegex(@"<a\b[^<>]*>(?<text>[^<]*)</a\s*>|\[(?<text>[^\[\]\r\n]+)\]\([^()\s]*\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LinkMarkupRegex();
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var term = new Argument<string>("TERM") { Description = "An entry word, alias or reading" };
@@ -64,8 +68,9 @@ internal static class ShowCommand
         }
         for (int i = 0; i < ordered.Count; i++)
         {
-            if (i > 0) stdout.WriteLine("\n---\n");
-            stdout.Write(TermDescription.ToPlainText(index, ordered[i]).Replace("\n", Environment.NewLine));
+            if (i > 0) stdout.Write(stdout.NewLine + "---" + stdout.NewLine + stdout.NewLine);
+            var text = LinkMarkupRegex().Replace(TermDescription.ToPlainText(index, ordered[i]), m => m.Groups["text"].Value);
+            stdout.Write(text.Replace("\n", stdout.NewLine));
         }
         return 0;
     }
