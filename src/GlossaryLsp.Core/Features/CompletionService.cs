@@ -58,6 +58,9 @@ public static partial class CompletionService
     [GeneratedRegex(@"\]\((?<path>[^()\s#]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex MarkdownPathRegex();
 
+    [GeneratedRegex(@"\bhref\s*=\s*[""'](?<path>[^""'#\s>]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HrefPathRegex();
+
     public static CompletionResult Complete(GlossaryIndex index, ParsedDocument document, int offset)
     {
         if (document.LoadProblem is not null || offset < 0 || offset > document.Text.Length) return CompletionResult.Empty;
@@ -70,14 +73,16 @@ public static partial class CompletionService
         if (MarkdownAnchorRegex().Match(before) is { Success: true } m)
             return Anchors(index, document, m.Groups["target"].Value, TextSpan.FromBounds(offset - m.Groups["anchor"].Length, offset));
         if (MarkdownPathRegex().Match(before) is { Success: true } p)
-            return Documents(index, document, TextSpan.FromBounds(offset - p.Groups["path"].Length, offset));
+            return Documents(index, document, TextSpan.FromBounds(offset - p.Groups["path"].Length, offset), absolute: false);
+        if (HrefPathRegex().Match(before) is { Success: true } hp)
+            return Documents(index, document, TextSpan.FromBounds(offset - hp.Groups["path"].Length, offset), absolute: LinkTargets.PrefersHtml(document));
         return Terms(index, document, offset);
     }
 
     /// <summary>The full description of a proposal's term, for completion resolve; null when it no longer exists.</summary>
-    public static string? Describe(GlossaryIndex index, string termPath, string headword) =>
+    public static string? Describe(GlossaryIndex index, string termPath, string headword, bool markdown = true) =>
         index.GetDocument(termPath)?.Terms.FirstOrDefault(t => t.Headword == headword) is { } term
-            ? TermDescription.ToMarkdown(index, term)
+            ? markdown ? TermDescription.ToMarkdown(index, term) : TermDescription.ToPlainText(index, term)
             : null;
 
     private static CompletionResult Terms(GlossaryIndex index, ParsedDocument document, int offset)
@@ -93,6 +98,10 @@ public static partial class CompletionService
         var (prefixSpan, key) = TypedPrefix(document.Text, offset, words);
         // Word characters before the cursor that begin no entry word: nothing to offer yet (ask again as typing goes on).
         if (key.Length == 0 && offset > 0 && IsWordChar(document.Text[offset - 1])) return new CompletionResult([], true);
+        char before = prefixSpan.Start > 0 ? document.Text[prefixSpan.Start - 1] : '\n';
+        // A '[' just typed starts a link by hand: the link replaces it. Other trigger characters outside a link context offer nothing.
+        if (before == '[' && !wordOnly) prefixSpan = TextSpan.FromBounds(prefixSpan.Start - 1, prefixSpan.End);
+        else if (key.Length == 0 && before is '#' or '(' or '"' or '\'') return CompletionResult.Empty;
         var typed = document.Text.Substring(prefixSpan.Start, prefixSpan.Length);
         var (start, end) = words.PrefixRange(key);
         var items = ImmutableArray.CreateBuilder<CompletionProposal>(Math.Min(end - start, MaxItems));
@@ -111,7 +120,7 @@ public static partial class CompletionService
             var newText = wordOnly ? label : LinkTargets.NewLink(index, document, term, label);
             var detail = string.Join(" | ", term.EntryWords) + (refs[best].IsReading ? $"（{spelling}）" : "") + " — " + term.DocumentPath;
             items.Add(new CompletionProposal(CompletionKind.Term, label, detail, new TextEdit(prefixSpan, newText),
-                typed.Length > 0 ? typed : label, items.Count.ToString("D4"), term.DocumentPath, term.Headword));
+                key.Length > 0 ? typed : typed + label, items.Count.ToString("D4"), term.DocumentPath, term.Headword));
         }
         return new CompletionResult(items.ToImmutable(), capped || key.Length == 0 && items.Count > 0);
     }
@@ -171,7 +180,8 @@ public static partial class CompletionService
         return new CompletionResult(capped ? items.Take(MaxItems).ToImmutableArray() : items.ToImmutable(), capped);
     }
 
-    private static CompletionResult Documents(GlossaryIndex index, ParsedDocument document, TextSpan replace)
+    /// <param name="absolute">Insert the document's published URL (term-list style) when it has one, else the relative path.</param>
+    private static CompletionResult Documents(GlossaryIndex index, ParsedDocument document, TextSpan replace, bool absolute)
     {
         var typed = document.Text.Substring(replace.Start, replace.Length);
         var items = ImmutableArray.CreateBuilder<CompletionProposal>();
@@ -180,10 +190,11 @@ public static partial class CompletionService
         {
             if (path == document.Path) continue;
             var relative = WorkspacePaths.Relative(document.Path, path);
-            if (typed.Length > 0 && !relative.Contains(typed, StringComparison.OrdinalIgnoreCase) && !path.Contains(typed, StringComparison.OrdinalIgnoreCase)) continue;
+            var insert = absolute && index.GetArticleUrl(doc) is { } url ? url.TrimEnd('#') : relative;
+            if (typed.Length > 0 && !insert.Contains(typed, StringComparison.OrdinalIgnoreCase) && !path.Contains(typed, StringComparison.OrdinalIgnoreCase)) continue;
             if (items.Count >= MaxItems) { capped = true; break; }
             var title = doc.FrontMatter?.GetString("title") ?? doc.Headings.FirstOrDefault()?.Text;
-            items.Add(new CompletionProposal(CompletionKind.Document, relative, title, new TextEdit(replace, relative), relative, items.Count.ToString("D4")));
+            items.Add(new CompletionProposal(CompletionKind.Document, relative, title, new TextEdit(replace, insert), insert, items.Count.ToString("D4")));
         }
         return new CompletionResult(items.ToImmutable(), capped);
     }

@@ -45,8 +45,8 @@ internal sealed class CompletionResolveHandler : ILspRequestHandler<CompletionIt
         try { d = data.Deserialize<CompletionData>(LspJson.Options); }
         catch (JsonException) { return Task.FromResult(item); }
         if (d is null || context.GetDocument(d.Uri) is not { } doc) return Task.FromResult(item);
-        if (CompletionService.Describe(doc.Index, d.Path, d.Headword) is not { } markdown) return Task.FromResult(item);
-        bool asMarkdown = context.ClientCapabilities.CompletionDocumentationMarkdown;
-        return Task.FromResult(item with { Documentation = new MarkupContent(asMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, markdown) });
+        bool markdown = context.ClientCapabilities.CompletionDocumentationMarkdown;
+        if (CompletionService.Describe(doc.Index, d.Path, d.Headword, markdown) is not { } text) return Task.FromResult(item);
+        return Task.FromResult(item with { Documentation = new MarkupContent(markdown ? MarkupKind.Markdown : MarkupKind.PlainText, text) });
     }
 }

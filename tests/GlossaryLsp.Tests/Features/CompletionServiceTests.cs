@@ -154,4 +154,38 @@ public class CompletionServiceTests
         r.IsIncomplete.Should().BeTrue();
         r.Items[0].Label.Should().Be("term000");
     }
+
+    [Fact]
+    public void An_opening_bracket_typed_by_hand_is_replaced_by_the_link()
+    {
+        var (f, r) = Complete(Glossary + "//- articles/post.md\n手法は[ふぁ$0\n");
+        r.Items.Select(i => i.Label).Should().Equal("ファインチューニング");
+        r.Items[0].FilterText.Should().Be("[ふぁ");
+        Apply(f, r.Items[0]).Should().Be("手法は[ファインチューニング](../glossary/ml.md#44OV44Kh44Kk44Oz44OB44Ol44O844OL44Oz44KwIHwgRmluZS10dW5pbmc=)\n");
+
+        (f, r) = Complete(Glossary + "//- articles/post.md\n手法は[$0\n");
+        r.Items.Should().HaveCount(8); // every entry word of every term
+        r.IsIncomplete.Should().BeTrue();
+        r.Items[0].FilterText.Should().Be("[" + r.Items[0].Label);
+        f.TextOf(r.Items[0].Edit.Span).Should().Be("[");
+    }
+
+    [Fact]
+    public void Trigger_characters_outside_a_link_context_offer_nothing()
+    {
+        Complete(Glossary + "//- articles/post.md\n#$0\n").R.Items.Should().BeEmpty();
+        Complete(Glossary + "//- articles/post.md\n(see $0\n").R.Items.Should().NotBeEmpty(); // after a space: every term
+        Complete(Glossary + "//- articles/post.md\n(\"$0\n").R.Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Href_without_hash_offers_published_urls_in_term_lists()
+    {
+        var (f, r) = Complete(Glossary.Replace("- 一歩の大きさ。", "- <a href=\"$0"));
+        r.Items.Select(i => $"{i.Label} {i.Edit.NewText}").Should().Equal("../terms/data-augmentation.md ../terms/data-augmentation.md");
+        (f, r) = Complete(Glossary + "//- glossary/b.md\n<!-- 記事URL:https://example.com/glossary/b.md# -->\n\n## B\n\n- <a href=\"https://ex$0");
+        r.Items.Select(i => $"{i.Label} {i.Edit.NewText}").Should().Equal(
+            "ml.md https://example.com/glossary/ml.md",
+            "../terms/data-augmentation.md https://example.com/terms/data-augmentation.md"); // URL from the mapping the two article URLs agree on
+    }
 }
