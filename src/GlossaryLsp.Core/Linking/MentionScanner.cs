@@ -87,26 +87,34 @@ public static class MentionScanner
         {
             int bestEnd = -1;
             string? bestKey = null;
-            if (folded.IsGroupStart(i))
+            // A Latin-edged word cannot start right after an ASCII letter or digit: skip mid-word starts.
+            if (folded.IsGroupStart(i) && !(TermKey.IsAsciiWordChar(folded.Chars[i]) && folded.OriginalStart[i] > 0 && IsWordCharBefore(text, folded.OriginalStart[i])))
             {
-                int node = 0;
-                for (int j = i; j < n; j++)
-                {
-                    node = automaton.Step(node, folded.Chars[j]);
-                    if (node < 0) break;
-                    if (automaton.KeyAt(node) is { } key && folded.IsGroupEnd(j)
-                        && BoundaryOk(text, key, folded.OriginalStart[i], folded.OriginalEnd[j]))
-                    {
-                        bestEnd = j;
-                        bestKey = key;
-                    }
-                }
+                Longest(automaton.Base, automaton, folded, text, i, ref bestEnd, ref bestKey);
+                if (automaton.Overlay is { } overlay) Longest(overlay, automaton, folded, text, i, ref bestEnd, ref bestKey);
             }
             if (bestKey is null) { i++; continue; }
             var span = TextSpan.FromBounds(folded.OriginalStart[i], folded.OriginalEnd[bestEnd]);
-            var term = GlossaryIndex.Nearest(automaton.DefinitionsOf(index, bestKey), document.Path);
+            var term = GlossaryIndex.Nearest(EntryWordAutomaton.DefinitionsOf(index, bestKey), document.Path);
             if (term is not null) sink.Add(new TermMention(span, text.Substring(span.Start, span.Length), term));
             i = bestEnd + 1;
+        }
+    }
+
+    /// <summary>Extends (bestEnd, bestKey) with the longest live entry word of <paramref name="trie"/> starting at folded index i.</summary>
+    private static void Longest(KeyTrie trie, EntryWordAutomaton automaton, FoldedText folded, string text, int i, ref int bestEnd, ref string? bestKey)
+    {
+        int node = 0;
+        for (int j = i; j < folded.Length; j++)
+        {
+            node = trie.Step(node, folded.Chars[j]);
+            if (node < 0) return;
+            if (j > bestEnd && trie.KeyAt(node) is { } key && folded.IsGroupEnd(j)
+                && BoundaryOk(text, key, folded.OriginalStart[i], folded.OriginalEnd[j]) && automaton.IsLive(key))
+            {
+                bestEnd = j;
+                bestKey = key;
+            }
         }
     }
 
@@ -247,57 +255,168 @@ internal sealed class FoldedText
 }
 
 /// <summary>
-/// A trie over every entry-word key of a snapshot (readings excluded), built once per set of
-/// definitions and shared by every snapshot with the same definitions. Transitions live in one hash
-/// table keyed by (node, char) to stay compact at 100k terms.
+/// The entry words of a snapshot as a trie (readings excluded), built once per entry-word table and
+/// shared by every snapshot with the same table. When definitions change, the new automaton re-uses
+/// the last one's trie and adds a small overlay trie of the keys of the documents that changed; keys
+/// that are gone are filtered out when matched (<see cref="IsLive"/>). A full rebuild happens only
+/// when the overlay or the stale part grows large, so editing a heading in a 100k-term workspace costs
+/// the changed documents' keys, not 100k keys.
 /// </summary>
 internal sealed class EntryWordAutomaton
 {
     private static readonly ConditionalWeakTable<object, EntryWordAutomaton> Cache = new();
+    private static EntryWordAutomaton? _latest;
 
-    private readonly Dictionary<long, int> _transitions = new();
-    private readonly List<string?> _keys = [null];
+    private readonly IReadOnlyDictionary<string, TermRef[]> _table;
+    private readonly IReadOnlyDictionary<string, ParsedDocument> _documents;
+    private readonly List<string> _added;
+    public KeyTrie Base { get; }
+    public KeyTrie? Overlay { get; }
 
-    public bool IsEmpty => _keys.Count == 1;
+    public bool IsEmpty => Base.KeyCount == 0 && Overlay is null;
 
-    public static EntryWordAutomaton For(GlossaryIndex index) =>
-        // The entry-word table is shared by snapshots whose definitions are the same, so it keys the cache.
-        Cache.GetValue(index.EntryWordTable, table => new EntryWordAutomaton((IReadOnlyDictionary<string, TermRef[]>)table));
-
-    private EntryWordAutomaton(IReadOnlyDictionary<string, TermRef[]> table)
+    private EntryWordAutomaton(GlossaryIndex index, KeyTrie @base, List<string> added)
     {
-        foreach (var (key, refs) in table)
-        {
-            if (key.Length == 0 || Array.TrueForAll(refs, r => r.IsReading)) continue;
-            int node = 0;
-            foreach (char c in key)
-            {
-                long t = ((long)node << 16) | c;
-                if (!_transitions.TryGetValue(t, out int next))
-                {
-                    next = _keys.Count;
-                    _keys.Add(null);
-                    _transitions[t] = next;
-                }
-                node = next;
-            }
-            _keys[node] = key;
-        }
+        _table = index.EntryWordTable;
+        _documents = index.Documents;
+        _added = added;
+        Base = @base;
+        Overlay = added.Count == 0 ? null : KeyTrie.Build([.. added]);
     }
 
-    /// <summary>The next node, or -1 when no entry word continues with <paramref name="c"/>.</summary>
-    public int Step(int node, char c) => _transitions.TryGetValue(((long)node << 16) | c, out int next) ? next : -1;
+    public static EntryWordAutomaton For(GlossaryIndex index) =>
+        // The entry-word table object is shared by snapshots whose definitions are the same, so it keys the cache.
+        Cache.GetValue(index.EntryWordTable, _ => _latest = Create(index, _latest));
 
-    /// <summary>The entry-word key that ends at this node, if any.</summary>
-    public string? KeyAt(int node) => _keys[node];
+    private static bool IsMention(TermRef[] refs) => Array.Exists(refs, r => !r.IsReading);
+
+    private static EntryWordAutomaton Create(GlossaryIndex index, EntryWordAutomaton? previous)
+    {
+        if (previous is not null && Derive(index, previous) is { } derived) return derived;
+        var keys = new List<string>(index.EntryWordTable.Count);
+        foreach (var (key, refs) in index.EntryWordTable)
+            if (key.Length > 0 && IsMention(refs)) keys.Add(key);
+        return new EntryWordAutomaton(index, KeyTrie.Build(keys), []);
+    }
+
+    /// <summary>The previous trie plus the new keys of the documents that are not the previous snapshot's; null when a rebuild is due.</summary>
+    private static EntryWordAutomaton? Derive(GlossaryIndex index, EntryWordAutomaton previous)
+    {
+        int limit = Math.Max(1000, previous.Base.KeyCount / 20);
+        var added = new List<string>(previous._added);
+        foreach (var (path, doc) in index.Documents)
+        {
+            if (previous._documents.TryGetValue(path, out var old) && ReferenceEquals(old, doc)) continue;
+            foreach (var term in doc.Terms)
+                foreach (var word in term.EntryWords)
+                {
+                    var key = TermKey.Normalize(word);
+                    if (key.Length > 0 && !previous.Base.Contains(key)) added.Add(key);
+                }
+            if (added.Count > limit) return null;
+        }
+        // Keys of the trie that are no longer entry words only cost a lookup when matched, but not too many.
+        if (previous.Base.KeyCount + added.Count - index.EntryWordTable.Count > limit) return null;
+        return new EntryWordAutomaton(index, previous.Base, added);
+    }
+
+    /// <summary>True when the key is still an entry word (not only a reading) of this automaton's snapshot.</summary>
+    public bool IsLive(string key) => _table.TryGetValue(key, out var refs) && IsMention(refs);
 
     /// <summary>The (non-reading) definitions of a key.</summary>
-    public IReadOnlyList<TermDefinition> DefinitionsOf(GlossaryIndex index, string key)
+    public static IReadOnlyList<TermDefinition> DefinitionsOf(GlossaryIndex index, string key)
     {
         if (!index.EntryWordTable.TryGetValue(key, out var refs)) return [];
         var result = new List<TermDefinition>(refs.Length);
         foreach (var r in refs)
             if (!r.IsReading && index.Documents.TryGetValue(r.Path, out var d) && r.Index < d.Terms.Length) result.Add(d.Terms[r.Index]);
         return result;
+    }
+}
+
+/// <summary>
+/// An immutable trie of strings in compact arrays: the children of a node are contiguous and sorted by
+/// char, so a step is a binary search. Built from the sorted keys breadth-first in linear time.
+/// </summary>
+internal sealed class KeyTrie
+{
+    private readonly int[] _firstChild;
+    private readonly int[] _childCount;
+    private readonly char[] _label;
+    private readonly string?[] _key;
+
+    public int KeyCount { get; }
+
+    private KeyTrie(int[] firstChild, int[] childCount, char[] label, string?[] key, int keyCount)
+    {
+        _firstChild = firstChild;
+        _childCount = childCount;
+        _label = label;
+        _key = key;
+        KeyCount = keyCount;
+    }
+
+    public static KeyTrie Build(List<string> keys)
+    {
+        keys.Sort(StringComparer.Ordinal); // the caller's list: callers pass a list of their own
+        var firstChild = new List<int> { 0 };
+        var childCount = new List<int> { 0 };
+        var label = new List<char> { '\0' };
+        var key = new List<string?> { null };
+        var queue = new Queue<(int Node, int Lo, int Hi, int Depth)>();
+        queue.Enqueue((0, 0, keys.Count, 0));
+        int keyCount = 0;
+        while (queue.Count > 0)
+        {
+            var (node, lo, hi, depth) = queue.Dequeue();
+            while (lo < hi && keys[lo].Length == depth)
+            {
+                if (key[node] is null) { key[node] = keys[lo]; keyCount++; }
+                lo++; // duplicates collapse
+            }
+            firstChild[node] = label.Count;
+            int children = 0;
+            for (int g = lo; g < hi;)
+            {
+                char c = keys[g][depth];
+                int end = g + 1;
+                while (end < hi && keys[end][depth] == c) end++;
+                int child = label.Count;
+                firstChild.Add(0);
+                childCount.Add(0);
+                label.Add(c);
+                key.Add(null);
+                queue.Enqueue((child, g, end, depth + 1));
+                children++;
+                g = end;
+            }
+            childCount[node] = children;
+        }
+        return new KeyTrie([.. firstChild], [.. childCount], [.. label], [.. key], keyCount);
+    }
+
+    /// <summary>The child of <paramref name="node"/> (0 = root) for <paramref name="c"/>, or -1.</summary>
+    public int Step(int node, char c)
+    {
+        int lo = _firstChild[node], hi = lo + _childCount[node] - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            char m = _label[mid];
+            if (m == c) return mid;
+            if (m < c) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
+    }
+
+    /// <summary>The key that ends at this node, if any.</summary>
+    public string? KeyAt(int node) => _key[node];
+
+    public bool Contains(string key)
+    {
+        int node = 0;
+        foreach (char c in key)
+            if ((node = Step(node, c)) < 0) return false;
+        return _key[node] is not null;
     }
 }

@@ -121,12 +121,16 @@ public static class TermRenamer
         }
 
         // Every link to the term.
+        var anchorVariants = anchorRenames.Keys.SelectMany(a => new[] { a, Uri.EscapeDataString(a) }).Distinct().ToArray();
         int linksChanged = 0;
         foreach (var doc in index.Documents.Values)
         {
             if (doc.LoadProblem is not null) continue;
             foreach (var link in doc.Links)
             {
+                // Resolve only links that can change: a fragment naming a renamed anchor, or text naming the old word.
+                bool textNamesOld = !link.TextSpan.IsEmpty && link.Text.Length <= oldKey.Length * 4 + 8 && TermKey.Normalize(link.Text) == oldKey;
+                if (!textNamesOld && !anchorVariants.Any(a => link.Target.Contains(a, StringComparison.Ordinal))) continue;
                 var r = index.ResolveLink(doc, link);
                 if (r.Term is not { } target || target.DocumentPath != term.DocumentPath || target.NameSpan != term.NameSpan) continue;
                 bool changed = false;
@@ -135,7 +139,7 @@ public static class TermRenamer
                     Add(doc.Path, fragmentEdit);
                     changed = true;
                 }
-                if (!link.TextSpan.IsEmpty && TermKey.Normalize(link.Text) == oldKey)
+                if (textNamesOld)
                 {
                     var text = link.Syntax == LinkSyntax.Html ? System.Net.WebUtility.HtmlEncode(newEntryWord) : EscapeMarkdownText(newEntryWord);
                     Add(doc.Path, new TextEdit(Narrow(doc.Text, link.TextSpan, link.Text), text));

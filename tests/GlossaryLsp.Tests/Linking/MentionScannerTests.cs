@@ -208,3 +208,33 @@ public class MentionScannerTests
         MentionScanner.FindAt(index, doc, 1).Should().BeNull();
     }
 }
+
+/// <summary>The automaton follows definition changes between snapshots (derived tries, not rebuilt).</summary>
+public class MentionScannerSnapshotTests
+{
+    [Fact]
+    public void Added_renamed_and_removed_terms_are_followed_across_snapshots()
+    {
+        var index = LinkingWorkspace.Create("""
+            //- g.md
+            <!-- 記事URL:https://example.com/g.md# -->
+            ## 転移学習
+            - 再利用。
+            //- n.md
+            転移学習と蒸留と知識蒸留。
+
+            """);
+        var note = index.GetDocument("n.md")!;
+        MentionScanner.FindMentions(index, note).Select(m => m.Text).Should().Equal("転移学習");
+
+        var glossary = index.GetDocument("g.md")!;
+        var withNew = index.WithDocument(GlossaryLsp.Core.Workspace.WorkspaceLoader.ParseText("g.md",
+            glossary.Text + "## 蒸留\n- 小さく。\n## 知識蒸留\n- 教師から。\n", index.Config));
+        MentionScanner.FindMentions(withNew, note).Select(m => m.Text).Should().Equal("転移学習", "蒸留", "知識蒸留");
+
+        var renamed = withNew.WithDocument(GlossaryLsp.Core.Workspace.WorkspaceLoader.ParseText("g.md",
+            "<!-- 記事URL:https://example.com/g.md# -->\n## 転移\n- 再利用。\n## 知識蒸留\n- 教師から。\n", index.Config));
+        MentionScanner.FindMentions(renamed, note).Select(m => m.Text).Should().Equal("転移", "知識蒸留");
+        MentionScanner.FindMentions(index, note).Select(m => m.Text).Should().Equal(new[] { "転移学習" }, "the old snapshot is unchanged");
+    }
+}
