@@ -259,7 +259,7 @@ public static partial class DocumentParser
         var whole = TextSpan.FromMarkdig(link.Span);
         TextSpan inner;
         if (link.FirstChild is { } first && link.LastChild is { } last)
-            inner = TextSpan.FromBounds(first.Span.Start, last.Span.End + 1);
+            inner = TextSpan.FromBounds(TextSpan.FromMarkdig(first.Span).Start, TextSpan.FromMarkdig(last.Span).End);
         else
             inner = new TextSpan(Math.Min(whole.Start + 1, text.Length), 0);
         var linkText = TagRegex().Replace(text.Substring(inner.Start, inner.Length), string.Empty).Trim();
@@ -279,8 +279,8 @@ public static partial class DocumentParser
         int start, end;
         if (block.Inline?.FirstChild is { } first && block.Inline.LastChild is { } last && first.Span.Start >= 0)
         {
-            start = first.Span.Start;
-            end = last.Span.End + 1;
+            start = TextSpan.FromMarkdig(first.Span).Start;
+            end = TextSpan.FromMarkdig(last.Span).End;
         }
         else
         {
