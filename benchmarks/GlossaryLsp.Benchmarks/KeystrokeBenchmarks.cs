@@ -25,6 +25,7 @@ public class KeystrokeBenchmarks
     private string[] _proseVersions = null!, _headingVersions = null!;
     private int _toggle;
     private GlossaryIndex _index = null!;
+    private WorkspaceDiagnostics _diagnostics = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -41,6 +42,7 @@ public class KeystrokeBenchmarks
         int end = heading.TextSpan.End;
         _headingVersions = [text, text.Insert(end, "x")];
         _index = _loaded.Index;
+        _diagnostics = CorpusCache.Diagnostics(Corpus);
     }
 
     [Benchmark(Description = "parse one document")]
@@ -63,6 +65,20 @@ public class KeystrokeBenchmarks
 
     [Benchmark(Description = "re-index after a heading edit")]
     public GlossaryIndex ReindexHeadingEdit() => Reindex(_headingVersions);
+
+    /// <summary>What the server does per keystroke: parse, next snapshot, re-analyse the edited document and its dependents.</summary>
+    [Benchmark(Description = "keystroke: prose edit, re-analyse dependents")]
+    public int KeystrokeProse() => Keystroke(_proseVersions);
+
+    [Benchmark(Description = "keystroke: heading edit, re-analyse dependents")]
+    public int KeystrokeHeading() => Keystroke(_headingVersions);
+
+    private int Keystroke(string[] versions)
+    {
+        Reindex(versions);
+        _diagnostics = _diagnostics.Update(_index, [_path]);
+        return _diagnostics.Reanalysed.Length;
+    }
 
     private GlossaryIndex Reindex(string[] versions)
     {

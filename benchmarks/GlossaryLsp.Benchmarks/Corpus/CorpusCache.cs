@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Rules;
 using GlossaryLsp.Core.Workspace;
 
 namespace GlossaryLsp.Benchmarks.Corpus;
@@ -12,6 +13,12 @@ public static class CorpusCache
     private static readonly ConcurrentDictionary<string, Lazy<Loaded>> Cache = new();
 
     public sealed record Loaded(SyntheticCorpus Corpus, ParsedDocument[] Documents, GlossaryIndex Index);
+
+    private static readonly ConcurrentDictionary<string, Lazy<WorkspaceDiagnostics>> Analysed = new();
+
+    /// <summary>The corpus analysed once (every document), for incremental updates.</summary>
+    public static WorkspaceDiagnostics Diagnostics(string name) =>
+        Analysed.GetOrAdd(name, n => new Lazy<WorkspaceDiagnostics>(() => WorkspaceDiagnostics.Create(Get(n).Index))).Value;
 
     public static Loaded Get(string name) => Cache.GetOrAdd(name, n => new Lazy<Loaded>(() => Load(n))).Value;
 

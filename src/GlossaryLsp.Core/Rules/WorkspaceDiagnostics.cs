@@ -52,6 +52,23 @@ public sealed class WorkspaceDiagnostics
     public int Count => _diagnostics.Values.Sum(d => d.Length);
 
     /// <summary>
+    /// The diagnostics of another snapshot of the same workspace (later or earlier): the changed paths
+    /// are found by comparing the two snapshots' documents by reference (O(documents), no parsing).
+    /// </summary>
+    public WorkspaceDiagnostics Update(GlossaryIndex index)
+    {
+        if (ReferenceEquals(index, Index)) return this;
+        var changed = new List<string>();
+        foreach (var (path, doc) in index.Documents)
+            if (!Index.Documents.TryGetValue(path, out var old) || !ReferenceEquals(old, doc)) changed.Add(path);
+        foreach (var path in Index.Documents.Keys)
+            if (!index.Documents.ContainsKey(path)) changed.Add(path);
+        if (!ReferenceEquals(index.OtherFiles, Index.OtherFiles))
+            changed.AddRange(index.OtherFiles.SymmetricExcept(Index.OtherFiles));
+        return Update(index, changed);
+    }
+
+    /// <summary>
     /// The diagnostics of <paramref name="index"/>, a later snapshot in which the documents (or other
     /// files) at <paramref name="changedPaths"/> were added, changed or removed.
     /// </summary>

@@ -1,7 +1,8 @@
 // Diagnostics for the snapshot's documents: computed on demand (pull) or by a background worker after
-// the request queue drains (push, and cache warming in pull mode). Results are cached per document
-// parse and definitions epoch, so after an edit that leaves the definitions alone only the edited
-// document is analysed again; when the definitions change, every document is.
+// the request queue drains (push, and cache warming in pull mode). The core diagnostics of each folder
+// are a WorkspaceDiagnostics kept up to date incrementally: after an edit only the edited document and
+// the documents that depend on what changed (links to it, duplicates of its entry words, …) are
+// analysed again. Protocol results are cached per document and core result.
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
@@ -29,7 +30,9 @@ public sealed class DiagnosticsService
     private readonly Dictionary<string, (string ResultId, int? Version, ParsedDocument Document)> _published = new(StringComparer.Ordinal);
     private long _passes;
 
-    private sealed record Entry(ParsedDocument Document, int Epoch, DocumentDiagnostics Result);
+    private sealed record Entry(ParsedDocument Document, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
+    /// <summary>Per folder root: the core diagnostics of the last snapshot asked for, updated incrementally.</summary>
+    private readonly Dictionary<string, WorkspaceDiagnostics> _core = new(StringComparer.Ordinal);
 
     internal DiagnosticsService(LanguageServer server) => _server = server;
 
@@ -46,15 +49,33 @@ public sealed class DiagnosticsService
     public DocumentDiagnostics Get(FolderSnapshot folder, ParsedDocument document)
     {
         var key = (folder.RootPath, document.Path);
-        if (_cache.TryGetValue(key, out var e) && ReferenceEquals(e.Document, document) && e.Epoch == folder.DefinitionsEpoch) return e.Result;
-        var result = Compute(folder, document);
-        _cache[key] = new Entry(document, folder.DefinitionsEpoch, result);
+        ImmutableArray<Core.Rules.Diagnostic>? core = null;
+        if (document.LoadProblem is null && ReferenceEquals(folder.Index.GetDocument(document.Path), document))
+        {
+            try { core = CoreFor(folder).Get(document.Path); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { _server.Log.Error($"incremental analysis failed: {ex}"); }
+        }
+        if (core is { } c && _cache.TryGetValue(key, out var e) && ReferenceEquals(e.Document, document) && e.Core == c) return e.Result;
+        var result = Compute(folder, document, core);
+        if (core is not null) _cache[key] = new Entry(document, core.Value, result);
         return result;
+    }
+
+    /// <summary>The folder's core diagnostics for this snapshot: the previous ones updated (only dependents re-analysed).</summary>
+    private WorkspaceDiagnostics CoreFor(FolderSnapshot folder)
+    {
+        lock (_core)
+        {
+            if (_core.TryGetValue(folder.RootPath, out var current) && ReferenceEquals(current.Index, folder.Index)) return current;
+            current = current is null ? WorkspaceDiagnostics.Create(folder.Index) : current.Update(folder.Index);
+            _core[folder.RootPath] = current;
+            return current;
+        }
     }
 
     public DocumentDiagnostics Get(DocumentSnapshot document) => Get(document.Folder, document.Document);
 
-    private DocumentDiagnostics Compute(FolderSnapshot folder, ParsedDocument document)
+    private DocumentDiagnostics Compute(FolderSnapshot folder, ParsedDocument document, ImmutableArray<Core.Rules.Diagnostic>? known)
     {
         var conversions = _server.Conversions;
         if (document.LoadProblem is { } problem)
@@ -65,7 +86,7 @@ public sealed class DiagnosticsService
         ImmutableArray<Core.Rules.Diagnostic> core;
         try
         {
-            core = DocumentAnalyzer.Analyze(folder.Index, document);
+            core = known ?? DocumentAnalyzer.Analyze(folder.Index, document);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
