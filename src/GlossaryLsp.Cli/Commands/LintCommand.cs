@@ -30,7 +30,9 @@ internal static class LintCommand
         CommandWorkspace workspace;
         try
         {
-            workspace = CommandWorkspace.Open(currentDirectory, paths, configFile, timings: statistics?.Load);
+            var progress = TerminalProgress.For(stderr);
+            try { workspace = CommandWorkspace.Open(currentDirectory, paths, configFile, progress, statistics?.Load); }
+            finally { progress?.Clear(); }
         }
         catch (UsageException e)
         {

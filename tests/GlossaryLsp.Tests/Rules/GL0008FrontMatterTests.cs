@@ -67,4 +67,32 @@ public class GL0008FrontMatterTests
             本文。
             """, "\r\n", "GL0008");
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Fix_quotes_a_value_that_holds_a_colon(string newline)
+    {
+        var f = Create("""
+            //- terms/distillation.md
+            ---
+            title: 知識蒸留: "大きな" モデルから学ぶ ✅
+            type: glossary
+            ---
+
+            大きなモデルの出力を小さなモデルに学ばせる手法 🌲
+            //- terms/unclosed.md
+            ---
+            title: [閉じていない
+            type: glossary
+            ---
+            """, newline);
+        var fix = f.Analyze().Single(d => d.Path == "terms/distillation.md").Fixes.Should().ContainSingle().Subject;
+        fix.Title.Should().Be("Quote the value of 'title'");
+        var after = f.Apply(fix);
+        after.Text("terms/distillation.md").Should().Be(f.Text("terms/distillation.md").Replace("title: 知識蒸留: \"大きな\" モデルから学ぶ ✅", "title: \"知識蒸留: \\\"大きな\\\" モデルから学ぶ ✅\""));
+        after.Actual("GL0008").Should().ContainSingle().Which.Should().StartWith("terms/unclosed.md:", "only the quoted page is repaired");
+        after.Index.GetDocument("terms/distillation.md")!.Terms.Should().ContainSingle().Which.Headword.Should().Be("知識蒸留: \"大きな\" モデルから学ぶ ✅");
+        f.Analyze().Single(d => d.Path == "terms/unclosed.md").Fixes.Should().BeEmpty("quoting cannot close a bracket");
+    }
 }
