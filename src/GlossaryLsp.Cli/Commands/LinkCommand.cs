@@ -71,7 +71,7 @@ internal static class LinkCommand
             if (edits.IsEmpty) continue;
             int headingIds = TermLinker.MissingHeadingIds(doc).Count();
             try { session.Write(doc, edits); }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"error: {e.Message}");
                 return 1;

@@ -78,7 +78,7 @@ internal static class RenameCommand
         foreach (var documentEdit in result.Edits)
         {
             try { session.Write(index.GetDocument(documentEdit.Path)!, documentEdit.Edits); }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"error: {e.Message}");
                 return 1;

@@ -67,8 +67,17 @@ public static class MentionScanner
     private static IEnumerable<TextSpan> ProseWithin(ParsedDocument document, TextSpan span)
     {
         int pos = span.Start;
-        foreach (var p in document.ProtectedSpans)
+        var spans = document.ProtectedSpans;
+        // The first protected span that ends after the start (spans are sorted and disjoint).
+        int lo = 0, hi = spans.Length;
+        while (lo < hi)
         {
+            int mid = (lo + hi) >>> 1;
+            if (spans[mid].End <= pos) lo = mid + 1; else hi = mid;
+        }
+        for (int k = lo; k < spans.Length; k++)
+        {
+            var p = spans[k];
             if (p.End <= pos) continue;
             if (p.Start >= span.End) break;
             if (p.Start > pos) yield return TextSpan.FromBounds(pos, p.Start);

@@ -56,6 +56,20 @@ public sealed class LinkCommandTests : IDisposable
     }
 
     [Fact]
+    public void Mode_comes_from_the_config_unless_given()
+    {
+        File.WriteAllText(Path.Combine(_root, "glossary.yml"), "linker:\n  mode: first\n");
+        var (exit, output, _) = Run("link", "--check");
+        exit.Should().Be(1);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2, "first mode: one mention in a.md, one in b.md");
+        Run("link", "--check", "--mode", "all").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3);
+        File.WriteAllText(Path.Combine(_root, "glossary.yml"), "linker: first\n");
+        var bad = Run("link", "--check");
+        bad.Exit.Should().Be(2);
+        bad.Err.Should().Contain("glossary.yml:1").And.Contain("'linker'");
+    }
+
+    [Fact]
     public void Usage_errors_exit_2()
     {
         Run("link", _root).Exit.Should().Be(2);
