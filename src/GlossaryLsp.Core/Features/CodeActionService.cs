@@ -28,7 +28,10 @@ public static class CodeActionService
     public const string LinkAllTitle = "Link all terms in this document";
 
     /// <param name="diagnostics">The document's diagnostics when the caller has them cached; else they are computed.</param>
-    public static ImmutableArray<CodeActionProposal> GetActions(GlossaryIndex index, ParsedDocument document, TextSpan range, IReadOnlyList<Diagnostic>? diagnostics = null)
+    /// <param name="includeSource">Whether to compute the whole-document action (a full mention scan): editors ask for
+    /// code actions on every cursor move, but show source actions only when asked.</param>
+    public static ImmutableArray<CodeActionProposal> GetActions(GlossaryIndex index, ParsedDocument document, TextSpan range,
+        IReadOnlyList<Diagnostic>? diagnostics = null, bool includeSource = true)
     {
         if (document.LoadProblem is not null) return [];
         var result = ImmutableArray.CreateBuilder<CodeActionProposal>();
@@ -56,6 +59,7 @@ public static class CodeActionService
                 [new DocumentEdit(document.Path, [edit])], IsPreferred: false));
         }
 
+        if (!includeSource) return result.ToImmutable();
         var all = TermLinker.LinkAll(index, document, index.Config.LinkerMode);
         if (!all.IsEmpty)
             result.Add(new CodeActionProposal(LinkAllTitle, CodeActionCategory.Source, [new DocumentEdit(document.Path, all)], IsPreferred: false));

@@ -160,6 +160,15 @@ public sealed class FeatureHandlerTests
             context = new { diagnostics = Array.Empty<object>(), only = new[] { "source" } },
         });
         onlySource.EnumerateArray().Select(a => a.GetProperty("title").GetString()).Should().Equal("Link all terms in this document");
+
+        // The light bulb (automatic trigger, on every cursor move) skips the whole-document scan.
+        var automatic = await c.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri = c.Uri("記事.md") },
+            range = new { start = new { line = 6, character = 7 }, end = new { line = 6, character = 7 } },
+            context = new { diagnostics = Array.Empty<object>(), triggerKind = 2 },
+        });
+        automatic.EnumerateArray().Select(a => a.GetProperty("title").GetString()).Should().Equal("Link “転移学習” to 転移学習 (用語集.md)");
     }
 
     [Fact]
