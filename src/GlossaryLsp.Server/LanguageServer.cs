@@ -21,12 +21,17 @@ public sealed class LanguageServer : IDisposable
     private readonly Stream _input;
     private readonly Stream _output;
     private readonly JsonRpc _rpc;
-    private readonly Pipe _inbound = new(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024));
+    private readonly Pipe _inbound = new(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, minimumSegmentSize: 64 * 1024));
     private readonly InboundMessageFilter _filter;
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
 
-    public LanguageServer(Stream input, Stream output, TextWriter stderr)
+    public LanguageServer(Stream input, Stream output, TextWriter stderr) : this(input, output, stderr, [])
+    {
+    }
+
+    /// <summary>With extra handler classes besides those of this assembly (tests add probes).</summary>
+    internal LanguageServer(Stream input, Stream output, TextWriter stderr, IEnumerable<Type> extraHandlers)
     {
         _input = input;
         _output = output;
@@ -34,7 +39,7 @@ public sealed class LanguageServer : IDisposable
         State = new WorkspaceState(Log);
         Queue = new RequestQueue(this);
         Diagnostics = new DiagnosticsService(this);
-        Handlers = HandlerDescriptor.Discover(typeof(LanguageServer).Assembly);
+        Handlers = HandlerDescriptor.Discover(typeof(LanguageServer).Assembly.GetTypes().Concat(extraHandlers));
         _filter = new InboundMessageFilter(input, _inbound.Writer, Log);
 
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
@@ -45,9 +50,11 @@ public sealed class LanguageServer : IDisposable
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
-        var invoke = typeof(RpcEntry).GetMethod(nameof(RpcEntry.InvokeAsync))!;
         foreach (var handler in Handlers)
-            _rpc.AddLocalRpcMethod(invoke, new RpcEntry(this, handler), new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
+        {
+            var entry = new RpcEntry(this, handler);
+            _rpc.AddLocalRpcMethod(typeof(RpcEntry).GetMethod(nameof(RpcEntry.InvokeAsync))!, entry, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
+        }
         Client = new RpcClient(this, _rpc);
         Log.Forward = p => IsConnected ? _rpc.NotifyWithParameterObjectAsync("window/logMessage", p) : Task.CompletedTask;
     }
@@ -112,10 +119,10 @@ public sealed class LanguageServer : IDisposable
         _rpc.Dispose();
     }
 
-    /// <summary>The one JSON-RPC method per handler: lifecycle checks, params, then the queue.</summary>
+    /// <summary>The one JSON-RPC method per handler: lifecycle checks, then the queue.</summary>
     private sealed class RpcEntry(LanguageServer server, HandlerDescriptor handler)
     {
-        public Task<object?> InvokeAsync(JsonElement? @params = null, CancellationToken cancellationToken = default)
+        public Task<object?> InvokeAsync(JsonElement? json = null, CancellationToken cancellationToken = default)
         {
             if (handler.Method != "exit")
             {
@@ -126,10 +133,10 @@ public sealed class LanguageServer : IDisposable
                     return handler.IsNotification ? Task.FromResult<object?>(null)
                         : Task.FromException<object?>(new LocalRpcException("the server is not initialized") { ErrorCode = LspErrorCodes.ServerNotInitialized });
             }
-            object? p;
+            object? @params;
             try
             {
-                p = handler.DeserializeParams(@params);
+                @params = handler.DeserializeParams(json);
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
             {
@@ -137,13 +144,14 @@ public sealed class LanguageServer : IDisposable
                 return handler.IsNotification ? Task.FromResult<object?>(null)
                     : Task.FromException<object?>(new LocalRpcException($"invalid params for {handler.Method}: {e.Message}") { ErrorCode = LspErrorCodes.InvalidParams });
             }
-            if (p is null && !handler.ParamsType.IsValueType && handler.ParamsType != typeof(object) && !IsParameterless(handler.ParamsType))
+            if (@params is null && handler.ParamsType.GetCustomAttribute<NoParamsAttribute>() is null)
+            {
+                server.Log.Warning($"{handler.Method}: params missing");
                 return handler.IsNotification ? Task.FromResult<object?>(null)
                     : Task.FromException<object?>(new LocalRpcException($"{handler.Method} needs params") { ErrorCode = LspErrorCodes.InvalidParams });
-            return server.Queue.Enqueue(handler, p, cancellationToken);
+            }
+            return server.Queue.Enqueue(handler, @params, cancellationToken);
         }
-
-        private static bool IsParameterless(Type t) => t.GetCustomAttribute<NoParamsAttribute>() is not null;
     }
 
     private sealed class RpcClient(LanguageServer server, JsonRpc rpc) : ILspClient

@@ -1,12 +1,12 @@
-// Diagnostics for the snapshot's documents: computed on demand (pull) or by a background worker after
-// the request queue drains (push, and cache warming in pull mode). The core diagnostics of each folder
-// are a WorkspaceDiagnostics kept up to date incrementally: after an edit only the edited document and
-// the documents that depend on what changed (links to it, duplicates of its entry words, …) are
-// analysed again. Protocol results are cached per document and core result.
+// Diagnostics for the snapshot's documents. A background worker keeps one Core WorkspaceDiagnostics
+// per folder up to date after the request queue drains (it re-analyses only the changed documents and
+// their dependents) and pushes what changed; pull requests read the worker's result for their snapshot
+// (waiting for a pass under way rather than analysing twice), or analyse the one document.
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
+using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Rules;
 using GlossaryLsp.Server.Protocol;
@@ -21,100 +21,101 @@ public sealed record DocumentDiagnostics(ImmutableArray<Core.Rules.Diagnostic> C
 public sealed class DiagnosticsService
 {
     private readonly LanguageServer _server;
-    private readonly ConcurrentDictionary<(string Root, string Path), Entry> _cache = new();
+    /// <summary>Converted results by (folder, path), valid for the document parse and core result they were made from.</summary>
+    private readonly ConcurrentDictionary<(string Root, string Path), Entry> _converted = new();
+    /// <summary>The worker's latest analysis per folder root.</summary>
+    private readonly ConcurrentDictionary<string, WorkspaceDiagnostics> _analysed = new(StringComparer.Ordinal);
     private readonly object _gate = new();
-    private ServerSnapshot? _pending;
+    private (ServerSnapshot Snapshot, CancellationToken Token)? _pending;
     private Task _worker = Task.CompletedTask;
     private CancellationTokenSource _stop = new();
+    private (ServerSnapshot Snapshot, TaskCompletionSource Done)? _running;
     /// <summary>What the client last received (push) or saw (pull), by URI.</summary>
-    private readonly Dictionary<string, (string ResultId, int? Version, ParsedDocument Document)> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string ResultId, int? Version)> _published = new(StringComparer.Ordinal);
     private long _passes;
 
-    private sealed record Entry(ParsedDocument Document, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
-    /// <summary>Per folder root: the core diagnostics of the last snapshot asked for, updated incrementally.</summary>
-    private readonly Dictionary<string, WorkspaceDiagnostics> _core = new(StringComparer.Ordinal);
+    private sealed record Entry(ParsedDocument Document, GlossaryIndex Index, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
 
     internal DiagnosticsService(LanguageServer server) => _server = server;
 
-    /// <summary>Background passes finished (tests wait on it).</summary>
+    /// <summary>Background passes finished.</summary>
     public long CompletedPasses => Interlocked.Read(ref _passes);
 
     /// <summary>The snapshot version of the last finished background pass.</summary>
     public long LastPassVersion { get; private set; }
 
-    /// <summary>Raised after every background pass (tests wait on it).</summary>
-    internal event Action<ServerSnapshot>? PassCompleted;
-
-    /// <summary>The diagnostics of one document of a snapshot (cached).</summary>
+    /// <summary>The diagnostics of one document of a snapshot.</summary>
     public DocumentDiagnostics Get(FolderSnapshot folder, ParsedDocument document)
     {
         var key = (folder.RootPath, document.Path);
-        ImmutableArray<Core.Rules.Diagnostic>? core = null;
-        if (document.LoadProblem is null && ReferenceEquals(folder.Index.GetDocument(document.Path), document))
+        if (_converted.TryGetValue(key, out var e) && ReferenceEquals(e.Document, document) && ReferenceEquals(e.Index, folder.Index)) return e.Result;
+        ImmutableArray<Core.Rules.Diagnostic> core = _analysed.TryGetValue(folder.RootPath, out var analysed) && ReferenceEquals(analysed.Index, folder.Index)
+            ? analysed.Get(document.Path)
+            : Analyze(folder.Index, document);
+        if (e is not null && ReferenceEquals(e.Document, document) && e.Core == core)
         {
-            try { core = CoreFor(folder).Get(document.Path); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { _server.Log.Error($"incremental analysis failed: {ex}"); }
+            _converted[key] = e with { Index = folder.Index };
+            return e.Result;
         }
-        if (core is { } c && _cache.TryGetValue(key, out var e) && ReferenceEquals(e.Document, document) && e.Core == c) return e.Result;
-        var result = Compute(folder, document, core);
-        if (core is not null) _cache[key] = new Entry(document, core.Value, result);
+        var result = Convert(folder, document, core);
+        _converted[key] = new Entry(document, folder.Index, core, result);
         return result;
-    }
-
-    /// <summary>The folder's core diagnostics for this snapshot: the previous ones updated (only dependents re-analysed).</summary>
-    private WorkspaceDiagnostics CoreFor(FolderSnapshot folder)
-    {
-        lock (_core)
-        {
-            if (_core.TryGetValue(folder.RootPath, out var current) && ReferenceEquals(current.Index, folder.Index)) return current;
-            current = current is null ? WorkspaceDiagnostics.Create(folder.Index) : current.Update(folder.Index);
-            _core[folder.RootPath] = current;
-            return current;
-        }
     }
 
     public DocumentDiagnostics Get(DocumentSnapshot document) => Get(document.Folder, document.Document);
 
-    private DocumentDiagnostics Compute(FolderSnapshot folder, ParsedDocument document, ImmutableArray<Core.Rules.Diagnostic>? known)
+    /// <summary>Like <see cref="Get(DocumentSnapshot)"/>, but waits for a background pass over the same snapshot instead of analysing twice.</summary>
+    public async Task<DocumentDiagnostics> GetAsync(DocumentSnapshot document, CancellationToken cancellationToken)
     {
-        var conversions = _server.Conversions;
+        var running = _running;
+        if (running is { } r && !(_analysed.TryGetValue(document.Folder.RootPath, out var a) && ReferenceEquals(a.Index, document.Index))
+            && r.Snapshot.Folders.Any(f => ReferenceEquals(f.Index, document.Index)))
+            await r.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Get(document);
+    }
+
+    private ImmutableArray<Core.Rules.Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document)
+    {
+        try
+        {
+            return DocumentAnalyzer.Analyze(index, document);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _server.Log.Error($"analysing {document.Path} failed: {e}");
+            return [];
+        }
+    }
+
+    private DocumentDiagnostics Convert(FolderSnapshot folder, ParsedDocument document, ImmutableArray<Core.Rules.Diagnostic> core)
+    {
         if (document.LoadProblem is { } problem)
         {
             IReadOnlyList<LspDiagnostic> one = [ProtocolConversions.ToLoadProblemDiagnostic(problem)];
             return new DocumentDiagnostics([], one, ResultIdOf(one));
         }
-        ImmutableArray<Core.Rules.Diagnostic> core;
-        try
-        {
-            core = known ?? DocumentAnalyzer.Analyze(folder.Index, document);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _server.Log.Error($"analysing {document.Path} failed: {e}");
-            IReadOnlyList<LspDiagnostic> failure = [ProtocolConversions.ToLoadProblemDiagnostic(new LoadProblem($"analysis failed ({e.GetType().Name}: {e.Message})"))];
-            return new DocumentDiagnostics([], failure, ResultIdOf(failure));
-        }
-        var items = core.Select(d => conversions.ToDiagnostic(folder, document, d)).ToArray();
+        var conversions = _server.Conversions;
+        var items = new LspDiagnostic[core.Length];
+        for (int i = 0; i < core.Length; i++) items[i] = conversions.ToDiagnostic(folder, document, core[i]);
         return new DocumentDiagnostics(core, items, ResultIdOf(items));
     }
 
     private static string ResultIdOf(IReadOnlyList<LspDiagnostic> items)
     {
+        if (items.Count == 0) return "0";
         var bytes = JsonSerializer.SerializeToUtf8Bytes(items, LspJson.Options);
-        return Convert.ToHexString(SHA256.HashData(bytes), 0, 12);
+        return System.Convert.ToHexString(SHA256.HashData(bytes), 0, 12);
     }
 
-    /// <summary>Schedules a background pass over the snapshot; a newer snapshot supersedes one not yet finished.</summary>
+    /// <summary>Schedules a background pass over the snapshot; a newer snapshot supersedes one not yet started.</summary>
     internal void Schedule(ServerSnapshot snapshot)
     {
         lock (_gate)
         {
-            _pending = snapshot;
-            _stop.Cancel(); // a pass over an older snapshot is wasted work now
+            _stop.Cancel(); // publishing an older snapshot's results is wasted work now
             _stop = new CancellationTokenSource();
-            var token = _stop.Token;
-            if (_worker.IsCompleted) _worker = Task.Run(() => WorkAsync(token));
-            else _worker = _worker.ContinueWith(_ => WorkAsync(token), TaskScheduler.Default).Unwrap();
+            _pending = (snapshot, _stop.Token);
+            _worker = _worker.IsCompleted ? Task.Run(WorkAsync) : _worker.ContinueWith(_ => WorkAsync(), TaskScheduler.Default).Unwrap();
         }
     }
 
@@ -127,65 +128,105 @@ public sealed class DiagnosticsService
         }
     }
 
-    private async Task WorkAsync(CancellationToken cancellationToken)
+    private async Task WorkAsync()
     {
-        ServerSnapshot? snapshot;
+        ServerSnapshot snapshot;
+        CancellationToken cancellationToken;
         lock (_gate)
         {
-            snapshot = _pending;
+            if (_pending is not { } pending) return;
+            (snapshot, cancellationToken) = pending;
             _pending = null;
         }
-        if (snapshot is null || cancellationToken.IsCancellationRequested) return;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _running = (snapshot, done);
+        bool completed = false;
         try
         {
-            await PassAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            var changed = Analyse(snapshot);
+            done.TrySetResult();
+            await PublishAsync(snapshot, changed, cancellationToken).ConfigureAwait(false);
+            completed = true;
         }
         catch (OperationCanceledException)
         {
-            return;
         }
         catch (Exception e)
         {
             _server.Log.Error($"diagnostics pass failed: {e}");
         }
-        Interlocked.Increment(ref _passes);
-        lock (_gate) LastPassVersion = Math.Max(LastPassVersion, snapshot.Version);
-        PassCompleted?.Invoke(snapshot);
+        finally
+        {
+            done.TrySetResult();
+            _running = null;
+            if (completed)
+            {
+                Interlocked.Increment(ref _passes);
+                lock (_gate) LastPassVersion = Math.Max(LastPassVersion, snapshot.Version);
+            }
+        }
     }
 
-    private async Task PassAsync(ServerSnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>Brings each folder's analysis to the snapshot: incrementally from the previous one where possible.</summary>
+    /// <returns>The documents whose text changed since the previous pass (their own edits; any other change of results is cross-file).</returns>
+    private HashSet<(string Root, string Path)> Analyse(ServerSnapshot snapshot)
     {
-        // Open documents first: the one being edited gets its diagnostics before a full re-analysis finishes.
+        var changedDocuments = new HashSet<(string Root, string Path)>();
+        foreach (var folder in snapshot.Folders)
+        {
+            var index = folder.Index;
+            if (_analysed.TryGetValue(folder.RootPath, out var previous))
+            {
+                if (ReferenceEquals(previous.Index, index)) continue;
+                var changed = ChangedPaths(previous.Index, index);
+                foreach (var path in changed) changedDocuments.Add((folder.RootPath, path));
+                _analysed[folder.RootPath] = previous.Update(index, changed);
+            }
+            else
+            {
+                _analysed[folder.RootPath] = WorkspaceDiagnostics.Create(index);
+            }
+        }
+        foreach (var root in _analysed.Keys.Where(r => snapshot.Folders.All(f => f.RootPath != r)).ToList()) _analysed.TryRemove(root, out _);
+        return changedDocuments;
+    }
+
+    /// <summary>Documents added, removed or re-parsed, and other files added or removed, between two snapshots.</summary>
+    internal static List<string> ChangedPaths(GlossaryIndex before, GlossaryIndex after)
+    {
+        var changed = new List<string>();
+        foreach (var (path, doc) in after.Documents)
+            if (!before.Documents.TryGetValue(path, out var old) || !ReferenceEquals(old, doc)) changed.Add(path);
+        foreach (var path in before.Documents.Keys)
+            if (!after.Documents.ContainsKey(path)) changed.Add(path);
+        if (!ReferenceEquals(before.OtherFiles, after.OtherFiles))
+        {
+            changed.AddRange(after.OtherFiles.Except(before.OtherFiles));
+            changed.AddRange(before.OtherFiles.Except(after.OtherFiles));
+        }
+        return changed;
+    }
+
+    private async Task PublishAsync(ServerSnapshot snapshot, HashSet<(string Root, string Path)> changedDocuments, CancellationToken cancellationToken)
+    {
+        // Open documents first: the one being edited gets its diagnostics before the others are sent.
         var all = snapshot.AllDocuments().ToList();
-        var ordered = all.Where(d => d.Version is not null).Concat(all.Where(d => d.Version is null)).ToList();
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
+        var ordered = all.Where(d => d.Version is not null).Concat(all.Where(d => d.Version is null));
         bool push = !_server.ClientFeatures.PullDiagnostics;
         bool first = _published.Count == 0;
         bool refresh = false;
-        const int Chunk = 64;
-        for (int start = 0; start < ordered.Count; start += Chunk)
+        foreach (var doc in ordered)
         {
-            var chunk = ordered.GetRange(start, Math.Min(Chunk, ordered.Count - start));
-            var results = new DocumentDiagnostics[chunk.Count];
-            Parallel.For(0, chunk.Count, options, i => results[i] = Get(chunk[i]));
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                var doc = chunk[i];
-                var result = results[i];
-                var version = doc.Version;
-                // An open document's new version is published even when its diagnostics did not change (editors drop stale versions).
-                if (_published.TryGetValue(doc.Uri, out var last) && last.ResultId == result.ResultId && (!push || last.Version == version)) continue;
-                // In pull mode the client re-pulls the document it edits by itself; a change elsewhere needs a refresh.
-                if (!first && last.ResultId != result.ResultId && (version is null || (last.Document is not null && ReferenceEquals(last.Document, doc.Document)))) refresh = true;
-                _published[doc.Uri] = (result.ResultId, version, doc.Document);
-                if (push)
-                    await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams
-                    {
-                        Uri = doc.Uri,
-                        Version = version,
-                        Diagnostics = result.Items,
-                    }).ConfigureAwait(false);
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = Get(doc);
+            var version = doc.Version;
+            // An open document's new version is published even when its diagnostics did not change (editors drop stale versions).
+            if (_published.TryGetValue(doc.Uri, out var last) && last.ResultId == result.ResultId && (!push || last.Version == version)) continue;
+            // In pull mode the client re-pulls the document it edits by itself; a change elsewhere needs a refresh.
+            if (!first && last.ResultId != result.ResultId && (version is null || !changedDocuments.Contains((doc.Folder.RootPath, doc.Path)))) refresh = true;
+            _published[doc.Uri] = (result.ResultId, version);
+            if (push)
+                await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = doc.Uri, Version = version, Diagnostics = result.Items }).ConfigureAwait(false);
         }
         // Documents gone from the workspace: clear what the client shows for them.
         var live = all.Select(d => d.Uri).ToHashSet(StringComparer.Ordinal);
@@ -197,8 +238,7 @@ public sealed class DiagnosticsService
                 await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
         }
         var liveKeys = all.Select(d => (d.Folder.RootPath, d.Path)).ToHashSet();
-        foreach (var key in _cache.Keys.Where(k => !liveKeys.Contains(k)).ToList())
-            _cache.TryRemove(key, out _);
+        foreach (var key in _converted.Keys.Where(k => !liveKeys.Contains(k)).ToList()) _converted.TryRemove(key, out _);
         if (!push && refresh && _server.ClientFeatures.DiagnosticRefresh)
         {
             try
@@ -207,7 +247,7 @@ public sealed class DiagnosticsService
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                _server.Log.Debug($"workspace/diagnostic/refresh: {e.Message}");
+                _server.Log.Warning($"workspace/diagnostic/refresh: {e.Message}");
             }
         }
     }

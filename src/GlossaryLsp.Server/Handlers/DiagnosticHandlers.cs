@@ -6,14 +6,14 @@ namespace GlossaryLsp.Server.Handlers;
 [LspMethod("textDocument/diagnostic")]
 internal sealed class DocumentDiagnosticHandler : ILspRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>
 {
-    public Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
+    public async Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
     {
         if (context.GetDocument(request.TextDocument) is not { } doc)
-            return Task.FromResult(new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, Items = [] });
-        var result = context.Diagnostics.Get(doc);
-        return Task.FromResult(request.PreviousResultId == result.ResultId
+            return new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, Items = [] };
+        var result = await context.Diagnostics.GetAsync(doc, cancellationToken).ConfigureAwait(false);
+        return request.PreviousResultId == result.ResultId
             ? new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = result.ResultId }
-            : new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items });
+            : new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items };
     }
 }
 
@@ -21,8 +21,9 @@ internal sealed class DocumentDiagnosticHandler : ILspRequestHandler<DocumentDia
 [LspMethod("workspace/diagnostic")]
 internal sealed class WorkspaceDiagnosticHandler : ILspRequestHandler<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport>
 {
-    public Task<WorkspaceDiagnosticReport> HandleAsync(WorkspaceDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
+    public async Task<WorkspaceDiagnosticReport> HandleAsync(WorkspaceDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
     {
+        if (context.Snapshot.AllDocuments().FirstOrDefault() is { } any) await context.Diagnostics.GetAsync(any, cancellationToken).ConfigureAwait(false);
         var previous = request.PreviousResultIds.GroupBy(p => p.Uri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         var docs = context.Snapshot.AllDocuments().ToArray();
         var reports = new WorkspaceDocumentDiagnosticReport[docs.Length];
@@ -34,6 +35,6 @@ internal sealed class WorkspaceDiagnosticHandler : ILspRequestHandler<WorkspaceD
                 ? new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = result.ResultId, Uri = doc.Uri, Version = doc.Version }
                 : new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items, Uri = doc.Uri, Version = doc.Version };
         });
-        return Task.FromResult(new WorkspaceDiagnosticReport(reports));
+        return new WorkspaceDiagnosticReport(reports);
     }
 }

@@ -21,11 +21,11 @@ internal sealed class HandlerDescriptor
         return e.Deserialize(ParamsType, LspJson.Options);
     }
 
-    /// <summary>Every class with <see cref="LspMethodAttribute"/> in the assembly (one per method; a duplicate is a bug).</summary>
-    public static IReadOnlyList<HandlerDescriptor> Discover(Assembly assembly)
+    /// <summary>Every class with <see cref="LspMethodAttribute"/> among the types (one per method; a duplicate is a bug).</summary>
+    public static IReadOnlyList<HandlerDescriptor> Discover(IEnumerable<Type> types)
     {
         var result = new Dictionary<string, HandlerDescriptor>(StringComparer.Ordinal);
-        foreach (var type in assembly.GetTypes())
+        foreach (var type in types)
         {
             if (type.GetCustomAttribute<LspMethodAttribute>() is not { } attribute || type.IsAbstract) continue;
             var descriptor = Create(type, attribute);

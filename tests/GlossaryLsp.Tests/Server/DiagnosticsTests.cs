@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GlossaryLsp.Server.Protocol;
+using System.Text.Json;
 using Range = GlossaryLsp.Server.Protocol.Range;
 
 namespace GlossaryLsp.Tests.Server;
@@ -20,5 +21,109 @@ public sealed class DiagnosticsTests
         d.CodeDescription!.Href.Should().EndWith("docs/rules/GL0002.md");
         // "🌲[存在しない](用語集.md#44GC44GE44GG)": 🌲 is two UTF-16 units; the target starts after "🌲[存在しない](" (10 units).
         d.Range.Should().Be(new Range(new Position(4, 10), new Position(4, 29)));
+    }
+}
+
+public sealed class PositionEncodingTests
+{
+    // Line 2 of the article: "[転移学習](用語集.md#…)を使う ✅。"; line 4: "🌲[存在しない](用語集.md#44GC44GE44GG)へのリンク。"
+    [Theory]
+    [InlineData("utf-16", 10, 29)]  // 🌲 = 2 units, 存在しない = 5 × 1, …
+    [InlineData("utf-8", 22, 47)]   // 🌲 = 4 bytes, [ = 1, 存在しない = 5 × 3, ]( = 2 → 22; target: 用語集 = 9 bytes + ".md#44GC44GE44GG" = 16 → 25 bytes
+    [InlineData("utf-32", 9, 28)]   // 🌲 = 1 code point
+    public async Task Diagnostic_ranges_use_the_negotiated_encoding(string encoding, int start, int end)
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        var init = await client.InitializeAsync(LspTestClient.Capabilities(encodings: [encoding]));
+        init.GetProperty("capabilities").GetProperty("positionEncoding").GetString().Should().Be(encoding);
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        var d = (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 1)).Should().ContainSingle().Subject;
+        d.Range.Should().Be(new Range(new Position(4, start), new Position(4, end)));
+    }
+
+    [Theory]
+    [InlineData("utf-16", 2, 3)]   // after 🌲 (2 units), before [
+    [InlineData("utf-8", 4, 5)]
+    [InlineData("utf-32", 1, 2)]
+    public async Task Incremental_changes_around_surrogate_pairs_apply_in_the_negotiated_encoding(string encoding, int afterTree, int afterBracket)
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync(LspTestClient.Capabilities(encodings: [encoding]));
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        // Insert "✅" right after 🌲 on line 4, then replace the "[" that follows it (now shifted by ✅) with "[新".
+        int check = encoding switch { "utf-8" => 3, _ => 1 }; // ✅ U+2705 is one UTF-16 unit, one code point, three UTF-8 bytes
+        await client.ChangeAsync("記事.md", 2,
+            LspTestClient.Edit(4, afterTree, 4, afterTree, "✅"),
+            LspTestClient.Edit(4, afterTree + check, 4, afterBracket + check, "[新"));
+        var probe = await client.RequestAsync("test/probe", new { uri = client.Uri("記事.md") });
+        var lines = probe.GetProperty("text").GetString()!.Split('\n');
+        lines[4].Should().Be("🌲✅[新存在しない](用語集.md#44GC44GE44GG)へのリンク。");
+        lines[2].Should().Be("[転移学習](用語集.md#6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=)を使う ✅。");
+        var d = (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 2)).Should().ContainSingle().Subject;
+        int shift = encoding switch { "utf-8" => 6, _ => 2 }; // ✅ and 新
+        var expectedStart = encoding switch { "utf-16" => 10, "utf-8" => 22, _ => 9 } + shift;
+        d.Range.Start.Should().Be(new Position(4, expectedStart));
+    }
+
+    [Fact]
+    public async Task A_client_offering_no_encoding_gets_utf16_and_full_text_changes_work()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        var init = await client.InitializeAsync(new { });
+        init.GetProperty("capabilities").GetProperty("positionEncoding").GetString().Should().Be("utf-16");
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        await client.ChangeAsync("記事.md", 2, LspTestClient.FullText("# 置き換え ✅\n"));
+        var probe = await client.RequestAsync("test/probe", new { uri = client.Uri("記事.md") });
+        probe.GetProperty("text").GetString().Should().Be("# 置き換え ✅\n");
+    }
+}
+
+public sealed class PullDiagnosticsTests
+{
+    [Fact]
+    public async Task Document_pull_returns_a_full_report_then_unchanged_for_the_same_result_id()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync(LspTestClient.Capabilities(pull: true));
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        var first = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") } });
+        first.GetProperty("kind").GetString().Should().Be("full");
+        var item = first.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
+        item.GetProperty("code").GetString().Should().Be("GL0002");
+        item.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32().Should().Be(10);
+        var resultId = first.GetProperty("resultId").GetString();
+
+        var second = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = resultId });
+        second.GetProperty("kind").GetString().Should().Be("unchanged");
+        second.GetProperty("resultId").GetString().Should().Be(resultId);
+        second.TryGetProperty("items", out _).Should().BeFalse();
+
+        // Fix the broken anchor: a new full report, empty.
+        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(4, 0, 5, 0, ""));
+        var third = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = resultId });
+        third.GetProperty("kind").GetString().Should().Be("full");
+        third.GetProperty("items").GetArrayLength().Should().Be(0);
+        // A pull client gets no pushed diagnostics.
+        await client.SettleAsync();
+        client.Notifications("textDocument/publishDiagnostics").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Workspace_pull_reports_every_document_and_unchanged_ones_by_result_id()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync(LspTestClient.Capabilities(pull: true));
+        await client.OpenAsync("記事.md", Fixtures.Article, version: 3);
+        var all = await client.RequestAsync("workspace/diagnostic", new { previousResultIds = Array.Empty<object>() });
+        var items = all.GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => i.GetProperty("uri").GetString()).Should().BeEquivalentTo([client.Uri("用語集.md"), client.Uri("記事.md")]);
+        var article = items.Single(i => i.GetProperty("uri").GetString() == client.Uri("記事.md"));
+        article.GetProperty("version").GetInt32().Should().Be(3);
+        article.GetProperty("items")[0].GetProperty("code").GetString().Should().Be("GL0002");
+        items.Single(i => i.GetProperty("uri").GetString() == client.Uri("用語集.md")).GetProperty("version").ValueKind.Should().Be(JsonValueKind.Null);
+
+        var previous = items.Select(i => new { uri = i.GetProperty("uri").GetString(), value = i.GetProperty("resultId").GetString() }).ToArray();
+        var again = await client.RequestAsync("workspace/diagnostic", new { previousResultIds = previous });
+        again.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()).Should().AllBe("unchanged");
     }
 }

@@ -14,7 +14,7 @@ namespace GlossaryLsp.Tests.Server;
 
 internal sealed class LspTestClient : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly Stream _clientStream;
     private readonly Stream _serverStream;
@@ -35,7 +35,7 @@ internal sealed class LspTestClient : IAsyncDisposable
     {
         Root = root;
         (_clientStream, _serverStream) = FullDuplexStream.CreatePair();
-        Server = new LanguageServer(_serverStream, _serverStream, TextWriter.Synchronized(_stderr));
+        Server = new LanguageServer(_serverStream, _serverStream, TextWriter.Synchronized(_stderr), [typeof(ProbeHandler)]);
         ServerRun = Task.Run(Server.RunAsync);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
         Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(_clientStream, _clientStream, formatter));
@@ -163,6 +163,9 @@ internal sealed class LspTestClient : IAsyncDisposable
         }
     }
 
+    /// <summary>How many notifications of the method arrived so far (pass as <c>after</c> to wait for newer ones).</summary>
+    public int Mark(string method = "textDocument/publishDiagnostics") => Notifications(method).Count;
+
     public IReadOnlyList<JsonElement> Notifications(string method)
     {
         lock (_gate) return [.. _notifications.Where(n => n.Method == method).Select(n => n.Params)];
@@ -208,14 +211,14 @@ internal sealed class LspTestClient : IAsyncDisposable
     }
 
     /// <summary>The last published diagnostics of a document that satisfy the predicate (e.g. for a version).</summary>
-    public async Task<Diagnostic[]> WaitForDiagnosticsAsync(string path, Func<PublishDiagnosticsParams, bool>? predicate = null)
+    public async Task<Diagnostic[]> WaitForDiagnosticsAsync(string path, Func<PublishDiagnosticsParams, bool>? predicate = null, int after = 0)
     {
         var uri = Uri(path);
         var p = await WaitForNotificationAsync("textDocument/publishDiagnostics", e =>
         {
             var d = e.Deserialize<PublishDiagnosticsParams>(LspJson.Options)!;
             return d.Uri == uri && (predicate?.Invoke(d) ?? true);
-        });
+        }, after);
         return [.. p.Deserialize<PublishDiagnosticsParams>(LspJson.Options)!.Diagnostics];
     }
 

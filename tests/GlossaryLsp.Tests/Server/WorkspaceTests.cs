@@ -1,0 +1,123 @@
+using GlossaryLsp.Core.Text;
+using GlossaryLsp.Server.Protocol;
+using Range = GlossaryLsp.Server.Protocol.Range;
+
+namespace GlossaryLsp.Tests.Server;
+
+public sealed class CrossFileTests
+{
+    private static readonly string RenamedHeading = $"## 転移学習法 | Transfer Learning<a id=\"{AnchorCodec.Encode("転移学習法 | Transfer Learning")}\"></a>";
+    private static readonly string OriginalHeading = Fixtures.Glossary.Split('\n')[3];
+
+    [Fact]
+    public async Task Editing_a_heading_updates_the_diagnostics_of_the_file_linking_to_it_then_reverting_restores_them()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync();
+        await client.OpenAsync("用語集.md", Fixtures.Glossary);
+        (await client.WaitForDiagnosticsAsync("記事.md")).Select(d => d.Code).Should().Equal("GL0002");
+
+        await client.ChangeAsync("用語集.md", 2, LspTestClient.Edit(3, 0, 3, OriginalHeading.Length, RenamedHeading));
+        var broken = await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 2);
+        broken[0].Code.Should().Be("GL0002");
+        broken[0].Range.Should().Be(new Range(new Position(2, 7), new Position(2, 58)));
+        broken[1].Range.Start.Line.Should().Be(4);
+
+        int mark = client.Mark();
+        await client.ChangeAsync("用語集.md", 3, LspTestClient.Edit(3, 0, 3, RenamedHeading.Length, OriginalHeading));
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 1, mark)).Single().Range.Start.Line.Should().Be(4);
+    }
+
+    [Fact]
+    public async Task In_pull_mode_a_cross_file_change_asks_the_client_to_refresh()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync(LspTestClient.Capabilities(pull: true));
+        await client.OpenAsync("用語集.md", Fixtures.Glossary);
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        var before = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") } });
+        before.GetProperty("items").GetArrayLength().Should().Be(1);
+        await client.SettleAsync();
+
+        await client.ChangeAsync("用語集.md", 2, LspTestClient.Edit(3, 0, 3, OriginalHeading.Length, RenamedHeading));
+        await client.WaitForServerRequestAsync("workspace/diagnostic/refresh");
+        var after = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = before.GetProperty("resultId").GetString() });
+        after.GetProperty("kind").GetString().Should().Be("full");
+        after.GetProperty("items").GetArrayLength().Should().Be(2);
+    }
+}
+
+public sealed class WatchedFilesTests
+{
+    private static object Event(LspTestClient c, string path, int type) => new { changes = new[] { new { uri = c.Uri(path), type } } };
+
+    [Fact]
+    public async Task Files_created_changed_and_deleted_on_disk_update_the_index()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync();
+
+        client.WriteFile("メモ/新規.md", "# メモ\n\n[転移学習](../用語集.md#ない)\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", Event(client, "メモ/新規.md", FileChangeType.Created));
+        var created = await client.WaitForDiagnosticsAsync("メモ/新規.md");
+        created.Should().ContainSingle().Which.Range.Should().Be(new Range(new Position(2, 7), new Position(2, 19)));
+
+        // The glossary changes on disk (not open): the article's good link breaks.
+        client.WriteFile("用語集.md", Fixtures.Glossary.Replace("## 転移学習 |", "## 転移 |").Replace(Fixtures.TransferAnchor, AnchorCodec.Encode("転移 | Transfer Learning")));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", Event(client, "用語集.md", FileChangeType.Changed));
+        await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 2);
+
+        // A rename on disk is a delete and a create.
+        File.Move(Path.Combine(client.Root, "メモ/新規.md"), Path.Combine(client.Root, "メモ/改名.md"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = client.Uri("メモ/新規.md"), type = FileChangeType.Deleted }, new { uri = client.Uri("メモ/改名.md"), type = FileChangeType.Created } },
+        });
+        await client.WaitForDiagnosticsAsync("メモ/新規.md", p => p.Diagnostics.Count == 0);
+        (await client.WaitForDiagnosticsAsync("メモ/改名.md")).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Glossary_yml_is_reloaded_and_a_bad_one_is_reported_while_the_previous_config_stays()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync();
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 1)).Should().ContainSingle();
+
+        client.WriteFile("glossary.yml", "rules:\n  broken-anchor: off\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", Event(client, "glossary.yml", FileChangeType.Created));
+        await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 0);
+
+        client.WriteFile("glossary.yml", "rules:\n  broken-anchor: off\n  no-such-rule: error\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", Event(client, "glossary.yml", FileChangeType.Changed));
+        var shown = await client.WaitForNotificationAsync("window/showMessage");
+        shown.GetProperty("type").GetInt32().Should().Be((int)MessageType.Error);
+        shown.GetProperty("message").GetString().Should().Contain("glossary.yml:3").And.Contain("rules.no-such-rule");
+        await client.SettleAsync();
+        client.LatestDiagnostics("記事.md")!.Diagnostics.Should().BeEmpty(); // the previous config stays
+
+        int mark = client.Mark();
+        File.Delete(Path.Combine(client.Root, "glossary.yml"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", Event(client, "glossary.yml", FileChangeType.Deleted));
+        await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 1, mark);
+    }
+
+    [Fact]
+    public async Task Editor_settings_layer_over_glossary_yml()
+    {
+        var files = Fixtures.Workspace();
+        files["glossary.yml"] = "rules:\n  GL0002: hint\n";
+        await using var client = LspTestClient.Create(files);
+        await client.InitializeAsync(initializationOptions: new { settings = new { rules = new { GL0002 = "warning" }, unlinkedMentions = false, linkerMode = "first", glossaryGlobs = Array.Empty<string>() } });
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 1)).Single().Severity.Should().Be(DiagnosticSeverity.Warning);
+
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { glossary = new { rules = new Dictionary<string, string> { ["broken-anchor"] = "off" } } } });
+        await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 0);
+
+        int mark = client.Mark();
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { glossary = new { } } });
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 1, mark)).Single().Severity.Should().Be(DiagnosticSeverity.Hint);
+    }
+}
