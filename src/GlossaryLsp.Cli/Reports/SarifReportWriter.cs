@@ -37,7 +37,7 @@ internal static class SarifReportWriter
             {
                 w.WriteStartObject();
                 w.WriteString("id", r.Id);
-                w.WriteString("name", r.Alias);
+                w.WriteString("name", FriendlyName(r.Alias));
                 w.WriteStartObject("shortDescription");
                 w.WriteString("text", r.Title);
                 w.WriteEndObject();
@@ -90,6 +90,10 @@ internal static class SarifReportWriter
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>SARIF's friendly rule name is a Pascal-case identifier: broken-link → BrokenLink.</summary>
+    public static string FriendlyName(string alias) =>
+        string.Concat(alias.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     /// <summary>SARIF has error, warning and note; information and hint are notes.</summary>
     public static string Level(DiagnosticSeverity severity) => severity switch

@@ -93,6 +93,7 @@ public sealed class LintCommandTests : IDisposable
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
         rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(Enumerable.Range(1, 12).Select(i => $"GL{i:0000}"));
         rules[1].GetProperty("helpUri").GetString().Should().EndWith("docs/rules/GL0002.md");
+        rules.Select(r => r.GetProperty("name").GetString()).Should().StartWith(["BrokenLink", "BrokenAnchor", "StaleAnchorId"], "SARIF friendly names are Pascal-case");
         var results = run.GetProperty("results").EnumerateArray().ToList();
         results.Select(r => (r.GetProperty("ruleId").GetString(), r.GetProperty("level").GetString(), r.GetProperty("ruleIndex").GetInt32()))
             .Should().Equal(("GL0011", "warning", 10), ("GL0002", "error", 1));
