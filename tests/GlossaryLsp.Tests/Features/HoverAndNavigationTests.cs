@@ -163,4 +163,12 @@ public class HoverAndNavigationTests
         f = At("articles/post.md", "# 記事", 2);
         Locations(f, NavigationService.GetReferences(f.Index, f.Document, f.Cursor, includeDeclaration: false)).Should().Be("articles/post.md 2:71-2:82");
     }
+
+    [Fact]
+    public void Hover_names_every_other_document_that_defines_the_term()
+    {
+        var f = FeatureFixture.Parse("//- a/g.md\n<!-- 記事URL:https://e.com/a/g.md# -->\n\n## 凍結\n\n- A。\n//- b/g.md\n<!-- 記事URL:https://e.com/b/g.md# -->\n\n## 凍結\n\n- B。\n//- c.md\n---\ntitle: 凍結\ntype: glossary\n---\n\nC。\n//- a/post.md\n層を凍$0結する。\n");
+        HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: false)!.Contents.Should().Be(
+            "凍結\n\n- A。\n\nDefined in a/g.md:3; also defined in 2 other documents: b/g.md, c.md\n");
+    }
 }
