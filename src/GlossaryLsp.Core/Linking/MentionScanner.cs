@@ -188,7 +188,7 @@ internal sealed class FoldedText
                 continue;
             }
             int j = i + (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]) ? 2 : 1);
-            while (j < end && IsCombining(text, j)) j += char.IsHighSurrogate(text[j]) && j + 1 < end ? 2 : 1;
+            while (j < end && IsCombining(text, j)) j += char.IsHighSurrogate(text[j]) && j + 1 < end && char.IsLowSurrogate(text[j + 1]) ? 2 : 1;
             string normalized = j == i + 1 && IsStableCjk(c) ? string.Empty : NormalizeGroup(text.Substring(i, j - i));
             if (normalized.Length == 0 && j == i + 1 && IsStableCjk(c))
             {
@@ -250,7 +250,7 @@ internal sealed class FoldedText
         char c = text[j];
         if (c is '\u3099' or '\u309A' or '\uFF9E' or '\uFF9F') return true;
         if (c < 0x300) return false;
-        var cat = char.IsHighSurrogate(c) && j + 1 < text.Length
+        var cat = char.IsHighSurrogate(c) && j + 1 < text.Length && char.IsLowSurrogate(text[j + 1])
             ? System.Globalization.CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[j + 1]))
             : char.GetUnicodeCategory(c);
         return cat is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;

@@ -199,6 +199,17 @@ public class MentionScannerTests
     }
 
     [Fact]
+    public void Combining_marks_half_width_kana_and_lone_surrogates()
+    {
+        var fixture = "//- g.md\n<!-- 記事URL:https://example.com/g.md# -->\n## ガイド\n- 案内。\n## 転移学習\n- 再利用。\n" +
+                      "//- n.md\nカ\u3099イドと\uFF76\uFF9E\uFF72\uFF84\uFF9Eと\uD800転移学習。\n";
+        var index = LinkingWorkspace.Create(fixture);
+        var doc = index.GetDocument("n.md")!;
+        MentionScanner.FindMentions(index, doc).Select(m => (m.Span, m.Term.Headword)).Should().Equal(
+            (new TextSpan(0, 4), "ガイド"), (new TextSpan(5, 5), "ガイド"), (new TextSpan(12, 4), "転移学習"));
+    }
+
+    [Fact]
     public void FindAt_returns_the_mention_under_or_touching_the_cursor()
     {
         var index = LinkingWorkspace.Create(Glossary + "//- notes/a.md\n前置き\n転移学$0習と学習。\n", out var path, out var cursor);
@@ -236,5 +247,50 @@ public class MentionScannerSnapshotTests
             "<!-- 記事URL:https://example.com/g.md# -->\n## 転移\n- 再利用。\n## 知識蒸留\n- 教師から。\n", index.Config));
         MentionScanner.FindMentions(renamed, note).Select(m => m.Text).Should().Equal("転移", "知識蒸留");
         MentionScanner.FindMentions(index, note).Select(m => m.Text).Should().Equal(new[] { "転移学習" }, "the old snapshot is unchanged");
+    }
+}
+
+/// <summary>Seeded random text: the scanner never throws, spans are ordered, disjoint, in prose, and FindAt agrees.</summary>
+public class MentionScannerRandomTextTests
+{
+    [Fact]
+    public void Random_text_gives_consistent_mentions()
+    {
+        var index = LinkingWorkspace.Create("""
+            //- g.md
+            <!-- 記事URL:https://example.com/g.md# -->
+            ## 人工知能 | AI
+            - a
+            ## 転移学習 | Transfer Learning
+            - b
+            ## ガイド
+            - c
+            ## キロ
+            - d
+
+            """);
+        string[] pieces = ["AI", "ai", "ＡＩ", "GOF", "転移", "学習", "transfer", " ", "-", "_", "learning", "\r\n", "\n", "✅", "🌲", "\uD83C", "\uDF32",
+                           "\u3099", "カ", "イド", "ｶﾞ", "㌔", "キロ", "`", "[", "](x)", "<a href=\"y\">", "</a>", "# ", "|", "\t", "é", "e\u0301"];
+        var random = new Random(20261122);
+        for (int round = 0; round < 300; round++)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int k = random.Next(1, 40); k > 0; k--) sb.Append(pieces[random.Next(pieces.Length)]);
+            var doc = GlossaryLsp.Core.Workspace.WorkspaceLoader.ParseText("n.md", sb.ToString(), index.Config);
+            var snapshot = index.WithDocument(doc);
+            var mentions = MentionScanner.FindMentions(snapshot, doc);
+            int end = 0;
+            foreach (var m in mentions)
+            {
+                m.Span.Start.Should().BeGreaterThanOrEqualTo(end, sb.ToString());
+                doc.GetText(m.Span).Should().Be(m.Text);
+                doc.IsProtected(m.Span.Start).Should().BeFalse();
+                MentionScanner.FindAt(snapshot, doc, m.Span.Start)!.Span.Should().Be(m.Span, sb.ToString());
+                end = m.Span.End;
+            }
+            var linked = GlossaryLsp.Core.Text.TextEdit.Apply(doc.Text, TermLinker.LinkAll(snapshot, doc, GlossaryLsp.Core.Config.LinkerMode.All));
+            var again = GlossaryLsp.Core.Workspace.WorkspaceLoader.ParseText("n.md", linked, index.Config);
+            TermLinker.LinkAll(snapshot.WithDocument(again), again, GlossaryLsp.Core.Config.LinkerMode.All).Should().BeEmpty(sb.ToString() + " => " + linked);
+        }
     }
 }
