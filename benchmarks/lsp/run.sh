@@ -37,8 +37,9 @@ if [ "$PEER" = 1 ] && [ ! -f "$VMLS_JS" ]; then
 fi
 
 # 2. The server as users get it: a published Release build.
-log "publishing glossary (Release)"
-dotnet publish "$REPO/src/GlossaryLsp.Cli/GlossaryLsp.Cli.csproj" -c Release -o "$OUT/publish" -v q -nologo >&2
+RID="${RID:-linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')}"
+log "publishing glossary (Release, ReadyToRun, $RID)"
+dotnet publish "$REPO/src/GlossaryLsp.Cli/GlossaryLsp.Cli.csproj" -c Release -r "$RID" --self-contained false -o "$OUT/publish" -v q -nologo >&2
 GLOSSARY="$OUT/publish/glossary"
 
 # 3. Corpora (generated once per shape, seeded).

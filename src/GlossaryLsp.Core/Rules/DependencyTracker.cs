@@ -8,7 +8,8 @@ namespace GlossaryLsp.Core.Rules;
 /// <summary>
 /// What one document's analysis read from the rest of the workspace, as keys of a reverse index:
 /// <c>t:</c> a link target (resolved document or folder, path or URL looked for, the URL or site
-/// path as written), <c>w:</c> the entry-word key of a broken link's text (its retarget fix looks the
+/// path as written), <c>a:</c> a fragment of a document linked to (what it names may change),
+/// <c>w:</c> the entry-word key of a broken link's text (its retarget fix looks the
 /// word up), <c>r:</c> a document a diagnostic points into (related location or fix edit, whose
 /// positions move when that document's text changes).
 /// </summary>
@@ -21,7 +22,11 @@ internal sealed record DocumentReads(ImmutableArray<string> Keys, bool HasArticl
         {
             var r = resolutions[i];
             var link = document.Links[i];
-            if (r.TargetPath is { } target && target != document.Path) keys.Add("t:" + target);
+            if (r.TargetPath is { } target && target != document.Path)
+            {
+                keys.Add("t:" + target);
+                keys.Add(AnchorKey(target, r.Fragment ?? ""));
+            }
             if (r.LookedFor is { } lookedFor) keys.Add("t:" + lookedFor);
             if (DependencyTracker.AddressKey(link.Target) is { } address) keys.Add(address);
             if (r.IsBroken && link.Text.Length > 0) keys.Add("w:" + TermKey.Normalize(link.Text));
@@ -41,6 +46,9 @@ internal sealed record DocumentReads(ImmutableArray<string> Keys, bool HasArticl
         return new DocumentReads([.. sorted], mismatch);
     }
 
+    /// <summary><c>a:</c> key: a link into <paramref name="path"/> with this fragment ("" for none).</summary>
+    public static string AnchorKey(string path, string fragment) => "a:" + path + "\u0001" + fragment;
+
     public bool SameAs(DocumentReads other) => HasArticleUrlMismatch == other.HasArticleUrlMismatch && Keys.AsSpan().SequenceEqual(other.Keys.AsSpan());
 }
 
@@ -59,12 +67,22 @@ internal sealed class DependencyTracker
     private readonly ImmutableDictionary<string, DocumentReads> _reads;
     /// <summary>Documents with a GL0012 finding: their diagnostics count the links that use their URL.</summary>
     private readonly ImmutableHashSet<string> _urlMismatches;
+    /// <summary>Per linked document: the fragments other documents link to (<c>a:</c> keys with readers).</summary>
+    private readonly ImmutableDictionary<string, ImmutableHashSet<string>> _fragments;
 
-    private DependencyTracker(ImmutableDictionary<string, ImmutableHashSet<string>> readers, ImmutableDictionary<string, DocumentReads> reads, ImmutableHashSet<string> urlMismatches)
+    private DependencyTracker(ImmutableDictionary<string, ImmutableHashSet<string>> readers, ImmutableDictionary<string, DocumentReads> reads, ImmutableHashSet<string> urlMismatches, ImmutableDictionary<string, ImmutableHashSet<string>> fragments)
     {
         _readers = readers;
         _reads = reads;
         _urlMismatches = urlMismatches;
+        _fragments = fragments;
+    }
+
+    private static (string Path, string Fragment)? SplitAnchorKey(string key)
+    {
+        if (!key.StartsWith("a:", StringComparison.Ordinal)) return null;
+        int sep = key.IndexOf('\u0001', 2);
+        return (key[2..sep], key[(sep + 1)..]);
     }
 
     public static DependencyTracker Create(IEnumerable<(string Path, DocumentReads Reads)> documents)
@@ -83,13 +101,17 @@ internal sealed class DependencyTracker
             }
         }
         var map = readers.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return new DependencyTracker(map, reads.ToImmutable(), mismatches.ToImmutable());
+        var fragments = readers.Keys.Select(SplitAnchorKey).OfType<(string Path, string Fragment)>()
+            .GroupBy(a => a.Path, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.Select(a => a.Fragment).ToImmutableHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return new DependencyTracker(map, reads.ToImmutable(), mismatches.ToImmutable(), fragments);
     }
 
     /// <summary>The tracker after re-analysing (or removing, Reads null) some documents.</summary>
     public DependencyTracker With(IEnumerable<(string Path, DocumentReads? Reads)> changes)
     {
         ImmutableDictionary<string, ImmutableHashSet<string>>.Builder? readers = null;
+        var fragments = _fragments;
         var reads = _reads;
         var mismatches = _urlMismatches;
         foreach (var (path, now) in changes)
@@ -101,18 +123,26 @@ internal sealed class DependencyTracker
                 foreach (var key in before.Keys)
                 {
                     var rest = readers[key].Remove(path);
-                    if (rest.IsEmpty) readers.Remove(key); else readers[key] = rest;
+                    if (!rest.IsEmpty) { readers[key] = rest; continue; }
+                    readers.Remove(key);
+                    if (SplitAnchorKey(key) is var (target, fragment) && fragments.TryGetValue(target, out var set))
+                        fragments = set.Remove(fragment) is { IsEmpty: false } left ? fragments.SetItem(target, left) : fragments.Remove(target);
                 }
             if (now is not null)
             {
                 foreach (var key in now.Keys)
-                    readers[key] = readers.TryGetValue(key, out var set) ? set.Add(path) : ImmutableHashSet.Create(StringComparer.Ordinal, path);
+                {
+                    if (readers.TryGetValue(key, out var set)) { readers[key] = set.Add(path); continue; }
+                    readers[key] = ImmutableHashSet.Create(StringComparer.Ordinal, path);
+                    if (SplitAnchorKey(key) is var (target, fragment))
+                        fragments = fragments.SetItem(target, fragments.TryGetValue(target, out var known) ? known.Add(fragment) : ImmutableHashSet.Create(StringComparer.Ordinal, fragment));
+                }
                 reads = reads.SetItem(path, now);
             }
             else reads = reads.Remove(path);
             mismatches = now is { HasArticleUrlMismatch: true } ? mismatches.Add(path) : mismatches.Remove(path);
         }
-        return readers is null && ReferenceEquals(reads, _reads) ? this : new DependencyTracker(readers?.ToImmutable() ?? _readers, reads, mismatches);
+        return readers is null && ReferenceEquals(reads, _reads) ? this : new DependencyTracker(readers?.ToImmutable() ?? _readers, reads, mismatches, fragments);
     }
 
     /// <summary>
@@ -123,8 +153,7 @@ internal sealed class DependencyTracker
     public SortedSet<string>? Dependents(GlossaryIndex before, GlossaryIndex after, IEnumerable<string> changedPaths)
     {
         if (!Equals(before.InferredMapping, after.InferredMapping)) return null;
-        bool definitionsChanged = !before.HasSameDefinitions(after);
-        if (definitionsChanged && after.Config.GetSeverity(RuleCatalog.GL0009.Id, RuleCatalog.GL0009.DefaultSeverity) is not null) return null;
+        bool mentionsOn = after.Config.GetSeverity(RuleCatalog.GL0009.Id, RuleCatalog.GL0009.DefaultSeverity) is not null;
 
         var result = new SortedSet<string>(StringComparer.Ordinal);
         void AddReaders(string key)
@@ -147,30 +176,77 @@ internal sealed class DependencyTracker
                     result.Add(s);
 
             bool addedOrRemoved = old is null || now is null;
-            if (!definitionsChanged && !addedOrRemoved) continue;
-            // Links to it: by path (and, for a new or deleted file, to its folders), by URL, by site path.
-            AddReaders("t:" + path);
+            var urlsBefore = UrlsOf(old);
+            var urlsAfter = UrlsOf(now);
+            bool urlsChanged = !urlsBefore.SequenceEqual(urlsAfter) || old?.Kind != now?.Kind;
             if (addedOrRemoved)
+            {
+                // Links to it or to its folders (they exist or not now), whatever fragment they name.
+                AddReaders("t:" + path);
                 for (var folder = WorkspacePaths.FolderOf(path); folder.Length > 0; folder = WorkspacePaths.FolderOf(folder))
                     AddReaders("t:" + folder);
-            foreach (var doc in new[] { old, now })
+            }
+            else if (_fragments.TryGetValue(path, out var fragments))
             {
-                if (doc is null) continue;
-                foreach (var u in doc.ArticleUrls) AddReaders("t:" + u.Url.TrimEnd('#'));
-                if (doc.FrontMatter?.GetString("url") is { Length: > 0 } site) AddReaders("t:" + GlossaryIndex.NormalizeSitePath(site));
-                // Its entry words: other definitions (duplicates) and broken links naming them (retarget fixes).
-                foreach (var term in doc.Terms)
-                    foreach (var word in term.Reading is { Length: > 0 } reading ? term.EntryWords.Append(reading) : term.EntryWords)
-                    {
-                        var key = TermKey.Normalize(word);
-                        if (key.Length == 0) continue;
-                        AddReaders("w:" + key);
-                        AddDefiners(before, key, result);
-                        AddDefiners(after, key, result);
-                    }
+                // Links to one of its anchors whose meaning changed (renamed heading, changed entry words, …).
+                foreach (var fragment in fragments)
+                    if (!SameTarget(old!, now!, fragment)) AddReaders(DocumentReads.AnchorKey(path, fragment));
+            }
+            if (urlsChanged)
+                foreach (var url in urlsBefore.Concat(urlsAfter)) AddReaders("t:" + url);
+
+            // Entry words it defines differently now: other definitions (duplicates) and broken links
+            // naming them (their retarget fixes). All of them when the document came, went or moved.
+            var changedKeys = addedOrRemoved || urlsChanged ? KeysOf(old?.Terms).Concat(KeysOf(now?.Terms)).ToHashSet(StringComparer.Ordinal) : ChangedKeys(old!, now!);
+            if (changedKeys.Count > 0 && mentionsOn) return null; // unlinked mentions anywhere may change
+            foreach (var key in changedKeys)
+            {
+                AddReaders("w:" + key);
+                AddDefiners(before, key, result);
+                AddDefiners(after, key, result);
             }
         }
         return result;
+    }
+
+    private static string[] UrlsOf(ParsedDocument? doc)
+    {
+        if (doc is null) return [];
+        var urls = doc.ArticleUrls.Select(u => u.Url.TrimEnd('#')).ToList();
+        if (doc.FrontMatter?.GetString("url") is { Length: > 0 } site) urls.Add(GlossaryIndex.NormalizeSitePath(site));
+        return [.. urls];
+    }
+
+    /// <summary>True when a fragment names the same thing (status, term, heading) in both versions of a document.</summary>
+    private static bool SameTarget(ParsedDocument old, ParsedDocument now, string fragment)
+    {
+        if (fragment.Length == 0)
+            return SameTerm(old.Kind == DocumentKind.GlossaryPage ? old.Terms.FirstOrDefault() : null, now.Kind == DocumentKind.GlossaryPage ? now.Terms.FirstOrDefault() : null);
+        var a = GlossaryIndex.ResolveAnchor(old, fragment);
+        var b = GlossaryIndex.ResolveAnchor(now, fragment);
+        return a.Status == b.Status && SameTerm(a.Term, b.Term) && (a.Heading is null) == (b.Heading is null)
+               && a.Heading?.Text == b.Heading?.Text && a.Heading?.Slug == b.Heading?.Slug && a.Heading?.ExplicitId == b.Heading?.ExplicitId;
+    }
+
+    private static bool SameTerm(TermDefinition? a, TermDefinition? b) =>
+        a is null ? b is null : b is not null && a.Headword == b.Headword && a.Aliases.SequenceEqual(b.Aliases) && a.Reading == b.Reading && a.Anchor == b.Anchor;
+
+    private static IEnumerable<string> KeysOf(IEnumerable<TermDefinition>? terms)
+    {
+        foreach (var term in terms ?? [])
+            foreach (var word in term.Reading is { Length: > 0 } reading ? term.EntryWords.Append(reading) : term.EntryWords)
+                if (TermKey.Normalize(word) is { Length: > 0 } key) yield return key;
+    }
+
+    /// <summary>The keys of the terms that are not the same (entry words, reading, anchor) in both versions.</summary>
+    private static HashSet<string> ChangedKeys(ParsedDocument old, ParsedDocument now)
+    {
+        static string Identity(TermDefinition t) => string.Join('\u0002', t.EntryWords) + '\u0001' + t.Reading + '\u0001' + t.Anchor;
+        var before = old.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var after = now.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var changed = old.Terms.Where(t => after.GetValueOrDefault(Identity(t)) != before[Identity(t)])
+            .Concat(now.Terms.Where(t => before.GetValueOrDefault(Identity(t)) != after[Identity(t)]));
+        return KeysOf(changed).ToHashSet(StringComparer.Ordinal);
     }
 
     private static void AddDefiners(GlossaryIndex index, string key, SortedSet<string> result)
