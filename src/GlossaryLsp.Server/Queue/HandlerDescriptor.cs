@@ -16,6 +16,8 @@ internal sealed class HandlerDescriptor
 
     public object? DeserializeParams(JsonElement? element)
     {
+        // Methods without params accept whatever a client sends (null, [], [null], {}).
+        if (ParamsType.GetCustomAttribute<NoParamsAttribute>() is not null) return null;
         if (element is not { } e || e.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
             return ParamsType.IsValueType ? Activator.CreateInstance(ParamsType) : null;
         return e.Deserialize(ParamsType, LspJson.Options);
