@@ -20,14 +20,14 @@ internal sealed class EditSession
     public required GlossaryIndex Index { get; init; }
     public required IReadOnlyList<ParsedDocument> Selected { get; init; }
 
-    /// <summary>Loads the workspace; on bad usage or config writes the reason to stderr and returns null.</summary>
+    /// <summary>Loads the workspace (progress on an interactive stderr); on bad usage or config writes the reason to stderr and returns null.</summary>
     /// <param name="workspace">An explicit root (--workspace); else SPEC §4's rule from the current directory.</param>
-    public static EditSession? Open(IReadOnlyList<string> paths, string? workspace, TextWriter stderr)
+    public static EditSession? Open(string command, IReadOnlyList<string> paths, string? workspace, TextWriter stderr)
     {
         var cwd = Environment.CurrentDirectory;
         if (workspace is not null && !Directory.Exists(workspace))
         {
-            stderr.WriteLine($"error: workspace folder {workspace} not found");
+            stderr.WriteLine($"glossary {command}: workspace folder {workspace} not found");
             return null;
         }
         var root = workspace is not null ? Path.GetFullPath(workspace, cwd) : WorkspaceLocator.Find(cwd, paths);
@@ -35,10 +35,13 @@ internal sealed class EditSession
         try { config = WorkspaceLoader.LoadConfig(root); }
         catch (ConfigException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"glossary {command}: {e.Message}");
             return null;
         }
-        var index = WorkspaceLoader.Load(root, config);
+        var progress = TerminalProgress.For(stderr);
+        GlossaryIndex index;
+        try { index = WorkspaceLoader.Load(root, config, progress); }
+        finally { progress?.Clear(); }
         var selected = new List<ParsedDocument>();
         if (paths.Count == 0) selected.AddRange(index.Documents.Values);
         foreach (var p in paths)
@@ -48,7 +51,7 @@ internal sealed class EditSession
             if (rel == ".") rel = "";
             if (rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || Path.IsPathRooted(rel))
             {
-                stderr.WriteLine($"error: {p} is outside the workspace {root}");
+                stderr.WriteLine($"glossary {command}: {p} is outside the workspace {root}");
                 return null;
             }
             if (Directory.Exists(full))
@@ -59,10 +62,13 @@ internal sealed class EditSession
             else if (index.GetDocument(rel) is { } doc) selected.Add(doc);
             else
             {
-                stderr.WriteLine(File.Exists(full) ? $"error: {p} is not a Markdown document of the workspace" : $"error: {p} not found");
+                stderr.WriteLine(File.Exists(full) ? $"glossary {command}: {p} is not a Markdown document of the workspace" : $"glossary {command}: {p} not found");
                 return null;
             }
         }
+        foreach (var doc in selected)
+            if (doc.LoadProblem is { } problem)
+                stderr.WriteLine($"{Path.GetRelativePath(cwd, Path.Combine(root, doc.Path)).Replace('\\', '/')}: warning: {problem.Message}");
         return new EditSession
         {
             Root = root,

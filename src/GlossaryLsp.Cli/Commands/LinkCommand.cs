@@ -29,7 +29,7 @@ internal static class LinkCommand
                 stderr.WriteLine("glossary link: give exactly one of --check or --write");
                 return 2;
             }
-            var session = EditSession.Open(parse.GetValue(paths) ?? [], parse.GetValue(workspace), stderr);
+            var session = EditSession.Open("link", parse.GetValue(paths) ?? [], parse.GetValue(workspace), stderr);
             if (session is null) return 2;
             var linkerMode = parse.GetValue(mode) switch
             {
@@ -73,7 +73,7 @@ internal static class LinkCommand
             try { session.Write(doc, edits); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"error: {e.Message}");
+                stderr.WriteLine($"glossary link: {e.Message}");
                 return 1;
             }
             files++;

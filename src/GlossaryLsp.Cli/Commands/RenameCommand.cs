@@ -27,10 +27,10 @@ internal static class RenameCommand
     {
         if (TermRenamer.ValidateName(newName) is { } invalid)
         {
-            stderr.WriteLine($"error: {invalid}");
+            stderr.WriteLine($"glossary rename: {invalid}");
             return 2;
         }
-        var session = EditSession.Open([], workspace, stderr);
+        var session = EditSession.Open("rename", [], workspace, stderr);
         if (session is null) return 2;
         var index = session.Index;
         var key = TermKey.Normalize(oldName);
@@ -44,12 +44,12 @@ internal static class RenameCommand
         }
         if (candidates.Count == 0)
         {
-            stderr.WriteLine($"error: no term has the entry word '{oldName}'{(inFile is null ? "" : $" in {inFile}")}");
+            stderr.WriteLine($"glossary rename: no term has the entry word '{oldName}'{(inFile is null ? "" : $" in {inFile}")}");
             return 1;
         }
         if (candidates.Count > 1)
         {
-            stderr.WriteLine($"error: '{oldName}' is defined in {string.Join(", ", candidates.Select(t => t.DocumentPath))}; choose one with --in FILE");
+            stderr.WriteLine($"glossary rename: '{oldName}' is defined in {string.Join(", ", candidates.Select(t => t.DocumentPath))}; choose one with --in FILE");
             return 1;
         }
         var term = candidates[0];
@@ -57,7 +57,7 @@ internal static class RenameCommand
         var result = TermRenamer.Rename(index, term, oldWord, newName);
         if (result.Error is not null)
         {
-            stderr.WriteLine($"error: {result.Error}");
+            stderr.WriteLine($"glossary rename: {result.Error}");
             return 1;
         }
         foreach (var documentEdit in result.Edits)
@@ -80,7 +80,7 @@ internal static class RenameCommand
             try { session.Write(index.GetDocument(documentEdit.Path)!, documentEdit.Edits); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"error: {e.Message}");
+                stderr.WriteLine($"glossary rename: {e.Message}");
                 return 1;
             }
         }
