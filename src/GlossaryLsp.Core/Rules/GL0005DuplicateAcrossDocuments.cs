@@ -24,21 +24,36 @@ public sealed class GL0005DuplicateAcrossDocuments : Rule
             for (int i = 0; i < words.Length; i++)
             {
                 var key = TermKey.Normalize(words[i]);
-                if (key.Length == 0 || !reported.Add(key) || !table.TryGetValue(key, out var refs)) continue;
+                if (key.Length == 0 || !table.TryGetValue(key, out var refs) || !DefinedElsewhere(refs, doc.Path) || !reported.Add(key)) continue;
                 var others = refs.Where(r => !r.IsReading && r.Path != doc.Path).Select(context.Index.Resolve).ToList();
                 if (others.Count == 0) continue;
                 var span = i < term.EntryWordSpans.Length ? term.EntryWordSpans[i] : term.NameSpan;
                 var paths = others.Select(o => o.DocumentPath).Distinct().ToList();
                 context.Report(span,
                     $"Entry word '{words[i]}' is also defined in {JoinPaths(paths)}",
-                    others.Select(o => new RelatedLocation(o.DocumentPath, SpanOf(o, key), $"'{words[i]}' is also defined here ({o.Headword})")));
+                    others.Select(o => new RelatedLocation(o.DocumentPath, SpanOf(o, words[i], key), $"'{words[i]}' is also defined here ({o.Headword})")));
             }
         }
     }
 
-    private static TextSpan SpanOf(TermDefinition term, string key)
+    /// <summary>The common case — the word is defined only here — decided without allocating.</summary>
+    private static bool DefinedElsewhere(TermRef[] refs, string path)
+    {
+        foreach (var r in refs)
+            if (!r.IsReading && r.Path != path) return true;
+        return false;
+    }
+
+    /// <summary>Where the other definition names the word: the same spelling first (cheap, and the usual case), else the same key.</summary>
+    private static TextSpan SpanOf(TermDefinition term, string word, string key)
     {
         int i = 0;
+        foreach (var w in term.EntryWords)
+        {
+            if (w == word && i < term.EntryWordSpans.Length) return term.EntryWordSpans[i];
+            i++;
+        }
+        i = 0;
         foreach (var w in term.EntryWords)
         {
             if (TermKey.Normalize(w) == key && i < term.EntryWordSpans.Length) return term.EntryWordSpans[i];
