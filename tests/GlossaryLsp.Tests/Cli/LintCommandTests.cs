@@ -155,6 +155,21 @@ public sealed class LintCommandTests : IDisposable
         stderr.Should().Contain("'xml'");
     }
 
+    [Fact]
+    public void A_path_outside_the_workspace_exits_2_and_an_absolute_path_inside_it_works()
+    {
+        var outside = Directory.CreateTempSubdirectory("glossary-outside-").FullName;
+        try
+        {
+            var (exit, stdout, stderr) = _ws.Run("articles", "lint", outside);
+            (exit, stdout).Should().Be((2, ""));
+            stderr.Should().Be($"glossary lint: {outside} is outside the workspace {_ws.Root}\n");
+        }
+        finally { Directory.Delete(outside); }
+        _ws.Run("articles", "lint", _ws.Path("glossary/issues.md")).Should().Be((0,
+            "../glossary/issues.md:3:4: warning GL0011 Term '過学習' has an empty definition (nothing before the next heading)\n1 warning in 1 file\n", ""));
+    }
+
     private static (int, int, int, int) Range(JsonElement range) =>
         (range.GetProperty("start").GetProperty("line").GetInt32(), range.GetProperty("start").GetProperty("character").GetInt32(),
          range.GetProperty("end").GetProperty("line").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32());
