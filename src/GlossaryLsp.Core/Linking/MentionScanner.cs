@@ -189,25 +189,23 @@ internal sealed class FoldedText
             }
             int j = i + (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]) ? 2 : 1);
             while (j < end && IsCombining(text, j)) j += char.IsHighSurrogate(text[j]) && j + 1 < end && char.IsLowSurrogate(text[j + 1]) ? 2 : 1;
-            string normalized = j == i + 1 && IsStableCjk(c) ? string.Empty : NormalizeGroup(text.Substring(i, j - i));
-            if (normalized.Length == 0 && j == i + 1 && IsStableCjk(c))
+            if (j == i + 1 && IsStableCjk(c))
             {
                 Add(TermKey.FoldChar(c), i, j, GroupStart | GroupEnd);
+                i = j;
+                continue;
             }
-            else
+            int first = Length;
+            foreach (char raw in j == i + 1 ? NormalizeChar(c) : NormalizeGroup(text.Substring(i, j - i)))
             {
-                int first = Length;
-                foreach (char raw in normalized)
-                {
-                    if (raw is '\r' or '\n') Add('\n', i, j, 0);
-                    else if (raw is '-' or '_' || char.IsWhiteSpace(raw)) AddSeparator(i, j);
-                    else Add(TermKey.FoldChar(raw), i, j, 0);
-                }
-                if (Length > first)
-                {
-                    _flags[first] |= GroupStart;
-                    _flags[Length - 1] |= GroupEnd;
-                }
+                if (raw is '\r' or '\n') Add('\n', i, j, 0);
+                else if (raw is '-' or '_' || char.IsWhiteSpace(raw)) AddSeparator(i, j);
+                else Add(TermKey.FoldChar(raw), i, j, 0);
+            }
+            if (Length > first)
+            {
+                _flags[first] |= GroupStart;
+                _flags[Length - 1] |= GroupEnd;
             }
             i = j;
         }
@@ -255,6 +253,12 @@ internal sealed class FoldedText
             : char.GetUnicodeCategory(c);
         return cat is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, string> SingleChars = new();
+
+    /// <summary>NFKC of one BMP character (punctuation, full-width forms, …), cached: Japanese prose is full of them.</summary>
+    private static string NormalizeChar(char c) =>
+        char.IsSurrogate(c) ? c.ToString() : SingleChars.GetOrAdd(c, static ch => NormalizeGroup(ch.ToString()));
 
     public static string NormalizeGroup(string s)
     {
