@@ -23,14 +23,17 @@ internal sealed class CommandWorkspace
     public required IReadOnlyList<ParsedDocument> Selected { get; init; }
 
     /// <summary>Loads the workspace. Throws <see cref="UsageException"/> or <see cref="ConfigException"/> (both exit 2).</summary>
-    public static CommandWorkspace Open(string currentDirectory, IReadOnlyList<string> paths, string? configFile, IProgress<(int Done, int Total)>? progress = null, LoadTimings? timings = null)
+    /// <param name="explicitRoot">A root given with --workspace, instead of SPEC §4's rule.</param>
+    public static CommandWorkspace Open(string currentDirectory, IReadOnlyList<string> paths, string? configFile, IProgress<(int Done, int Total)>? progress = null, LoadTimings? timings = null, string? explicitRoot = null)
     {
         var cwd = Path.GetFullPath(currentDirectory);
         var fullPaths = paths.Select(p => Path.GetFullPath(p, cwd)).ToList();
         foreach (var (p, full) in paths.Zip(fullPaths))
             if (!File.Exists(full) && !Directory.Exists(full)) throw new UsageException($"no such file or folder: {p}");
+        if (explicitRoot is not null && !Directory.Exists(Path.GetFullPath(explicitRoot, cwd)))
+            throw new UsageException($"workspace folder {explicitRoot} not found");
 
-        var root = WorkspaceLocator.Find(cwd, fullPaths).TrimEnd(Path.DirectorySeparatorChar);
+        var root = (explicitRoot is not null ? Path.GetFullPath(explicitRoot, cwd) : WorkspaceLocator.Find(cwd, fullPaths)).TrimEnd(Path.DirectorySeparatorChar);
         GlossaryConfig config;
         if (configFile is not null)
         {

@@ -4,7 +4,6 @@ using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
-using GlossaryLsp.Core.Workspace;
 
 namespace GlossaryLsp.Cli;
 
@@ -24,58 +23,19 @@ internal sealed class EditSession
     /// <param name="workspace">An explicit root (--workspace); else SPEC §4's rule from the current directory.</param>
     public static EditSession? Open(string command, IReadOnlyList<string> paths, string? workspace, TextWriter stderr)
     {
-        var cwd = Environment.CurrentDirectory;
-        if (workspace is not null && !Directory.Exists(workspace))
-        {
-            stderr.WriteLine($"glossary {command}: workspace folder {workspace} not found");
-            return null;
-        }
-        var root = workspace is not null ? Path.GetFullPath(workspace, cwd) : WorkspaceLocator.Find(cwd, paths);
-        GlossaryConfig config;
-        try { config = WorkspaceLoader.LoadConfig(root); }
-        catch (ConfigException e)
+        var progress = TerminalProgress.For(stderr);
+        CommandWorkspace loaded;
+        try { loaded = CommandWorkspace.Open(Environment.CurrentDirectory, paths, configFile: null, progress, explicitRoot: workspace); }
+        catch (Exception e) when (e is UsageException or ConfigException)
         {
             stderr.WriteLine($"glossary {command}: {e.Message}");
             return null;
         }
-        var progress = TerminalProgress.For(stderr);
-        GlossaryIndex index;
-        try { index = WorkspaceLoader.Load(root, config, progress); }
         finally { progress?.Clear(); }
-        var selected = new List<ParsedDocument>();
-        if (paths.Count == 0) selected.AddRange(index.Documents.Values);
-        foreach (var p in paths)
-        {
-            var full = Path.GetFullPath(p, cwd);
-            var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
-            if (rel == ".") rel = "";
-            if (rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || Path.IsPathRooted(rel))
-            {
-                stderr.WriteLine($"glossary {command}: {p} is outside the workspace {root}");
-                return null;
-            }
-            if (Directory.Exists(full))
-            {
-                var prefix = rel.Length == 0 ? "" : rel.TrimEnd('/') + "/";
-                selected.AddRange(index.Documents.Values.Where(d => d.Path.StartsWith(prefix, StringComparison.Ordinal)));
-            }
-            else if (index.GetDocument(rel) is { } doc) selected.Add(doc);
-            else
-            {
-                stderr.WriteLine(File.Exists(full) ? $"glossary {command}: {p} is not a Markdown document of the workspace" : $"glossary {command}: {p} not found");
-                return null;
-            }
-        }
-        foreach (var doc in selected)
+        foreach (var doc in loaded.Selected)
             if (doc.LoadProblem is { } problem)
-                stderr.WriteLine($"{Path.GetRelativePath(cwd, Path.Combine(root, doc.Path)).Replace('\\', '/')}: warning: {problem.Message}");
-        return new EditSession
-        {
-            Root = root,
-            CurrentDirectory = cwd,
-            Index = index,
-            Selected = [.. selected.DistinctBy(d => d.Path).OrderBy(d => d.Path, StringComparer.Ordinal)],
-        };
+                stderr.WriteLine($"{loaded.DisplayPath(doc.Path)}: warning: {problem.Message}");
+        return new EditSession { Root = loaded.Root, CurrentDirectory = loaded.CurrentDirectory, Index = loaded.Index, Selected = loaded.Selected };
     }
 
     /// <summary>The option that names the workspace root explicitly.</summary>

@@ -77,6 +77,6 @@ public sealed class LinkCommandTests : IDisposable
         Run("link", _root, "--check", "--mode", "some").Exit.Should().NotBe(0);
         var (exit, _, err) = Run("link", Path.Combine(_root, "posts", "missing.md"), "--check");
         exit.Should().Be(2);
-        err.Should().Contain("not found");
+        err.Should().Be($"glossary link: no such file or folder: {Path.Combine(_root, "posts", "missing.md")}\n");
     }
 }
