@@ -189,6 +189,21 @@ public sealed class FeatureHandlerTests
     }
 
     [Fact]
+    public async Task Unknown_documents_and_out_of_range_positions_get_empty_answers()
+    {
+        await using var c = await StartAsync();
+        var unknown = new { textDocument = new { uri = "file:///nowhere/x.md" }, position = new { line = 0, character = 0 } };
+        (await c.RequestAsync("textDocument/hover", unknown)).ValueKind.Should().Be(JsonValueKind.Null);
+        (await c.RequestAsync("textDocument/completion", unknown)).GetProperty("items").GetArrayLength().Should().Be(0);
+        (await c.RequestAsync("textDocument/definition", unknown)).GetArrayLength().Should().Be(0);
+        (await c.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = "file:///nowhere/x.md" } })).GetArrayLength().Should().Be(0);
+        (await c.RequestAsync("textDocument/foldingRange", new { textDocument = new { uri = "file:///nowhere/x.md" } })).GetArrayLength().Should().Be(0);
+        // Positions past the end clamp to the last line's end: on 記事.md that is after the final "。" (plain text).
+        (await c.RequestAsync("textDocument/hover", At(c, "記事.md", 999, 999))).ValueKind.Should().Be(JsonValueKind.Null);
+        (await c.RequestAsync("textDocument/completion", At(c, "記事.md", 2, 9999))).GetProperty("items").ValueKind.Should().Be(JsonValueKind.Array);
+    }
+
+    [Fact]
     public async Task Glossary_terms_lists_every_term_for_the_picker()
     {
         await using var c = await StartAsync();
