@@ -15,7 +15,9 @@ namespace GlossaryLsp.Benchmarks;
 [MemoryDiagnoser]
 public class FeatureBenchmarks
 {
-    [Params("100x100", "1000x100")]
+    public static IEnumerable<string> Corpora => CorpusCache.Selected(["100x100", "1000x100"]);
+
+    [ParamsSource(nameof(Corpora))]
     public string Corpus { get; set; } = "1000x100";
 
     private GlossaryIndex _index = null!;

@@ -16,7 +16,9 @@ namespace GlossaryLsp.Benchmarks;
 [MemoryDiagnoser]
 public class KeystrokeBenchmarks
 {
-    [Params("100x100", "1000x100")]
+    public static IEnumerable<string> Corpora => CorpusCache.Selected(["100x100", "1000x100"]);
+
+    [ParamsSource(nameof(Corpora))]
     public string Corpus { get; set; } = "1000x100";
 
     private CorpusCache.Loaded _loaded = null!;

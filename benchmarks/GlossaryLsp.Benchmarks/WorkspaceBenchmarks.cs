@@ -12,7 +12,9 @@ namespace GlossaryLsp.Benchmarks;
 [MemoryDiagnoser]
 public class WorkspaceBenchmarks
 {
-    [Params("10x100", "100x100", "1000x100")]
+    public static IEnumerable<string> Corpora => CorpusCache.Selected(["10x100", "100x100", "1000x100"]);
+
+    [ParamsSource(nameof(Corpora))]
     public string Corpus { get; set; } = "100x100";
 
     private CorpusCache.Loaded _loaded = null!;

@@ -8,7 +8,7 @@ const [dir, ...corpora] = process.argv.slice(2);
 const read = (f) => { try { return JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')); } catch { return null; } };
 const machine = read('machine.json') ?? {};
 const fmt = (v, unit = '') => (v === null || v === undefined ? '—' : `${typeof v === 'number' ? (v >= 100 ? Math.round(v) : v) : v}${unit}`);
-const ratio = (peer, ours) => (typeof peer === 'number' && typeof ours === 'number' && ours > 0 ? `${(peer / ours).toFixed(1)}×` : '—');
+const ratio = (peer, ours) => { if (typeof peer !== 'number' || typeof ours !== 'number' || ours <= 0) return '—'; const r = peer / ours; return `${r >= 10 ? r.toFixed(0) : r >= 0.1 ? r.toFixed(1) : r.toFixed(2)}×`; };
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
 
 function lint(c) {
@@ -23,7 +23,7 @@ const budgets = { '1000x100': { ready: 4000, hover: 5, completion: 15, rss: 600,
 const out = [];
 out.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.mem_total_mb} MB RAM; load average before the run ${machine.loadavg_before}; .NET ${machine.dotnet}, Node ${machine.node}; ${machine.date}.`);
 out.push('');
-out.push('| corpus | measure | glossary | VS Code Markdown server | peer ÷ glossary | budget (SPEC §6) |');
+out.push('| corpus | measure | glossary | VS Code Markdown server | peer ÷ glossary (> 1: glossary is faster/smaller) | budget (SPEC §6) |');
 out.push('|---|---|---|---|---|---|');
 for (const c of corpora) {
   const g = read(`glossary-${c}.json`)?.summary ?? {};

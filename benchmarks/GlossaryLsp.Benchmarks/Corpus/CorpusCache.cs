@@ -20,6 +20,10 @@ public static class CorpusCache
     public static WorkspaceDiagnostics Diagnostics(string name) =>
         Analysed.GetOrAdd(name, n => new Lazy<WorkspaceDiagnostics>(() => WorkspaceDiagnostics.Create(Get(n).Index))).Value;
 
+    /// <summary>The corpora to run: <c>GLOSSARY_BENCH_CORPORA=1000x100</c> (comma-separated) narrows the defaults.</summary>
+    public static IEnumerable<string> Selected(string[] defaults) =>
+        Environment.GetEnvironmentVariable("GLOSSARY_BENCH_CORPORA") is { Length: > 0 } chosen ? chosen.Split(',', StringSplitOptions.TrimEntries) : defaults;
+
     public static Loaded Get(string name) => Cache.GetOrAdd(name, n => new Lazy<Loaded>(() => Load(n))).Value;
 
     public static SyntheticCorpus Generate(string name)

@@ -36,7 +36,8 @@ internal sealed class LintStatistics
         stderr.WriteLine(
             $"stats: {report.FileCount} files, {report.TermCount} terms, {report.LinkCount} links, {diagnostics.Count} diagnostics " +
             $"({string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}); " +
-            $"{Environment.ProcessorCount} threads, peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB");
+            $"{Environment.ProcessorCount} threads, peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB, " +
+            $"GC pauses {Ms(GC.GetTotalPauseDuration())} (gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)})");
     }
 
     private static string Ms(TimeSpan t) => $"{Math.Max(0, t.TotalMilliseconds):0} ms";
