@@ -22,13 +22,40 @@ public static partial class DocumentParser
         .UsePipeTables()
         .Build();
 
-    // NonBacktracking: these two scan whole files, and a backtracking engine is quadratic on a 1 MB line
-    // of unclosed "<!--" or "<a " (SPEC §7); the automaton finds every match in one linear pass.
-    [GeneratedRegex(@"<!--(.*?)-->", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex CommentRegex();
-
-    [GeneratedRegex(@"<a\b(?<attrs>(?:[^>""']|""[^""]*""|'[^']*')*)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    // NonBacktracking: this scans whole files, and a backtracking engine is quadratic on a 1 MB line of
+    // unclosed "<a " (SPEC §7); the automaton finds every match in one linear pass. No capture group:
+    // computing captures is most of that engine's cost, and the attributes are the match minus "<a" and ">".
+    [GeneratedRegex(@"<a\b(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AnchorTagRegex();
+
+    /// <summary>A match and its one group (a comment's body, a tag's attributes).</summary>
+    internal readonly record struct ScanMatch(int Index, int Length, int GroupIndex, string GroupValue)
+    {
+        public bool Success => Length > 0;
+    }
+
+    /// <summary><c>&lt;!--(.*?)--&gt;</c> (Singleline) in one linear pass of IndexOf.</summary>
+    internal static IEnumerable<ScanMatch> Comments(string text)
+    {
+        int from = 0;
+        while (from < text.Length)
+        {
+            int open = text.IndexOf("<!--", from, StringComparison.Ordinal);
+            if (open < 0) yield break;
+            int close = text.IndexOf("-->", open + 4, StringComparison.Ordinal);
+            if (close < 0) yield break; // no later comment can close either
+            yield return new ScanMatch(open, close + 3 - open, open + 4, text.Substring(open + 4, close - open - 4));
+            from = close + 3;
+        }
+    }
+
+    private static IEnumerable<ScanMatch> AnchorTags(string text)
+    {
+        foreach (Match m in AnchorTagRegex().Matches(text)) yield return AnchorTag(m);
+    }
+
+    private static ScanMatch AnchorTag(Match m) =>
+        m.Success ? new ScanMatch(m.Index, m.Length, m.Index + 2, m.Value[2..^1]) : default;
 
     [GeneratedRegex(@"</a\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnchorCloseRegex();
@@ -122,12 +149,12 @@ public static partial class DocumentParser
         bool hasTitle = false;
         var suppressions = new List<SuppressionComment>();
         var lines = new LineIndex(text);
-        foreach (Match m in CommentRegex().Matches(text))
+        foreach (var m in Comments(text))
         {
             if (InCode(m.Index)) continue;
             var span = new TextSpan(m.Index, m.Length);
             protectedSpans.Add(span);
-            var body = m.Groups[1];
+            var body = (Index: m.GroupIndex, Value: m.GroupValue);
             var am = ArticleCommentRegex().Match(body.Value);
             if (am.Success)
             {
@@ -152,19 +179,19 @@ public static partial class DocumentParser
 
         // HTML anchors: <a href="…">text</a> links and <a id="…"> targets, inline or in HTML blocks.
         var explicitAnchors = new List<string>();
-        foreach (Match m in AnchorTagRegex().Matches(text))
+        foreach (var m in AnchorTags(text))
         {
             if (InCode(m.Index)) continue;
             string? href = null, id = null;
             TextSpan hrefSpan = default;
-            foreach (Match a in AttributeRegex().Matches(m.Groups["attrs"].Value))
+            foreach (Match a in AttributeRegex().Matches(m.GroupValue))
             {
                 var v = a.Groups["v"];
                 switch (a.Groups["name"].Value.ToLowerInvariant())
                 {
                     case "href":
                         href = v.Value;
-                        hrefSpan = new TextSpan(m.Groups["attrs"].Index + v.Index, v.Length);
+                        hrefSpan = new TextSpan(m.GroupIndex + v.Index, v.Length);
                         break;
                     default:
                         id ??= v.Value;
@@ -289,18 +316,18 @@ public static partial class DocumentParser
         string content = text.Substring(start, end - start);
         string? explicitId = null;
         TextSpan? idSpan = null, idElement = null;
-        var anchorTag = AnchorTagRegex().Match(content);
+        var anchorTag = AnchorTag(AnchorTagRegex().Match(content));
         int visibleEnd = end;
         if (anchorTag.Success)
         {
-            foreach (Match a in AttributeRegex().Matches(anchorTag.Groups["attrs"].Value))
+            foreach (Match a in AttributeRegex().Matches(anchorTag.GroupValue))
             {
                 var name = a.Groups["name"].Value.ToLowerInvariant();
                 if (name is "id" or "name")
                 {
                     var v = a.Groups["v"];
                     explicitId = System.Net.WebUtility.HtmlDecode(v.Value);
-                    idSpan = new TextSpan(start + anchorTag.Groups["attrs"].Index + v.Index, v.Length);
+                    idSpan = new TextSpan(start + anchorTag.GroupIndex + v.Index, v.Length);
                     var close = AnchorCloseRegex().Match(content, anchorTag.Index + anchorTag.Length);
                     int elemEnd = close.Success ? close.Index + close.Length : anchorTag.Index + anchorTag.Length;
                     idElement = TextSpan.FromBounds(start + anchorTag.Index, start + elemEnd);
