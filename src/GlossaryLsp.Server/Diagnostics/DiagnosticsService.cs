@@ -33,6 +33,8 @@ public sealed class DiagnosticsService
     /// <summary>What the client last received (push) or saw (pull), by URI.</summary>
     private readonly Dictionary<string, (string ResultId, int? Version)> _published = new(StringComparer.Ordinal);
     private long _passes;
+    /// <summary>The snapshot of the last pass that published (worker only).</summary>
+    private ServerSnapshot? _lastPublished;
 
     private sealed record Entry(ParsedDocument Document, GlossaryIndex Index, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
 
@@ -145,7 +147,11 @@ public sealed class DiagnosticsService
         {
             var changed = Analyse(snapshot);
             done.TrySetResult();
-            await PublishAsync(snapshot, changed, cancellationToken).ConfigureAwait(false);
+            // Compared with the last pass that finished publishing (a cancelled pass may have sent only part).
+            bool indexChanged = _lastPublished is not { } last || last.Folders.Length != snapshot.Folders.Length
+                || !last.Folders.Zip(snapshot.Folders).All(p => p.First.RootPath == p.Second.RootPath && ReferenceEquals(p.First.Index, p.Second.Index));
+            await PublishAsync(snapshot, changed, indexChanged, cancellationToken).ConfigureAwait(false);
+            _lastPublished = snapshot;
             completed = true;
         }
         catch (OperationCanceledException)
@@ -207,12 +213,26 @@ public sealed class DiagnosticsService
         return changed;
     }
 
-    private async Task PublishAsync(ServerSnapshot snapshot, HashSet<(string Root, string Path)> changedDocuments, CancellationToken cancellationToken)
+    private async Task PublishAsync(ServerSnapshot snapshot, HashSet<(string Root, string Path)> changedDocuments, bool anyIndexChanged, CancellationToken cancellationToken)
     {
+        bool push = !_server.ClientFeatures.PullDiagnostics;
+        if (!anyIndexChanged)
+        {
+            // Only open documents' versions can have changed (e.g. a document opened as it is on disk).
+            if (!push) return;
+            foreach (var doc in snapshot.Folders.SelectMany(f => f.OpenDocuments.Values.Select(o => (f, o))))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!_published.TryGetValue(doc.o.Uri, out var last) || last.Version == doc.o.Version || doc.f.Index.GetDocument(doc.o.Path) is not { } parsed) continue;
+                var result = Get(doc.f, parsed);
+                _published[doc.o.Uri] = (result.ResultId, doc.o.Version);
+                await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = doc.o.Uri, Version = doc.o.Version, Diagnostics = result.Items }).ConfigureAwait(false);
+            }
+            return;
+        }
         // Open documents first: the one being edited gets its diagnostics before the others are sent.
         var all = snapshot.AllDocuments().ToList();
         var ordered = all.Where(d => d.Version is not null).Concat(all.Where(d => d.Version is null));
-        bool push = !_server.ClientFeatures.PullDiagnostics;
         bool first = _published.Count == 0;
         bool refresh = false;
         foreach (var doc in ordered)

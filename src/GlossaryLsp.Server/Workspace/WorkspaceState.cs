@@ -60,6 +60,14 @@ internal sealed class WorkspaceState(ServerLog log)
             _outside[uri] = new OpenDocument(uri, uri, version, text);
             return;
         }
+        // Opening a file whose text is what the index already has (the usual case) costs nothing: the
+        // parse is kept (so nothing is re-analysed) and the text is shared, not held twice.
+        if (!folder.Dirty.Contains(path) && folder.Index.GetDocument(path) is { LoadProblem: null } existing && string.Equals(existing.Text, text, StringComparison.Ordinal))
+        {
+            folder.Open[path] = new OpenDocument(uri, path, version, existing.Text);
+            _changed = true;
+            return;
+        }
         folder.Open[path] = new OpenDocument(uri, path, version, text);
         folder.Dirty.Add(path);
         _changed = true;
@@ -179,7 +187,13 @@ internal sealed class WorkspaceState(ServerLog log)
         if (folder.Index.Config.IsIgnored(path)) return;
         if (WorkspaceLoader.IsMarkdown(path))
         {
-            if (File.Exists(full)) SetIndex(folder, folder.Index.WithDocument(WorkspaceLoader.LoadDocument(folder.RootPath, path, folder.Index.Config)));
+            if (File.Exists(full))
+            {
+                var loaded = WorkspaceLoader.LoadDocument(folder.RootPath, path, folder.Index.Config);
+                // Unchanged on disk (e.g. closed without edits, or saved): keep the parse, re-analyse nothing.
+                if (folder.Index.GetDocument(path) is { LoadProblem: null } current && loaded.LoadProblem is null && string.Equals(current.Text, loaded.Text, StringComparison.Ordinal)) return;
+                SetIndex(folder, folder.Index.WithDocument(loaded));
+            }
             else SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
         }
         else if (File.Exists(full) && !folder.Index.OtherFiles.Contains(path))
