@@ -17,6 +17,9 @@ public sealed record TermMention(TextSpan Span, string Text, TermDefinition Term
 /// </summary>
 public static class MentionScanner
 {
+    /// <summary>Builds the snapshot's automaton ahead of the first scan (the server does it after loading).</summary>
+    public static void Prepare(GlossaryIndex index) => EntryWordAutomaton.For(index);
+
     public static IReadOnlyList<TermMention> FindMentions(GlossaryIndex index, ParsedDocument document)
     {
         var result = new List<TermMention>();

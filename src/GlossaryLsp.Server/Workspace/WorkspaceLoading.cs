@@ -1,4 +1,6 @@
 using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Features;
+using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Server.Protocol;
 
 namespace GlossaryLsp.Server.Workspace;
@@ -26,6 +28,16 @@ internal static class WorkspaceLoading
         await server.Client.NotifyAsync("glossary/status", new GlossaryStatusParams("ready", files, terms)).ConfigureAwait(false);
         server.LastStatus = (files, terms);
         _ = reporting;
+        // Build the lookup tables hover and completion use now, in the background, rather than in the
+        // first request (on 100k terms the mention automaton takes a second or two to build).
+        _ = Task.Run(() =>
+        {
+            foreach (var folder in snapshot.Folders)
+            {
+                EntryWordList.For(folder.Index);
+                MentionScanner.Prepare(folder.Index);
+            }
+        });
     }
 
     public static void ShowBadConfig(LanguageServer server, ConfigException e)
