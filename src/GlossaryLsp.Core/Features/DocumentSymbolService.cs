@@ -18,7 +18,7 @@ public static class DocumentSymbolService
     public static ImmutableArray<OutlineNode> GetOutline(ParsedDocument document)
     {
         if (document.LoadProblem is not null) return [];
-        var termsByHeading = document.Terms.Where(t => t.Heading is not null).ToDictionary(t => t.Heading!, t => t, ReferenceEqualityComparer.Instance);
+        var termsByHeading = document.Terms.Where(t => t.Heading is not null).ToDictionary(t => (object)t.Heading!, t => t, ReferenceEqualityComparer.Instance);
         var nodes = BuildLevel(document, termsByHeading, 0, document.Headings.Length, 0);
         if (document.Kind == DocumentKind.GlossaryPage && document.Terms.FirstOrDefault() is { } page)
         {

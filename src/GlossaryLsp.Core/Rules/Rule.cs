@@ -27,7 +27,7 @@ public sealed class RuleContext(GlossaryIndex index, ParsedDocument document, Im
     public DiagnosticSeverity Severity { get; } = severity;
 
     public void Report(TextSpan span, string message, IEnumerable<RelatedLocation>? related = null, IEnumerable<CodeFix>? fixes = null) =>
-        Report(severity, span, message, related, fixes);
+        Report(Severity, span, message, related, fixes);
 
     /// <summary>Reports at an explicit severity (a rule's milder variant of its finding).</summary>
     public void Report(DiagnosticSeverity severity, TextSpan span, string message, IEnumerable<RelatedLocation>? related = null, IEnumerable<CodeFix>? fixes = null) =>

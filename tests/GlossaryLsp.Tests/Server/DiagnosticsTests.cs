@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GlossaryLsp.Server.Protocol;
-using System.Text.Json;
 using Range = GlossaryLsp.Server.Protocol.Range;
 
 namespace GlossaryLsp.Tests.Server;
