@@ -25,7 +25,7 @@ internal sealed class EditSession
     {
         var progress = TerminalProgress.For(stderr);
         CommandWorkspace loaded;
-        try { loaded = CommandWorkspace.Open(Environment.CurrentDirectory, paths, configFile: null, progress, explicitRoot: workspace); }
+        try { loaded = CommandWorkspace.Open(Program.CurrentDirectory, paths, configFile: null, progress, explicitRoot: workspace); }
         catch (Exception e) when (e is UsageException or ConfigException)
         {
             stderr.WriteLine($"glossary {command}: {e.Message}");

@@ -112,9 +112,9 @@ public sealed class GlossaryIndex
     public string? ExpectedArticleUrl(string path)
     {
         foreach (var m in Config.BaseUrls)
-            if (RelativeTo(path, m.Folder) is { } rel) return m.Url + EscapePath(rel) + "#";
+            if (RelativeTo(path, m.Folder) is { } rel) return m.Url + rel + "#";
         if (_tables.InferredMapping is { } inferred && RelativeTo(path, inferred.Folder) is { } r)
-            return inferred.Url + EscapePath(r) + "#";
+            return inferred.Url + r + "#";
         return null;
     }
 
@@ -278,8 +278,6 @@ public sealed class GlossaryIndex
         if (!s.Contains('%')) return s;
         try { return Uri.UnescapeDataString(s); } catch (UriFormatException) { return s; }
     }
-
-    private static string EscapePath(string path) => path; // GitHub-style URLs keep Unicode paths as written
 
     internal static string NormalizeSitePath(string sitePath)
     {

@@ -102,8 +102,7 @@ public static class WorkspaceLoader
                 if (target is null || !Path.GetFullPath(target.FullName).StartsWith(rootFull, StringComparison.Ordinal))
                     return ParsedDocument.Unreadable(relativePath, new LoadProblem("symbolic link to a file outside the workspace; not read"));
             }
-            if (info.Length > MaxFileBytes)
-                return ParsedDocument.Unreadable(relativePath, new LoadProblem($"file is {info.Length / (1024.0 * 1024):0.#} MB; files over {MaxFileBytes / (1024 * 1024)} MB are not analysed"));
+            if (TooLarge(info.Length) is { } tooLarge) return ParsedDocument.Unreadable(relativePath, tooLarge);
             var bytes = File.ReadAllBytes(full);
             return ParseBytes(relativePath, bytes, config);
         }
@@ -113,11 +112,14 @@ public static class WorkspaceLoader
         }
     }
 
+    /// <summary>The problem of a file (or, for the server, an open document) over <see cref="MaxFileBytes"/>; null when it fits.</summary>
+    public static LoadProblem? TooLarge(long bytes, string noun = "file") =>
+        bytes > MaxFileBytes ? new LoadProblem($"{noun} is {bytes / (1024.0 * 1024):0.#} MB; {noun}s over {MaxFileBytes / (1024 * 1024)} MB are not analysed") : null;
+
     /// <summary>Decodes UTF-8 (BOM allowed) strictly and parses; binary or invalid text becomes a <see cref="LoadProblem"/>.</summary>
     public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config)
     {
-        if (bytes.Length > MaxFileBytes)
-            return ParsedDocument.Unreadable(relativePath, new LoadProblem($"file is {bytes.Length / (1024.0 * 1024):0.#} MB; files over {MaxFileBytes / (1024 * 1024)} MB are not analysed"));
+        if (TooLarge(bytes.Length) is { } tooLarge) return ParsedDocument.Unreadable(relativePath, tooLarge);
         int nul = bytes[..Math.Min(bytes.Length, 8192)].IndexOf((byte)0);
         if (nul >= 0)
             return ParsedDocument.Unreadable(relativePath, new LoadProblem($"binary file (NUL byte at offset {nul}); not analysed"));

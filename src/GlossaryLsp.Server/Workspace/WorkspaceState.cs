@@ -230,8 +230,9 @@ internal sealed class WorkspaceState(ServerLog log)
     /// <summary>Editor text: too-large documents are reported, not parsed (SPEC §7).</summary>
     internal static ParsedDocument ParseOpenText(string path, string text, GlossaryConfig config)
     {
-        if (text.Length > WorkspaceLoader.MaxFileBytes / 3 && Encoding.UTF8.GetByteCount(text) is var bytes && bytes > WorkspaceLoader.MaxFileBytes)
-            return ParsedDocument.Unreadable(path, new LoadProblem($"document is {bytes / (1024.0 * 1024):0.#} MB; documents over {WorkspaceLoader.MaxFileBytes / (1024 * 1024)} MB are not analysed"));
+        // Counting UTF-8 bytes is skipped for texts that cannot reach the limit (at most 3 bytes per UTF-16 unit).
+        if (text.Length > WorkspaceLoader.MaxFileBytes / 3 && WorkspaceLoader.TooLarge(Encoding.UTF8.GetByteCount(text), "document") is { } tooLarge)
+            return ParsedDocument.Unreadable(path, tooLarge);
         return WorkspaceLoader.ParseText(path, text, config);
     }
 
