@@ -121,8 +121,6 @@ public sealed class GlossaryIndex
     /// <summary>The base URL ↔ folder pair most documents' article URLs agree on (at least two), if any.</summary>
     public BaseUrlMapping? InferredMapping => _tables.InferredMapping;
 
-    /// <summary>True when <see cref="ExpectedArticleUrl"/> comes from configuration or agreement, not a guess.</summary>
-    public bool HasUrlMapping => !Config.BaseUrls.IsEmpty || _tables.InferredMapping is not null;
 
     /// <summary>Where a link leads (SPEC §1, §7): never reads anything outside the index.</summary>
     public LinkResolution ResolveLink(ParsedDocument from, LinkReference link) => ResolveTarget(from, link.Target);

@@ -32,15 +32,4 @@ public sealed class RuleContext(GlossaryIndex index, ParsedDocument document, Im
     /// <summary>Reports at an explicit severity (a rule's milder variant of its finding).</summary>
     public void Report(DiagnosticSeverity severity, TextSpan span, string message, IEnumerable<RelatedLocation>? related = null, IEnumerable<CodeFix>? fixes = null) =>
         sink.Add(new Diagnostic(rule, severity, message, Document.Path, span, [.. related ?? []], [.. fixes ?? []]));
-
-    /// <summary>The first link rule that applies to a link (GL0001, GL0006, GL0002, GL0010 in that order).</summary>
-    public RuleDescriptor? LinkRuleFor(int linkIndex) => LinkRuleOf(LinkResolutions[linkIndex]);
-
-    internal static RuleDescriptor? LinkRuleOf(LinkResolution r) => r.Status switch
-    {
-        LinkStatus.MissingDocument or LinkStatus.OutsideWorkspace => RuleCatalog.GL0001,
-        LinkStatus.InvalidAnchor => RuleCatalog.GL0006,
-        LinkStatus.MissingAnchor => RuleCatalog.GL0002,
-        _ => null,
-    };
 }
