@@ -1,12 +1,13 @@
 using System.Text;
-using GlossaryLsp.Cli;
+using GlossaryLsp.Tests.Cli;
 
 namespace GlossaryLsp.Tests.Linking;
 
 /// <summary><c>glossary link</c> in-process on a temporary workspace.</summary>
 public sealed class LinkCommandTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "glossary-linkcmd-" + Guid.NewGuid().ToString("N"));
+    private readonly CliWorkspace _workspace = new();
+    private string _root => _workspace.Root;
     private const string Anchor = "6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=";
 
     public LinkCommandTests()
@@ -20,15 +21,9 @@ public sealed class LinkCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "posts", "b.md"), "transfer learning\n");
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _workspace.Dispose();
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = Program.Run([.. args, "--workspace", _root], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private (int Exit, string Out, string Err) Run(params string[] args) => _workspace.Run(".", [.. args, "--workspace", _root]);
 
     [Fact]
     public void Check_lists_what_it_would_link_and_exits_1()

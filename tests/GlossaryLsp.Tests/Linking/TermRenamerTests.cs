@@ -1,9 +1,9 @@
-using GlossaryLsp.Cli;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Core.Rules;
 using GlossaryLsp.Core.Text;
 using GlossaryLsp.Core.Workspace;
+using GlossaryLsp.Tests.Cli;
 
 namespace GlossaryLsp.Tests.Linking;
 
@@ -160,7 +160,8 @@ public class TermRenamerTests
 /// <summary><c>glossary rename</c> in-process on a temporary workspace.</summary>
 public sealed class RenameCommandTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "glossary-rename-" + Guid.NewGuid().ToString("N"));
+    private readonly CliWorkspace _workspace = new();
+    private string _root => _workspace.Root;
 
     public RenameCommandTests()
     {
@@ -172,15 +173,9 @@ public sealed class RenameCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "glossary", "dup.md"), "<!-- 記事URL:https://example.com/glossary/dup.md# -->\n## 学習\n- b\n");
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _workspace.Dispose();
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = Program.Run([.. args, "--workspace", _root], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private (int Exit, string Out, string Err) Run(params string[] args) => _workspace.Run(".", [.. args, "--workspace", _root]);
 
     [Fact]
     public void Shows_then_writes_the_rename()
