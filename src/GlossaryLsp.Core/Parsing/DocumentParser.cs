@@ -22,17 +22,8 @@ public static partial class DocumentParser
         .UsePipeTables()
         .Build();
 
-    // NonBacktracking: this scans whole files, and a backtracking engine is quadratic on a 1 MB line of
-    // unclosed "<a " (SPEC §7); the automaton finds every match in one linear pass. No capture group:
-    // computing captures is most of that engine's cost, and the attributes are the match minus "<a" and ">".
-    [GeneratedRegex(@"<a\b(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex AnchorTagRegex();
-
-    /// <summary>A match and its one group (a comment's body, a tag's attributes).</summary>
-    internal readonly record struct ScanMatch(int Index, int Length, int GroupIndex, string GroupValue)
-    {
-        public bool Success => Length > 0;
-    }
+    /// <summary>A match and its one group (a comment's body).</summary>
+    internal readonly record struct ScanMatch(int Index, int Length, int GroupIndex, string GroupValue);
 
     /// <summary><c>&lt;!--(.*?)--&gt;</c> (Singleline) in one linear pass of IndexOf.</summary>
     internal static IEnumerable<ScanMatch> Comments(string text)
@@ -48,23 +39,6 @@ public static partial class DocumentParser
             from = close + 3;
         }
     }
-
-    private static IEnumerable<ScanMatch> AnchorTags(string text)
-    {
-        foreach (Match m in AnchorTagRegex().Matches(text)) yield return AnchorTag(m);
-    }
-
-    private static ScanMatch AnchorTag(Match m) =>
-        m.Success ? new ScanMatch(m.Index, m.Length, m.Index + 2, m.Value[2..^1]) : default;
-
-    [GeneratedRegex(@"</a\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AnchorCloseRegex();
-
-    [GeneratedRegex(@"\b(?<name>href|id|name)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AttributeRegex();
-
-    [GeneratedRegex(@"<[^<>]*>", RegexOptions.CultureInvariant)]
-    private static partial Regex TagRegex();
 
     [GeneratedRegex(@"https?://[^\s<>()\[\]""'`]+", RegexOptions.CultureInvariant)]
     private static partial Regex BareUrlRegex();
@@ -179,43 +153,39 @@ public static partial class DocumentParser
 
         // HTML anchors: <a href="…">text</a> links and <a id="…"> targets, inline or in HTML blocks.
         var explicitAnchors = new List<string>();
-        foreach (var m in AnchorTags(text))
+        foreach (var tag in HtmlScanner.AnchorTags(text))
         {
-            if (InCode(m.Index)) continue;
+            if (InCode(tag.Index)) continue;
             string? href = null, id = null;
             TextSpan hrefSpan = default;
-            foreach (Match a in AttributeRegex().Matches(m.GroupValue))
+            foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
             {
-                var v = a.Groups["v"];
-                switch (a.Groups["name"].Value.ToLowerInvariant())
+                if (a.Name == "href")
                 {
-                    case "href":
-                        href = v.Value;
-                        hrefSpan = new TextSpan(m.GroupIndex + v.Index, v.Length);
-                        break;
-                    default:
-                        id ??= v.Value;
-                        break;
+                    href = text.Substring(a.ValueStart, a.ValueLength);
+                    hrefSpan = new TextSpan(a.ValueStart, a.ValueLength);
                 }
+                else id ??= text.Substring(a.ValueStart, a.ValueLength);
             }
             if (id is not null) explicitAnchors.Add(System.Net.WebUtility.HtmlDecode(id));
             if (href is null) continue;
-            int openEnd = m.Index + m.Length;
-            var close = AnchorCloseRegex().Match(text, openEnd, Math.Min(text.Length - openEnd, 4000));
-            var nextOpen = text.IndexOf("<a", openEnd, Math.Min(text.Length - openEnd, 4000), StringComparison.OrdinalIgnoreCase);
+            int openEnd = tag.End;
+            int window = Math.Min(text.Length, openEnd + 4000);
+            var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, openEnd, window);
+            var nextOpen = text.IndexOf("<a", openEnd, window - openEnd, StringComparison.OrdinalIgnoreCase);
             TextSpan whole, inner;
-            if (close.Success && (nextOpen < 0 || nextOpen > close.Index))
+            if (closeIndex >= 0 && (nextOpen < 0 || nextOpen > closeIndex))
             {
-                inner = TextSpan.FromBounds(openEnd, close.Index);
-                whole = TextSpan.FromBounds(m.Index, close.Index + close.Length);
+                inner = TextSpan.FromBounds(openEnd, closeIndex);
+                whole = TextSpan.FromBounds(tag.Index, closeIndex + closeLength);
             }
             else
             {
                 inner = new TextSpan(openEnd, 0); // unclosed <a>: the tag alone is the link
-                whole = new TextSpan(m.Index, m.Length);
+                whole = new TextSpan(tag.Index, tag.Length);
             }
             protectedSpans.Add(whole);
-            var linkText = System.Net.WebUtility.HtmlDecode(TagRegex().Replace(text.Substring(inner.Start, inner.Length), string.Empty)).Trim();
+            var linkText = System.Net.WebUtility.HtmlDecode(HtmlScanner.StripTags(text.AsSpan(inner.Start, inner.Length))).Trim();
             links.Add(new LinkReference(LinkSyntax.Html, System.Net.WebUtility.HtmlDecode(href), hrefSpan, linkText, inner, whole));
         }
 
@@ -289,7 +259,7 @@ public static partial class DocumentParser
             inner = TextSpan.FromBounds(TextSpan.FromMarkdig(first.Span).Start, TextSpan.FromMarkdig(last.Span).End);
         else
             inner = new TextSpan(Math.Min(whole.Start + 1, text.Length), 0);
-        var linkText = TagRegex().Replace(text.Substring(inner.Start, inner.Length), string.Empty).Trim();
+        var linkText = HtmlScanner.StripTags(text.AsSpan(inner.Start, inner.Length)).Trim();
         // The URL as written (Markdig unescapes it); keep the source text when it is the plain target.
         if (targetSpan.Length > 0 && targetSpan.End <= text.Length)
         {
@@ -313,39 +283,36 @@ public static partial class DocumentParser
         {
             start = end = span.End;
         }
-        string content = text.Substring(start, end - start);
         string? explicitId = null;
         TextSpan? idSpan = null, idElement = null;
-        var anchorTag = AnchorTag(AnchorTagRegex().Match(content));
+        var anchorTags = HtmlScanner.AnchorTags(text, start, end);
         int visibleEnd = end;
-        if (anchorTag.Success)
+        if (anchorTags.Count > 0)
         {
-            foreach (Match a in AttributeRegex().Matches(anchorTag.GroupValue))
+            var tag = anchorTags[0];
+            foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
             {
-                var name = a.Groups["name"].Value.ToLowerInvariant();
-                if (name is "id" or "name")
+                if (a.Name is "id" or "name")
                 {
-                    var v = a.Groups["v"];
-                    explicitId = System.Net.WebUtility.HtmlDecode(v.Value);
-                    idSpan = new TextSpan(start + anchorTag.GroupIndex + v.Index, v.Length);
-                    var close = AnchorCloseRegex().Match(content, anchorTag.Index + anchorTag.Length);
-                    int elemEnd = close.Success ? close.Index + close.Length : anchorTag.Index + anchorTag.Length;
-                    idElement = TextSpan.FromBounds(start + anchorTag.Index, start + elemEnd);
-                    if (TagRegex().Replace(content[(anchorTag.Index)..], string.Empty).Trim().Length == 0)
-                        visibleEnd = start + anchorTag.Index;
+                    explicitId = System.Net.WebUtility.HtmlDecode(text.Substring(a.ValueStart, a.ValueLength));
+                    idSpan = new TextSpan(a.ValueStart, a.ValueLength);
+                    var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, tag.End, end);
+                    int elemEnd = closeIndex >= 0 ? closeIndex + closeLength : tag.End;
+                    idElement = TextSpan.FromBounds(tag.Index, elemEnd);
+                    if (HtmlScanner.StripTags(text.AsSpan(tag.Index, end - tag.Index)).AsSpan().Trim().Length == 0)
+                        visibleEnd = tag.Index;
                     break;
                 }
             }
         }
-        else if (BraceIdRegex().Match(content) is { Success: true } bm)
+        else if (text.AsSpan(start, end - start).Contains("{#", StringComparison.Ordinal) && BraceIdRegex().Match(text.Substring(start, end - start)) is { Success: true } bm)
         {
             explicitId = bm.Groups["id"].Value;
             idSpan = new TextSpan(start + bm.Groups["id"].Index, bm.Groups["id"].Length);
             idElement = new TextSpan(start + bm.Index, bm.Length);
             visibleEnd = start + bm.Index;
         }
-        string visible = text.Substring(start, visibleEnd - start);
-        string headingText = TagRegex().Replace(visible, string.Empty).Trim();
+        string headingText = HtmlScanner.StripTags(text.AsSpan(start, visibleEnd - start)).Trim();
         // Trim the span to the visible text.
         int ts = start, te = visibleEnd;
         while (ts < te && char.IsWhiteSpace(text[ts])) ts++;
@@ -387,7 +354,7 @@ public static partial class DocumentParser
             int s = segStart, e = i;
             while (s < e && char.IsWhiteSpace(text[s])) s++;
             while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
-            var word = TagRegex().Replace(text.Substring(s, e - s), string.Empty).Trim();
+            var word = HtmlScanner.StripTags(text.AsSpan(s, e - s)).Trim();
             if (word.Length > 0) { words.Add(word); spans.Add(TextSpan.FromBounds(s, e)); }
             segStart = i + 1;
         }
