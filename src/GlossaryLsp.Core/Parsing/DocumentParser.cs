@@ -40,8 +40,32 @@ public static partial class DocumentParser
         }
     }
 
-    [GeneratedRegex(@"https?://[^\s<>()\[\]""'`]+", RegexOptions.CultureInvariant)]
-    private static partial Regex BareUrlRegex();
+    /// <summary><c>https?://[^\s&lt;&gt;()\[\]"'`]+</c>: bare URLs, left to right, not overlapping.</summary>
+    internal static List<TextSpan> BareUrls(string text)
+    {
+        var result = new List<TextSpan>();
+        int from = 0;
+        while (true)
+        {
+            int at = text.AsSpan(from).IndexOf("http", StringComparison.Ordinal);
+            if (at < 0) return result;
+            at += from;
+            int p = at + 4;
+            if (p < text.Length && text[p] == 's') p++;
+            if (text.AsSpan(p).StartsWith("://", StringComparison.Ordinal))
+            {
+                int end = p + 3;
+                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`')) end++;
+                if (end > p + 3)
+                {
+                    result.Add(TextSpan.FromBounds(at, end));
+                    from = end;
+                    continue;
+                }
+            }
+            from = at + 1;
+        }
+    }
 
     [GeneratedRegex(@"^\s*(記事URL|記事タイトル)\s*[:：]\s*(.*?)\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex ArticleCommentRegex();
@@ -63,9 +87,7 @@ public static partial class DocumentParser
         var links = new List<LinkReference>();
         var rawHeadings = new List<(HeadingBlock Block, TextSpan Span)>();
         FrontMatter? frontMatter = null;
-        var blocks = new List<Block>();
-
-        foreach (var node in md.Descendants())
+        foreach (var node in Nodes(md))
         {
             switch (node)
             {
@@ -189,8 +211,8 @@ public static partial class DocumentParser
             links.Add(new LinkReference(LinkSyntax.Html, System.Net.WebUtility.HtmlDecode(href), hrefSpan, linkText, inner, whole));
         }
 
-        foreach (Match m in BareUrlRegex().Matches(text))
-            if (!InCode(m.Index)) protectedSpans.Add(new TextSpan(m.Index, m.Length));
+        foreach (var url in BareUrls(text))
+            if (!InCode(url.Start)) protectedSpans.Add(url);
 
         // Headings, slugs, explicit ids.
         var headingInfos = rawHeadings.Select(h => ReadHeading(text, h.Block, h.Span)).ToList();
@@ -231,6 +253,33 @@ public static partial class DocumentParser
             ExplicitAnchors = [.. explicitAnchors],
             ProtectedSpans = Merge(protectedSpans),
         };
+    }
+
+    /// <summary>
+    /// Every block and inline of the tree, blocks in document order (inlines in no particular order).
+    /// An explicit stack, not recursion: deeply nested input must not overflow the thread's stack.
+    /// </summary>
+    private static IEnumerable<MarkdownObject> Nodes(MarkdownDocument document)
+    {
+        var stack = new Stack<MarkdownObject>();
+        stack.Push(document);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            yield return node;
+            switch (node)
+            {
+                case ContainerBlock container:
+                    for (int i = container.Count - 1; i >= 0; i--) stack.Push(container[i]);
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    stack.Push(inline);
+                    break;
+                case ContainerInline inlines:
+                    for (var child = inlines.FirstChild; child is not null; child = child.NextSibling) stack.Push(child);
+                    break;
+            }
+        }
     }
 
     private static LinkReference? ToLinkReference(string text, LinkInline link)
@@ -336,7 +385,7 @@ public static partial class DocumentParser
                 if (headings[j].Level <= 2) { defEnd = headings[j].Span.Start; break; }
             var (words, spans) = SplitEntryWords(text, h.TextSpan);
             if (words.Count == 0) continue;
-            result.Add(new TermDefinition(path, words[0], [.. words.Skip(1)], null, AnchorCodec.Encode(h.Text), h,
+            result.Add(new TermDefinition(path, words[0], [.. words.Skip(1)], null, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
                 h.TextSpan, TextSpan.FromBounds(defStart, Math.Max(defStart, defEnd)), [.. spans]));
         }
         return result.ToImmutable();
@@ -418,16 +467,21 @@ public static partial class DocumentParser
 
     private static ImmutableArray<TextSpan> Merge(List<TextSpan> spans)
     {
-        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var result = ImmutableArray.CreateBuilder<TextSpan>(spans.Count);
+        // Sorted as (start, end) pairs packed in longs: a primitive sort, no comparison delegate.
+        var keys = new long[spans.Count];
+        int n = 0;
         foreach (var s in spans)
+            if (s.Length > 0) keys[n++] = (long)s.Start << 32 | (uint)s.End;
+        Array.Sort(keys, 0, n);
+        var result = ImmutableArray.CreateBuilder<TextSpan>(n);
+        for (int i = 0; i < n; i++)
         {
-            if (s.Length <= 0) continue;
-            if (result.Count > 0 && s.Start <= result[^1].End)
+            int start = (int)(keys[i] >> 32), end = (int)keys[i];
+            if (result.Count > 0 && start <= result[^1].End)
             {
-                if (s.End > result[^1].End) result[^1] = TextSpan.FromBounds(result[^1].Start, s.End);
+                if (end > result[^1].End) result[^1] = TextSpan.FromBounds(result[^1].Start, end);
             }
-            else result.Add(s);
+            else result.Add(TextSpan.FromBounds(start, end));
         }
         return result.ToImmutable();
     }

@@ -13,6 +13,20 @@ public static class AnchorCodec
 
     public static string Encode(string headingText) => Convert.ToBase64String(Encoding.UTF8.GetBytes(headingText));
 
+    /// <summary>
+    /// Like <see cref="Encode(string)"/>, but returns <paramref name="existing"/> itself when it already is
+    /// the anchor (a heading's explicit id usually is), so a workspace does not hold each anchor twice.
+    /// </summary>
+    public static string Encode(string headingText, string? existing)
+    {
+        if (existing is null || headingText.Length > 1024) return Encode(headingText);
+        Span<byte> bytes = stackalloc byte[headingText.Length * 3];
+        int byteCount = Encoding.UTF8.GetBytes(headingText, bytes);
+        Span<char> chars = stackalloc char[(byteCount + 2) / 3 * 4];
+        Convert.TryToBase64Chars(bytes[..byteCount], chars, out int written);
+        return chars[..written].SequenceEqual(existing) ? existing : new string(chars[..written]);
+    }
+
     /// <summary>Decodes an anchor; false when it is not valid padded base64 or not valid UTF-8 text.</summary>
     public static bool TryDecode(string anchor, out string text)
     {
@@ -44,34 +58,43 @@ public static class HeadingSlug
 {
     public static string Create(string headingText)
     {
-        var sb = new StringBuilder(headingText.Length);
-        foreach (var rune in headingText.Trim().EnumerateRunes())
+        var text = headingText.AsSpan().Trim();
+        // Most headings are ASCII letters, digits, spaces and BMP text: classify chars, not runes.
+        var sb = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
         {
-            var cat = Rune.GetUnicodeCategory(rune);
-            if (rune.Value == ' ') { sb.Append('-'); continue; }
-            if (rune.Value == '-' || rune.Value == '_') { sb.Append((char)rune.Value); continue; }
-            switch (cat)
+            char c = text[i];
+            if (c < 128)
             {
-                case System.Globalization.UnicodeCategory.UppercaseLetter:
-                case System.Globalization.UnicodeCategory.LowercaseLetter:
-                case System.Globalization.UnicodeCategory.TitlecaseLetter:
-                case System.Globalization.UnicodeCategory.ModifierLetter:
-                case System.Globalization.UnicodeCategory.OtherLetter:
-                case System.Globalization.UnicodeCategory.DecimalDigitNumber:
-                case System.Globalization.UnicodeCategory.LetterNumber:
-                case System.Globalization.UnicodeCategory.OtherNumber:
-                case System.Globalization.UnicodeCategory.NonSpacingMark:
-                case System.Globalization.UnicodeCategory.SpacingCombiningMark:
-                case System.Globalization.UnicodeCategory.ConnectorPunctuation:
-                    var lower = Rune.ToLowerInvariant(rune);
-                    if (lower.IsBmp) sb.Append((char)lower.Value); else sb.Append(lower.ToString());
-                    break;
-                default:
-                    break; // punctuation, symbols (incl. emoji), other white space
+                if (char.IsAsciiLetterUpper(c)) sb.Append((char)(c | 0x20));
+                else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_') sb.Append(c);
+                else if (c == ' ') sb.Append('-');
+                continue; // other ASCII: punctuation, symbols, control and other white space
             }
+            if (char.IsSurrogate(c))
+            {
+                if (Rune.DecodeFromUtf16(text[i..], out var rune, out int used) == System.Buffers.OperationStatus.Done)
+                {
+                    if (IsKept(Rune.GetUnicodeCategory(rune))) sb.Append(Rune.ToLowerInvariant(rune).ToString());
+                    i += used - 1;
+                }
+                continue; // a lone surrogate is dropped
+            }
+            if (IsKept(System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c))) sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
     }
+
+    private static bool IsKept(System.Globalization.UnicodeCategory category) => category switch
+    {
+        System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
+            or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.ModifierLetter
+            or System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.DecimalDigitNumber
+            or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherNumber
+            or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.ConnectorPunctuation => true,
+        _ => false, // punctuation, symbols (incl. emoji), other white space
+    };
 
     /// <summary>Slugs for headings in document order, numbering repeats as GitHub does.</summary>
     public static List<string> CreateUnique(IEnumerable<string> headingTexts)

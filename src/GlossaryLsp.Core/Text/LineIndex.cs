@@ -26,15 +26,15 @@ public sealed class LineIndex
         _text = text;
         _length = text.Length;
         var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
-        for (int i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        int i = 0;
+        while (true)
         {
-            char c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
-            }
-            else if (c == '\n') starts.Add(i + 1);
+            int nl = span[i..].IndexOfAny('\r', '\n');
+            if (nl < 0) break;
+            i += nl;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            starts.Add(++i);
         }
         _lineStarts = starts.ToArray();
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Tests.Performance;
 
@@ -57,5 +58,86 @@ public class HtmlScanTests
         var close = AnchorClose.Match(text);
         HtmlScanner.FindAnchorClose(text, 0, text.Length).Should().Be(close.Success ? (close.Index, close.Length) : (-1, 0), $"</a> in '{text}'");
         HtmlScanner.StripTags(text).Should().Be(Tag.Replace(text, string.Empty), $"tags stripped from '{text}'");
+    }
+}
+
+/// <summary>The faster slug, URL and anchor code gives what the straightforward versions gave.</summary>
+public class ParserFastPathTests
+{
+    private static readonly Regex BareUrl = new(@"https?://[^\s<>()\[\]""'`]+", RegexOptions.CultureInvariant);
+
+    [Fact]
+    public void Bare_urls_match_the_regular_expression()
+    {
+        const string alphabet = "https:/ xp<>()[]\"'`\n語.";
+        var rng = new Random(3);
+        for (int i = 0; i < 30000; i++)
+        {
+            var chars = new char[rng.Next(0, 30)];
+            for (int j = 0; j < chars.Length; j++) chars[j] = alphabet[rng.Next(alphabet.Length)];
+            var text = rng.Next(4) == 0 ? "http://" + new string(chars) : new string(chars);
+            DocumentParser.BareUrls(text).Select(s => (s.Start, s.Length)).Should().Equal(BareUrl.Matches(text).Select(m => (m.Index, m.Length)), $"'{text}'");
+        }
+    }
+
+    [Fact]
+    public void Slugs_match_the_rune_by_rune_definition()
+    {
+        const string alphabet = "Aaz Z09-_.,!?\t語カﾌﾞＡ１\u0301\u0903\u3000Éé😀\U0001D400\uD800";
+        var rng = new Random(5);
+        for (int i = 0; i < 30000; i++)
+        {
+            var sb = new System.Text.StringBuilder();
+            int n = rng.Next(0, 16);
+            for (int j = 0; j < n; j++)
+            {
+                int k = rng.Next(alphabet.Length);
+                sb.Append(alphabet[k]);
+                if (char.IsHighSurrogate(alphabet[k]) && k + 1 < alphabet.Length && rng.Next(3) > 0) sb.Append(alphabet[k + 1]);
+            }
+            var text = sb.ToString();
+            HeadingSlug.Create(text).Should().Be(ReferenceSlug(text), $"'{text}'");
+        }
+    }
+
+    [Theory]
+    [InlineData("転移学習 | Transfer Learning")]
+    [InlineData("Plain")]
+    [InlineData("絵文字😀")]
+    public void An_anchor_equal_to_the_explicit_id_is_the_same_string(string heading)
+    {
+        var id = AnchorCodec.Encode(heading);
+        var explicitId = new string(id.AsSpan());
+        AnchorCodec.Encode(heading, explicitId).Should().BeSameAs(explicitId);
+        AnchorCodec.Encode(heading, "other").Should().Be(id);
+        AnchorCodec.Encode(heading, null).Should().Be(id);
+    }
+
+    // The definition the fast path replaced: runes, category, lower-case invariant.
+    private static string ReferenceSlug(string headingText)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var rune in headingText.Trim().EnumerateRunes())
+        {
+            if (rune.Value == ' ') { sb.Append('-'); continue; }
+            if (rune.Value is '-' or '_') { sb.Append((char)rune.Value); continue; }
+            switch (System.Text.Rune.GetUnicodeCategory(rune))
+            {
+                case System.Globalization.UnicodeCategory.UppercaseLetter:
+                case System.Globalization.UnicodeCategory.LowercaseLetter:
+                case System.Globalization.UnicodeCategory.TitlecaseLetter:
+                case System.Globalization.UnicodeCategory.ModifierLetter:
+                case System.Globalization.UnicodeCategory.OtherLetter:
+                case System.Globalization.UnicodeCategory.DecimalDigitNumber:
+                case System.Globalization.UnicodeCategory.LetterNumber:
+                case System.Globalization.UnicodeCategory.OtherNumber:
+                case System.Globalization.UnicodeCategory.NonSpacingMark:
+                case System.Globalization.UnicodeCategory.SpacingCombiningMark:
+                case System.Globalization.UnicodeCategory.ConnectorPunctuation:
+                    sb.Append(System.Text.Rune.ToLowerInvariant(rune).ToString());
+                    break;
+            }
+        }
+        return sb.ToString();
     }
 }
