@@ -63,19 +63,57 @@ public enum LinkSyntax
     MarkdownReference,
 }
 
-/// <summary>One link of a document, with the spans needed to report and rewrite it.</summary>
-public sealed record LinkReference(
-    LinkSyntax Syntax,
+/// <summary>
+/// One link of a document, with the spans needed to report and rewrite it. The target and the text are
+/// read from the document's text when they are written there as they are (the usual case) rather than
+/// held as copies: a large workspace has hundreds of thousands of links (SPEC §6 memory budget).
+/// </summary>
+public sealed class LinkReference
+{
+    private readonly string _source;
+    private readonly string? _target;
+    private readonly string? _text;
+    private readonly TextSpan _textInSource;
+
+    /// <param name="syntax">How the link is written.</param>
+    /// <param name="target">The target when it differs from <paramref name="source"/> at <paramref name="targetSpan"/> (e.g. HTML-decoded); null when it is that text.</param>
+    /// <param name="targetSpan">The span of the target in the source.</param>
+    /// <param name="text">The visible text when it differs from <paramref name="source"/> at <paramref name="textInSource"/> (tags stripped, decoded); null when it is that text.</param>
+    /// <param name="textInSource">Where the visible text is in the source when <paramref name="text"/> is null.</param>
+    /// <param name="textSpan">The span between the tags / brackets.</param>
+    /// <param name="span">The whole link.</param>
+    /// <param name="source">The document's text.</param>
+    public LinkReference(LinkSyntax syntax, string? target, TextSpan targetSpan, string? text, TextSpan textInSource, TextSpan textSpan, TextSpan span, string source)
+    {
+        Syntax = syntax;
+        _target = target;
+        TargetSpan = targetSpan;
+        _text = text;
+        _textInSource = textInSource;
+        TextSpan = textSpan;
+        Span = span;
+        _source = source;
+    }
+
+    public LinkSyntax Syntax { get; }
+
     /// <summary>The raw target as written (href value or Markdown URL), before percent-decoding.</summary>
-    string Target,
+    public string Target => _target ?? _source.Substring(TargetSpan.Start, TargetSpan.Length);
+
     /// <summary>The span of the target in the source (for reference links: in the definition).</summary>
-    TextSpan TargetSpan,
+    public TextSpan TargetSpan { get; }
+
     /// <summary>The visible link text, tags stripped.</summary>
-    string Text,
+    public string Text => _text ?? _source.Substring(_textInSource.Start, _textInSource.Length);
+
     /// <summary>The span of the link text (between the tags / brackets).</summary>
-    TextSpan TextSpan,
+    public TextSpan TextSpan { get; }
+
     /// <summary>The whole link: from <c>&lt;a</c> to <c>&lt;/a&gt;</c>, or from <c>[</c> to <c>)</c>.</summary>
-    TextSpan Span);
+    public TextSpan Span { get; }
+
+    public override string ToString() => $"{Syntax} [{Text}]({Target}) at {Span}";
+}
 
 /// <summary>A glossary suppression comment.</summary>
 public sealed record SuppressionComment(SuppressionKind Kind, int Line, ImmutableArray<string> Rules);

@@ -178,19 +178,15 @@ public static partial class DocumentParser
         foreach (var tag in HtmlScanner.AnchorTags(text))
         {
             if (InCode(tag.Index)) continue;
-            string? href = null, id = null;
-            TextSpan hrefSpan = default;
+            string? id = null;
+            TextSpan? hrefSpan = null;
             foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
             {
-                if (a.Name == "href")
-                {
-                    href = text.Substring(a.ValueStart, a.ValueLength);
-                    hrefSpan = new TextSpan(a.ValueStart, a.ValueLength);
-                }
+                if (a.Name == "href") hrefSpan = new TextSpan(a.ValueStart, a.ValueLength);
                 else id ??= text.Substring(a.ValueStart, a.ValueLength);
             }
             if (id is not null) explicitAnchors.Add(System.Net.WebUtility.HtmlDecode(id));
-            if (href is null) continue;
+            if (hrefSpan is not { } href) continue;
             int openEnd = tag.End;
             int window = Math.Min(text.Length, openEnd + 4000);
             var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, openEnd, window);
@@ -207,8 +203,10 @@ public static partial class DocumentParser
                 whole = new TextSpan(tag.Index, tag.Length);
             }
             protectedSpans.Add(whole);
-            var linkText = System.Net.WebUtility.HtmlDecode(HtmlScanner.StripTags(text.AsSpan(inner.Start, inner.Length))).Trim();
-            links.Add(new LinkReference(LinkSyntax.Html, System.Net.WebUtility.HtmlDecode(href), hrefSpan, linkText, inner, whole));
+            var (linkText, linkTextSpan) = VisibleText(text, inner, decode: true);
+            // The href as written unless it has character references to decode.
+            string? target = text.AsSpan(href.Start, href.Length).Contains('&') ? System.Net.WebUtility.HtmlDecode(text.Substring(href.Start, href.Length)) : null;
+            links.Add(new LinkReference(LinkSyntax.Html, target, href, linkText, linkTextSpan, inner, whole, text));
         }
 
         foreach (var url in BareUrls(text))
@@ -308,15 +306,32 @@ public static partial class DocumentParser
             inner = TextSpan.FromBounds(TextSpan.FromMarkdig(first.Span).Start, TextSpan.FromMarkdig(last.Span).End);
         else
             inner = new TextSpan(Math.Min(whole.Start + 1, text.Length), 0);
-        var linkText = HtmlScanner.StripTags(text.AsSpan(inner.Start, inner.Length)).Trim();
-        // The URL as written (Markdig unescapes it); keep the source text when it is the plain target.
+        var (linkText, linkTextSpan) = VisibleText(text, inner, decode: false);
+        // The URL as written (Markdig unescapes it): the source text when it is the plain target.
         if (targetSpan.Length > 0 && targetSpan.End <= text.Length)
         {
-            var raw = text.Substring(targetSpan.Start, targetSpan.Length);
-            if (raw.StartsWith('<') && raw.EndsWith('>')) { raw = raw[1..^1]; targetSpan = new TextSpan(targetSpan.Start + 1, targetSpan.Length - 2); }
-            url = raw;
+            if (targetSpan.Length >= 2 && text[targetSpan.Start] == '<' && text[targetSpan.End - 1] == '>') targetSpan = new TextSpan(targetSpan.Start + 1, targetSpan.Length - 2);
+            url = null;
         }
-        return new LinkReference(syntax, url, targetSpan, linkText, inner, whole);
+        return new LinkReference(syntax, url, targetSpan, linkText, linkTextSpan, inner, whole, text);
+    }
+
+    /// <summary>
+    /// A link's visible text: tags stripped, character references decoded (HTML links), trimmed. When that
+    /// is a span of the source as it stands, only the span is returned (the string is null).
+    /// </summary>
+    private static (string? Text, TextSpan InSource) VisibleText(string text, TextSpan inner, bool decode)
+    {
+        var raw = text.AsSpan(inner.Start, inner.Length);
+        if (raw.IndexOfAny('<', '&') < 0 || !decode && !raw.Contains('<'))
+        {
+            int start = inner.Start, end = inner.End;
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            return (null, TextSpan.FromBounds(start, end));
+        }
+        var stripped = HtmlScanner.StripTags(raw);
+        return ((decode ? System.Net.WebUtility.HtmlDecode(stripped) : stripped).Trim(), default);
     }
 
     private static Heading ReadHeading(string text, HeadingBlock block, TextSpan span)
