@@ -29,9 +29,13 @@ internal static class WorkspaceLoading
         server.LastStatus = (files, terms);
         _ = reporting;
         // Build the lookup tables hover and completion use now, in the background, rather than in the
-        // first request (on 100k terms the mention automaton takes a second or two to build).
-        _ = Task.Run(() =>
+        // first request (on 100k terms the mention automaton takes a second or two to build) — but after
+        // the first diagnostics pass, which the editor is waiting for and which would share the CPU with it.
+        long passes = server.Diagnostics.CompletedPasses;
+        _ = Task.Run(async () =>
         {
+            for (int waited = 0; server.Diagnostics.CompletedPasses == passes && waited < 10_000; waited += 50)
+                await Task.Delay(50).ConfigureAwait(false);
             foreach (var folder in snapshot.Folders)
             {
                 EntryWordList.For(folder.Index);
