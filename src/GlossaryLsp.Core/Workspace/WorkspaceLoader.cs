@@ -103,8 +103,21 @@ public static class WorkspaceLoader
                     return ParsedDocument.Unreadable(relativePath, new LoadProblem("symbolic link to a file outside the workspace; not read"));
             }
             if (TooLarge(info.Length) is { } tooLarge) return ParsedDocument.Unreadable(relativePath, tooLarge);
-            var bytes = File.ReadAllBytes(full);
-            return ParseBytes(relativePath, bytes, config);
+            // Read into a pooled buffer: the bytes live only until they are decoded.
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Max(stream.Length, 1));
+            try
+            {
+                int length = 0, read;
+                while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+                if (length == buffer.Length && stream.ReadByte() >= 0) // grew while being read: read it whole
+                    return ParseBytes(relativePath, File.ReadAllBytes(full), config);
+                return ParseBytes(relativePath, buffer.AsSpan(0, length), config);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
