@@ -148,9 +148,11 @@ internal sealed class DependencyTracker
     /// <summary>
     /// The documents to re-analyse after <paramref name="changedPaths"/> changed between the two
     /// snapshots, in path order; null when everything must be (the inferred URL mapping changed, or
-    /// unlinked-mention findings are on and entry words changed).
+    /// unlinked-mention findings are on and entry words changed). With <paramref name="pointingInto"/>,
+    /// the documents whose diagnostics merely point into a changed document go there instead of into
+    /// the result: the caller may move those positions rather than re-analyse them.
     /// </summary>
-    public SortedSet<string>? Dependents(GlossaryIndex before, GlossaryIndex after, IEnumerable<string> changedPaths)
+    public SortedSet<string>? Dependents(GlossaryIndex before, GlossaryIndex after, IEnumerable<string> changedPaths, ISet<string>? pointingInto = null)
     {
         if (!Equals(before.InferredMapping, after.InferredMapping)) return null;
         bool mentionsOn = after.Config.GetSeverity(RuleCatalog.GL0009.Id, RuleCatalog.GL0009.DefaultSeverity) is not null;
@@ -168,7 +170,8 @@ internal sealed class DependencyTracker
             var now = after.GetDocument(path);
             if (old is not null && now is not null && ReferenceEquals(old, now)) continue;
             // Diagnostics elsewhere that point into this document (positions may have moved).
-            AddReaders("r:" + path);
+            if (pointingInto is null) AddReaders("r:" + path);
+            else if (_readers.TryGetValue("r:" + path, out var pointing)) pointingInto.UnionWith(pointing);
             // GL0012 findings count the links that use the wrong URL, wherever they are.
             foreach (var s in _urlMismatches)
                 if ((after.GetDocument(s) ?? before.GetDocument(s)) is { } mismatched && mismatched.ArticleUrls.Length == 1

@@ -23,12 +23,16 @@ public sealed class WorkspaceDiagnostics
     /// <summary>The documents (re-)analysed to make this snapshot, in path order: every document for <see cref="Create"/>.</summary>
     public ImmutableArray<string> Reanalysed { get; }
 
-    private WorkspaceDiagnostics(GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, DependencyTracker dependencies, ImmutableArray<string> reanalysed)
+    /// <summary>The documents whose diagnostics were moved (positions in an edited document they point into), not re-analysed, in path order.</summary>
+    public ImmutableArray<string> Moved { get; }
+
+    private WorkspaceDiagnostics(GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, DependencyTracker dependencies, ImmutableArray<string> reanalysed, ImmutableArray<string> moved = default)
     {
         Index = index;
         _diagnostics = diagnostics;
         _dependencies = dependencies;
         Reanalysed = reanalysed;
+        Moved = moved.IsDefault ? [] : moved;
     }
 
     /// <summary>Analyses every document of the snapshot (in parallel).</summary>
@@ -75,13 +79,33 @@ public sealed class WorkspaceDiagnostics
     public WorkspaceDiagnostics Update(GlossaryIndex index, IEnumerable<string> changedPaths)
     {
         if (!Equals(index.Config, Index.Config)) return Create(index);
-        var dependents = _dependencies.Dependents(Index, index, changedPaths);
+        var pointingInto = new HashSet<string>(StringComparer.Ordinal);
+        var dependents = _dependencies.Dependents(Index, index, changedPaths, pointingInto);
         if (dependents is null) return Create(index);
+
+        // Documents whose diagnostics only point into an edited document (e.g. GL0005's other
+        // definitions): their positions are moved, not re-analysed, when the terms they name are intact.
+        var diagnostics = _diagnostics.ToBuilder();
+        var moved = new List<string>();
+        if (pointingInto.Count > 0)
+        {
+            var relocation = new DiagnosticRelocation(Index, index);
+            foreach (var path in pointingInto)
+            {
+                if (dependents.Contains(path)) continue;
+                if (!index.Documents.ContainsKey(path) || !relocation.TryMove(Get(path), out var relocated)) dependents.Add(path);
+                else if (relocated != Get(path))
+                {
+                    diagnostics[path] = relocated;
+                    moved.Add(path);
+                }
+            }
+            moved.Sort(StringComparer.Ordinal);
+        }
 
         var present = dependents.Where(p => index.Documents.ContainsKey(p)).ToArray();
         var docs = present.Select(p => index.Documents[p]).ToArray();
         var results = Analyze(index, docs);
-        var diagnostics = _diagnostics.ToBuilder();
         var changes = new List<(string Path, DocumentReads? Reads)>();
         foreach (var path in dependents)
             if (!index.Documents.ContainsKey(path) && diagnostics.Remove(path)) changes.Add((path, null));
@@ -90,7 +114,7 @@ public sealed class WorkspaceDiagnostics
             diagnostics[present[i]] = results[i].Diagnostics;
             changes.Add((present[i], results[i].Reads));
         }
-        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), _dependencies.With(changes), [.. present]);
+        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), _dependencies.With(changes), [.. present], [.. moved]);
     }
 
     private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(GlossaryIndex index, ParsedDocument[] docs)

@@ -77,6 +77,34 @@ public class IncrementalAnalysisTests
     }
 
     [Fact]
+    public void A_prose_edit_moves_other_documents_related_locations_instead_of_reanalysing_them()
+    {
+        var files = new Dictionary<string, string>(Workspace) { ["g/b.md"] = Workspace["g/b.md"] + Term("蒸留 | Distillation", "別の定義。") };
+        var initial = WorkspaceDiagnostics.Create(Index(files));
+        // Text before d.md's term moves the span b.md's duplicate-definition diagnostic points at.
+        var (after, index) = Edit(initial, "g/d.md", t => t.Replace("-->\n\n", "-->\n\n前書きの段落。\n\n"));
+
+        after.Reanalysed.Should().Equal("g/d.md");
+        after.Moved.Should().Equal("g/b.md");
+        var term = index.GetDocument("g/d.md")!.Terms.Single();
+        after.Get("g/b.md").Where(d => d.Id == "GL0005").SelectMany(d => d.Related).Where(r => r.Path == "g/d.md")
+            .Select(r => r.Span).Should().NotBeEmpty().And.OnlyContain(s => term.EntryWordSpans.Contains(s) || s == term.NameSpan);
+        Canonical(after).Should().Equal(FullAnalysis(index));
+    }
+
+    [Fact]
+    public void Renaming_the_term_another_document_points_at_reanalyses_that_document()
+    {
+        var files = new Dictionary<string, string>(Workspace) { ["g/b.md"] = Workspace["g/b.md"] + Term("蒸留 | Distillation", "別の定義。") };
+        var initial = WorkspaceDiagnostics.Create(Index(files));
+        var (after, index) = Edit(initial, "g/d.md", t => t.Replace("## 蒸留 | Distillation", "## 蒸留 | Distillations"));
+
+        after.Reanalysed.Should().Contain(["g/b.md", "g/d.md"]);
+        after.Moved.Should().BeEmpty();
+        Canonical(after).Should().Equal(FullAnalysis(index));
+    }
+
+    [Fact]
     public void Deleting_and_re_adding_a_document_matches_a_full_analysis()
     {
         var initial = WorkspaceDiagnostics.Create(Index(Workspace));
@@ -100,7 +128,7 @@ public class IncrementalAnalysisTests
         var config = GlossaryConfig.Default with { UnlinkedMentions = unlinkedMentions };
         var current = WorkspaceDiagnostics.Create(Index(corpus.Files.ToDictionary(f => f.Path, f => f.Text), config));
         var rng = new Random(11);
-        int total = 0, everything = 0;
+        int total = 0, everything = 0, moved = 0;
         for (int step = 0; step < 80; step++)
         {
             var paths = current.Index.Documents.Keys.ToArray();
@@ -114,10 +142,12 @@ public class IncrementalAnalysisTests
             Canonical(next).Should().Equal(FullAnalysis(index), $"step {step}: {description}");
             IncrementalIndexTests.ShouldMatchFreshIndex(index);
             total += next.Reanalysed.Length;
+            moved += next.Moved.Length;
             everything += index.Documents.Count;
             current = next;
         }
         if (!unlinkedMentions) total.Should().BeLessThan(everything / 2, "most edits touch a few documents");
+        moved.Should().BePositive("some edits only move what other documents' diagnostics point at");
     }
 
     private static (GlossaryIndex Index, string Description) RandomEdit(GlossaryIndex index, ParsedDocument doc, SyntheticCorpus corpus, Random rng)
