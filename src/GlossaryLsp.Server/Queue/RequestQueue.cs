@@ -1,7 +1,9 @@
 // The request queue (Roslyn's CLaSP model): messages are taken in arrival order; a mutating handler
 // runs alone and the next message waits for it; a reader gets the snapshot current when it arrives
 // and runs concurrently with everything after it. When the queue drains, the idle callback runs once
-// (diagnostics), so a burst of changes costs one analysis, not one per change.
+// (diagnostics), so a burst of changes costs one analysis, not one per change; while an edited
+// document is still being parsed in the background it waits for that parse (woken by an idle item)
+// instead of parsing on the queue, so the next message is not held up by it.
 using System.Threading.Channels;
 using GlossaryLsp.Server.Workspace;
 
@@ -12,11 +14,14 @@ internal sealed class RequestQueue(LanguageServer server)
     private readonly Channel<WorkItem> _channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private int _running;
     private bool _mutatedSinceIdle;
+    /// <summary>An idle item will be queued when the background parses finish (queue thread only).</summary>
+    private bool _idleWaiting;
 
     /// <summary>The last snapshot built (for mutating handlers, which work on the state itself).</summary>
     public ServerSnapshot LastSnapshot { get; private set; } = ServerSnapshot.Empty;
 
-    private sealed record WorkItem(HandlerDescriptor Handler, object? Params, CancellationToken CancellationToken, TaskCompletionSource<object?> Completion);
+    /// <summary>A message to handle, or (Handler null) a wake-up to check for idleness.</summary>
+    private sealed record WorkItem(HandlerDescriptor? Handler, object? Params, CancellationToken CancellationToken, TaskCompletionSource<object?> Completion);
 
     public Task<object?> Enqueue(HandlerDescriptor handler, object? parameters, CancellationToken cancellationToken)
     {
@@ -34,12 +39,15 @@ internal sealed class RequestQueue(LanguageServer server)
     {
         await foreach (var item in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (item.CancellationToken.IsCancellationRequested)
+            if (item.Handler is null)
+            {
+                _idleWaiting = false;
+            }
+            else if (item.CancellationToken.IsCancellationRequested)
             {
                 item.Completion.TrySetCanceled(item.CancellationToken);
-                continue;
             }
-            if (item.Handler.Mutates)
+            else if (item.Handler.Mutates)
             {
                 var context = new RequestContext(server, LastSnapshot, item.Handler.Method);
                 try
@@ -84,11 +92,30 @@ internal sealed class RequestQueue(LanguageServer server)
                     }
                 });
             }
-            if (_mutatedSinceIdle && !_channel.Reader.TryPeek(out _))
+            if (_mutatedSinceIdle && !_idleWaiting && !_channel.Reader.TryPeek(out _))
             {
+                if (PendingParses() is { } pending)
+                {
+                    _idleWaiting = true;
+                    _ = pending.ContinueWith(_ => _channel.Writer.TryWrite(new WorkItem(null, null, CancellationToken.None, new())), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    continue;
+                }
                 _mutatedSinceIdle = false;
                 OnIdle();
             }
+        }
+    }
+
+    private Task? PendingParses()
+    {
+        try
+        {
+            return server.State.PendingParses();
+        }
+        catch (Exception e)
+        {
+            server.Log.Error($"checking the background parses failed: {e}");
+            return null;
         }
     }
 

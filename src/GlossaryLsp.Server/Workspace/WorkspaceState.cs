@@ -46,8 +46,8 @@ internal sealed class WorkspaceState(ServerLog log)
             var config = Settings.ApplyTo(folder.FileConfig);
             var index = WorkspaceLoader.Load(folder.RootPath, config, progress, cancellationToken);
             folder.Loaded = true;
-            folder.Dirty.UnionWith(folder.Open.Keys);
             SetIndex(folder, index, definitionsChanged: true);
+            foreach (var path in folder.Open.Keys) folder.MarkDirty(path);
         }
     }
 
@@ -62,14 +62,14 @@ internal sealed class WorkspaceState(ServerLog log)
         }
         // Opening a file whose text is what the index already has (the usual case) costs nothing: the
         // parse is kept (so nothing is re-analysed) and the text is shared, not held twice.
-        if (!folder.Dirty.Contains(path) && folder.Index.GetDocument(path) is { LoadProblem: null } existing && string.Equals(existing.Text, text, StringComparison.Ordinal))
+        if (!folder.Dirty.ContainsKey(path) && folder.Index.GetDocument(path) is { LoadProblem: null } existing && string.Equals(existing.Text, text, StringComparison.Ordinal))
         {
-            folder.Open[path] = new OpenDocument(uri, path, version, existing.Text);
+            folder.SetOpen(new OpenDocument(uri, path, version, existing.Text));
             _changed = true;
             return;
         }
-        folder.Open[path] = new OpenDocument(uri, path, version, text);
-        folder.Dirty.Add(path);
+        folder.SetOpen(new OpenDocument(uri, path, version, text));
+        folder.MarkDirty(path);
         _changed = true;
     }
 
@@ -78,8 +78,8 @@ internal sealed class WorkspaceState(ServerLog log)
     {
         if (Locate(uri) is var (folder, path) && folder.Open.TryGetValue(path, out var open))
         {
-            folder.Open[path] = open with { Version = version, Text = conversions.ApplyChanges(open.Text, changes) };
-            folder.Dirty.Add(path);
+            folder.SetOpen(open with { Version = version, Text = conversions.ApplyChanges(open.Text, changes) });
+            folder.MarkDirty(path);
             _changed = true;
             return true;
         }
@@ -95,8 +95,7 @@ internal sealed class WorkspaceState(ServerLog log)
     public void Close(string uri)
     {
         _outside.Remove(uri);
-        if (Locate(uri) is not var (folder, path) || !folder.Open.Remove(path)) return;
-        folder.Dirty.Remove(path);
+        if (Locate(uri) is not var (folder, path) || !folder.RemoveOpen(path)) return;
         ReloadFromDisk(folder, path);
         _changed = true;
     }
@@ -209,15 +208,22 @@ internal sealed class WorkspaceState(ServerLog log)
         _changed = true;
     }
 
-    /// <summary>Parses the open documents changed since the last call and returns the current immutable snapshot.</summary>
+    /// <summary>Null when taking a snapshot would not wait for a parse; else a task that completes when the parses started so far have finished.</summary>
+    public Task? PendingParses()
+    {
+        var pending = _folders.Where(f => !f.ParsesDone).Select(f => f.WhenParsed()).ToList();
+        return pending.Count == 0 ? null : Task.WhenAll(pending);
+    }
+
+    /// <summary>Parses the open documents changed since the last call (or takes their parses started in the background) and returns the current immutable snapshot.</summary>
     public ServerSnapshot Snapshot()
     {
         foreach (var folder in _folders)
         {
             if (folder.Dirty.Count == 0) continue;
             var index = folder.Index;
-            foreach (var path in folder.Dirty)
-                if (folder.Open.TryGetValue(path, out var open)) index = index.WithDocument(ParseOpenText(path, open.Text, index.Config));
+            foreach (var (path, parse) in folder.Dirty)
+                if (folder.Open.TryGetValue(path, out var open)) index = index.WithDocument(parse.Result(open.Text, index.Config));
             folder.Dirty.Clear();
             SetIndex(folder, index);
         }
@@ -260,18 +266,81 @@ internal sealed class FolderState(string name, string rootPath)
     /// <summary>The last good glossary.yml (defaults when there is none).</summary>
     public GlossaryConfig FileConfig { get; set; } = GlossaryConfig.Default;
     public GlossaryIndex Index { get; set; } = GlossaryIndex.Empty();
-    public Dictionary<string, OpenDocument> Open { get; } = new(StringComparer.Ordinal);
-    /// <summary>Open documents whose text changed since the last snapshot (parsed lazily, so a burst of changes parses once).</summary>
-    public HashSet<string> Dirty { get; } = new(StringComparer.Ordinal);
+    /// <summary>Open documents by workspace path: a persistent map, so a snapshot shares it instead of copying every open document per change.</summary>
+    public ImmutableDictionary<string, OpenDocument> Open { get; private set; } = ImmutableDictionary<string, OpenDocument>.Empty.WithComparers(StringComparer.Ordinal);
+    /// <summary>Open documents whose text changed since the last snapshot, with their parse (started in the background; a burst of changes keeps only the last).</summary>
+    public Dictionary<string, PendingParse> Dirty { get; } = new(StringComparer.Ordinal);
     public int Epoch { get; set; }
 
     private FolderSnapshot? _snapshot;
 
+    public void SetOpen(OpenDocument document) => Open = Open.SetItem(document.Path, document);
+
+    public bool RemoveOpen(string path)
+    {
+        if (!Open.ContainsKey(path)) return false;
+        Open = Open.Remove(path);
+        Dirty.Remove(path);
+        return true;
+    }
+
+    /// <summary>The open document's text changed: its parse starts now on the thread pool, so that it runs while the client sends its next request.</summary>
+    public void MarkDirty(string path)
+    {
+        if (!Open.TryGetValue(path, out var open)) return;
+        var parse = new PendingParse(path, open.Text, Index.Config);
+        Dirty[path] = parse;
+        parse.Start();
+    }
+
+    /// <summary>True when every pending parse has finished (taking a snapshot would not wait).</summary>
+    public bool ParsesDone => Dirty.Values.All(p => p.IsDone);
+
+    /// <summary>Completes when the pending parses have finished.</summary>
+    public Task WhenParsed() => Task.WhenAll(Dirty.Values.Select(p => p.Done));
+
     public FolderSnapshot ToSnapshot()
     {
-        if (_snapshot is { } s && ReferenceEquals(s.Index, Index) && s.DefinitionsEpoch == Epoch && s.OpenDocuments.Count == Open.Count
-            && Open.All(kv => s.OpenDocuments.TryGetValue(kv.Key, out var o) && ReferenceEquals(o, kv.Value)))
+        if (_snapshot is { } s && ReferenceEquals(s.Index, Index) && s.DefinitionsEpoch == Epoch && ReferenceEquals(s.OpenDocuments, Open))
             return s;
-        return _snapshot = new FolderSnapshot(Name, RootPath, Index, Open.ToImmutableDictionary(StringComparer.Ordinal), Epoch);
+        return _snapshot = new FolderSnapshot(Name, RootPath, Index, Open, Epoch);
+    }
+}
+
+/// <summary>
+/// The parse of an open document's text, started on the thread pool when the text changes. Whoever
+/// comes first parses — the pool, or the snapshot that needs it (which then never waits for a busy
+/// pool); the other waits for that result. A parse for another configuration or text is not used.
+/// </summary>
+internal sealed class PendingParse(string path, string text, GlossaryConfig config)
+{
+    private readonly TaskCompletionSource<ParsedDocument> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _claimed;
+
+    public Task Done => _done.Task;
+    public bool IsDone => _done.Task.IsCompleted;
+
+    public void Start() => ThreadPool.UnsafeQueueUserWorkItem(static p => p.Run(), this, preferLocal: false);
+
+    /// <summary>The parse of <paramref name="currentText"/> with <paramref name="currentConfig"/>: this one's when they are what it parsed.</summary>
+    public ParsedDocument Result(string currentText, GlossaryConfig currentConfig)
+    {
+        if (!ReferenceEquals(currentText, text) || !ReferenceEquals(currentConfig, config))
+            return WorkspaceState.ParseOpenText(path, currentText, currentConfig);
+        Run();
+        return _done.Task.GetAwaiter().GetResult();
+    }
+
+    private void Run()
+    {
+        if (Interlocked.Exchange(ref _claimed, 1) != 0) return;
+        try
+        {
+            _done.TrySetResult(WorkspaceState.ParseOpenText(path, text, config));
+        }
+        catch (Exception e)
+        {
+            _done.TrySetException(e);
+        }
     }
 }
