@@ -35,6 +35,10 @@ public sealed class DiagnosticsService
     private long _passes;
     /// <summary>The snapshot of the last pass that published (worker only).</summary>
     private ServerSnapshot? _lastPublished;
+    /// <summary>Documents whose results may differ from what the client last got (worker only): added by each analysis, removed as they are published, so a cancelled pass leaves the rest to the next one.</summary>
+    private readonly HashSet<(string Root, string Path)> _unpublished = [];
+    /// <summary>The next pass compares every document (after a full analysis or a folder change).</summary>
+    private bool _publishAll = true;
 
     private sealed record Entry(ParsedDocument Document, GlossaryIndex Index, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
 
@@ -186,15 +190,50 @@ public sealed class DiagnosticsService
                 if (ReferenceEquals(previous.Index, index)) continue;
                 var changed = ChangedPaths(previous.Index, index);
                 foreach (var path in changed) changedDocuments.Add((folder.RootPath, path));
-                _analysed[folder.RootPath] = previous.Update(index, changed);
+                var next = previous.Update(index, changed);
+                _analysed[folder.RootPath] = next;
+                // Only these documents' results can differ from the previous pass's.
+                foreach (var path in changed.Concat(next.Reanalysed).Concat(next.Moved)) _unpublished.Add((folder.RootPath, path));
             }
             else
             {
                 _analysed[folder.RootPath] = WorkspaceDiagnostics.Create(index);
+                _publishAll = true;
             }
         }
-        foreach (var root in _analysed.Keys.Where(r => snapshot.Folders.All(f => f.RootPath != r)).ToList()) _analysed.TryRemove(root, out _);
+        foreach (var root in _analysed.Keys.Where(r => snapshot.Folders.All(f => f.RootPath != r)).ToList())
+        {
+            _analysed.TryRemove(root, out _);
+            _publishAll = true;
+        }
         return changedDocuments;
+    }
+
+    /// <summary>
+    /// The documents of <see cref="_unpublished"/> in the snapshot, plus (push) open documents whose
+    /// version the client has not seen; <paramref name="sweep"/> is set when one of them is gone (the
+    /// caller then compares everything published with the workspace).
+    /// </summary>
+    private List<DocumentSnapshot> Candidates(ServerSnapshot snapshot, bool push, out bool sweep)
+    {
+        sweep = false;
+        var result = new List<DocumentSnapshot>();
+        var seen = new HashSet<(string Root, string Path)>();
+        foreach (var folder in snapshot.Folders)
+        {
+            foreach (var (root, path) in _unpublished)
+            {
+                if (root != folder.RootPath) continue;
+                if (folder.Index.GetDocument(path) is { } doc) { if (seen.Add((root, path))) result.Add(new DocumentSnapshot(folder, folder.GetUri(path), doc)); }
+                else sweep = true;
+            }
+            if (!push) continue;
+            foreach (var open in folder.OpenDocuments.Values)
+                if (_published.TryGetValue(open.Uri, out var last) && last.Version != open.Version && folder.Index.GetDocument(open.Path) is { } doc && seen.Add((folder.RootPath, open.Path)))
+                    result.Add(new DocumentSnapshot(folder, open.Uri, doc));
+        }
+        if (_unpublished.Any(k => snapshot.Folders.All(f => f.RootPath != k.Root))) sweep = true;
+        return result;
     }
 
     /// <summary>Documents added, removed or re-parsed, and other files added or removed, between two snapshots.</summary>
@@ -230,9 +269,12 @@ public sealed class DiagnosticsService
             }
             return;
         }
-        // Open documents first: the one being edited gets its diagnostics before the others are sent.
-        var all = snapshot.AllDocuments().ToList();
-        var ordered = all.Where(d => d.Version is not null).Concat(all.Where(d => d.Version is null));
+        // Only the documents whose results may have changed since the last pass that published (all
+        // of them after a full analysis or a folder change); open documents first: the one being
+        // edited gets its diagnostics before the others are sent.
+        bool all = _publishAll || snapshot.Folders.Length != _lastPublished?.Folders.Length;
+        var candidates = all ? snapshot.AllDocuments().ToList() : Candidates(snapshot, push, out all);
+        var ordered = candidates.Where(d => d.Version is not null).Concat(candidates.Where(d => d.Version is null));
         bool first = _published.Count == 0;
         bool refresh = false;
         foreach (var doc in ordered)
@@ -240,6 +282,7 @@ public sealed class DiagnosticsService
             cancellationToken.ThrowIfCancellationRequested();
             var result = Get(doc);
             var version = doc.Version;
+            _unpublished.Remove((doc.Folder.RootPath, doc.Path));
             // An open document's new version is published even when its diagnostics did not change (editors drop stale versions).
             if (_published.TryGetValue(doc.Uri, out var last) && last.ResultId == result.ResultId && (!push || last.Version == version)) continue;
             // In pull mode the client re-pulls the document it edits by itself; a change elsewhere needs a refresh.
@@ -248,17 +291,23 @@ public sealed class DiagnosticsService
             if (push)
                 await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = doc.Uri, Version = version, Diagnostics = result.Items }).ConfigureAwait(false);
         }
-        // Documents gone from the workspace: clear what the client shows for them.
-        var live = all.Select(d => d.Uri).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in _published.Keys.Where(u => !live.Contains(u)).ToList())
+        if (all)
         {
-            _published.Remove(gone);
-            refresh = true;
-            if (push)
-                await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
+            // Documents gone from the workspace: clear what the client shows for them.
+            var every = snapshot.AllDocuments().ToList();
+            var live = every.Select(d => d.Uri).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in _published.Keys.Where(u => !live.Contains(u)).ToList())
+            {
+                _published.Remove(gone);
+                refresh = true;
+                if (push)
+                    await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
+            }
+            var liveKeys = every.Select(d => (d.Folder.RootPath, d.Path)).ToHashSet();
+            foreach (var key in _converted.Keys.Where(k => !liveKeys.Contains(k)).ToList()) _converted.TryRemove(key, out _);
+            _unpublished.Clear();
+            _publishAll = false;
         }
-        var liveKeys = all.Select(d => (d.Folder.RootPath, d.Path)).ToHashSet();
-        foreach (var key in _converted.Keys.Where(k => !liveKeys.Contains(k)).ToList()) _converted.TryRemove(key, out _);
         if (!push && refresh && _server.ClientFeatures.DiagnosticRefresh)
         {
             try

@@ -29,6 +29,40 @@ public sealed class CrossFileTests
     }
 
     [Fact]
+    public async Task Text_inserted_above_a_term_another_file_also_defines_moves_that_files_related_location()
+    {
+        var second = "<!-- 記事URL:https://example.org/glossary/二つ目.md# -->\n\n## 転移学習 | Transfer Learning<a id=\"" + Fixtures.TransferAnchor + "\"></a>\n\n- 別の定義。\n";
+        await using var client = LspTestClient.Create(new Dictionary<string, string>(Fixtures.Workspace()) { ["二つ目.md"] = second });
+        await client.InitializeAsync();
+        await client.OpenAsync("用語集.md", Fixtures.Glossary);
+        await client.OpenAsync("二つ目.md", second);
+        static int RelatedLine(Diagnostic[] diagnostics) =>
+            diagnostics.Where(d => d.Code == "GL0005").SelectMany(d => d.RelatedInformation ?? []).Select(r => r.Location.Range.Start.Line).Distinct().Single();
+        RelatedLine(await client.WaitForDiagnosticsAsync("二つ目.md", p => p.Diagnostics.Any(d => d.Code == "GL0005"))).Should().Be(3);
+
+        // Two lines above the glossary's term: the other file's diagnostics point two lines further down.
+        int mark = client.Mark();
+        await client.ChangeAsync("用語集.md", 2, LspTestClient.Edit(2, 0, 2, 0, "前書き。\n\n"));
+        var moved = await client.WaitForDiagnosticsAsync("二つ目.md", p => p.Diagnostics.Any(d => d.RelatedInformation?.Any(r => r.Location.Range.Start.Line == 5) == true), mark);
+        RelatedLine(moved).Should().Be(5);
+        (await client.WaitForDiagnosticsAsync("用語集.md", p => p.Version == 2, mark)).Should().Contain(d => d.Code == "GL0005");
+    }
+
+    [Fact]
+    public async Task A_burst_of_changes_is_answered_on_the_last_text()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync();
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        for (int v = 2; v <= 6; v++) _ = client.ChangeAsync("記事.md", v, LspTestClient.Edit(0, 0, 0, 0, "x"));
+        await client.ChangeAsync("記事.md", 7, LspTestClient.Edit(0, 0, 0, 0, "# 見出し\n\n"));
+        var symbols = await client.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = client.Uri("記事.md") } });
+        // "xxxxx# 記事" is no heading any more; the broken link moved from line 4 to line 6.
+        symbols.EnumerateArray().Select(s => s.GetProperty("name").GetString()).Should().Equal("見出し");
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 7)).Select(d => d.Range.Start.Line).Should().Equal(6);
+    }
+
+    [Fact]
     public async Task In_pull_mode_a_cross_file_change_asks_the_client_to_refresh()
     {
         await using var client = LspTestClient.Create(Fixtures.Workspace());
