@@ -244,6 +244,13 @@ internal sealed class DependencyTracker
     /// <summary>The keys of the terms that are not the same (entry words, reading, anchor) in both versions.</summary>
     private static HashSet<string> ChangedKeys(ParsedDocument old, ParsedDocument now)
     {
+        // The common case (an edit outside the headings): the same terms in the same order.
+        if (old.Terms.Length == now.Terms.Length)
+        {
+            int i = 0;
+            while (i < old.Terms.Length && SameIdentity(old.Terms[i], now.Terms[i])) i++;
+            if (i == old.Terms.Length) return [];
+        }
         static string Identity(TermDefinition t) => string.Join('\u0002', t.EntryWords) + '\u0001' + t.Reading + '\u0001' + t.Anchor;
         var before = old.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var after = now.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -251,6 +258,9 @@ internal sealed class DependencyTracker
             .Concat(now.Terms.Where(t => before.GetValueOrDefault(Identity(t)) != after[Identity(t)]));
         return KeysOf(changed).ToHashSet(StringComparer.Ordinal);
     }
+
+    private static bool SameIdentity(TermDefinition a, TermDefinition b) =>
+        a.Headword == b.Headword && a.Aliases.AsSpan().SequenceEqual(b.Aliases.AsSpan()) && a.Reading == b.Reading && a.Anchor == b.Anchor;
 
     private static void AddDefiners(GlossaryIndex index, string key, SortedSet<string> result)
     {

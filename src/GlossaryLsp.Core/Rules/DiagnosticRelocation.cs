@@ -48,7 +48,13 @@ internal sealed class DiagnosticRelocation(GlossaryIndex before, GlossaryIndex a
         return true;
     }
 
-    private bool Changed(string path) => !ReferenceEquals(before.GetDocument(path), after.GetDocument(path));
+    private readonly Dictionary<string, bool> _changed = new(StringComparer.Ordinal);
+
+    private bool Changed(string path)
+    {
+        if (!_changed.TryGetValue(path, out var changed)) _changed[path] = changed = !ReferenceEquals(before.GetDocument(path), after.GetDocument(path));
+        return changed;
+    }
 
     private Dictionary<TextSpan, TextSpan>? MapOf(string path)
     {
