@@ -38,9 +38,11 @@ public sealed class GL0003StaleAnchorId : Rule
             var list = ReferenceEquals(other, doc) || other.Path == doc.Path ? own : [];
             foreach (var link in other.Links)
             {
-                var raw = link.TargetSpan.End <= other.Text.Length ? other.GetText(link.TargetSpan) : "";
+                // Read in place (this scans every link of the workspace): the fragment ends the target, so most links are rejected by their end.
+                var raw = link.TargetSpan.End <= other.Text.Length ? other.Text.AsSpan(link.TargetSpan.Start, link.TargetSpan.Length) : default;
+                if (!raw.EndsWith(oldId, StringComparison.Ordinal)) continue;
                 int hash = raw.IndexOf('#');
-                if (hash < 0 || raw[(hash + 1)..] != oldId) continue;
+                if (hash < 0 || !raw[(hash + 1)..].SequenceEqual(oldId)) continue;
                 var r = context.Index.ResolveLink(other, link);
                 if (r.TargetPath != doc.Path) continue;
                 list.Add(new TextEdit(new TextSpan(link.TargetSpan.Start + hash + 1, oldId.Length), newAnchor));
