@@ -44,6 +44,9 @@ public sealed class DiagnosticsService
 
     internal DiagnosticsService(LanguageServer server) => _server = server;
 
+    /// <summary>How long the queue must have been idle before a background pass starts.</summary>
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Background passes finished.</summary>
     public long CompletedPasses => Interlocked.Read(ref _passes);
 
@@ -142,6 +145,21 @@ public sealed class DiagnosticsService
         {
             if (_pending is not { } pending) return;
             (snapshot, cancellationToken) = pending;
+        }
+        // A pass waits for a short quiet spell: while the client types and asks (didChange, then
+        // completion at once) it would take the CPU the answers need; a newer snapshot supersedes it.
+        // Pull requests meanwhile analyse their own document.
+        try
+        {
+            await Task.Delay(Debounce, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            if (_pending is not { } pending || !ReferenceEquals(pending.Snapshot, snapshot)) return;
             _pending = null;
         }
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
