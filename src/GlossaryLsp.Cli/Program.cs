@@ -6,7 +6,13 @@ namespace GlossaryLsp.Cli;
 /// <summary>The <c>glossary</c> tool: lint | link | rename | serve | show (SPEC §4). One file per command.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        // The commands run in one burst and want throughput: no background GC. The server keeps it (its
+        // gen2 collections then mostly run beside requests instead of pausing them).
+        if (args.FirstOrDefault() != "serve") System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
+        return Run(args, Console.Out, Console.Error);
+    }
 
     /// <summary>Runs the tool with the given output streams (tests call this in-process).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, null);
