@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
@@ -6,51 +7,124 @@ using GlossaryLsp.Core.Text;
 namespace GlossaryLsp.Core.Rules;
 
 /// <summary>
-/// What one document's analysis read from the rest of the workspace, as keys of a reverse index:
-/// <c>t:</c> a link target (resolved document or folder, path or URL looked for, the URL or site
-/// path as written), <c>a:</c> a fragment of a document linked to (what it names may change),
-/// <c>w:</c> the entry-word key of a broken link's text (its retarget fix looks the
-/// word up), <c>r:</c> a document a diagnostic points into (related location or fix edit, whose
-/// positions move when that document's text changes).
+/// What one document's analysis read from the rest of the workspace. <see cref="Keys"/> are keys of
+/// the tracker's reverse index: <c>t:</c> a link target (resolved document or folder, path or URL
+/// looked for, the URL or site path as written), <c>w:</c> the entry-word key of a broken link's
+/// text (its retarget fix looks the word up), <c>r:</c> a document a diagnostic points into (related
+/// location or fix edit, whose positions move when that document's text changes). <see cref="Anchors"/>
+/// are the fragments of other documents it links to (what they name may change); they are found
+/// through the <c>t:</c> key of their document, so they are not keys of the reverse index.
+/// Keys are sorted and, once the tracker holds them, shared with its index; anchors are sorted by
+/// (path, fragment) and use the linked document's own path and anchor strings where they can.
 /// </summary>
-internal sealed record DocumentReads(ImmutableArray<string> Keys, bool HasArticleUrlMismatch)
+internal sealed class DocumentReads
 {
-    public static DocumentReads Of(ParsedDocument document, ImmutableArray<LinkResolution> resolutions, ImmutableArray<Diagnostic> diagnostics)
+    public string[] Keys { get; }
+    public (string Path, string Fragment)[] Anchors { get; }
+    public bool HasArticleUrlMismatch { get; }
+
+    private DocumentReads(string[] keys, (string Path, string Fragment)[] anchors, bool hasArticleUrlMismatch)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        Keys = keys;
+        Anchors = anchors;
+        HasArticleUrlMismatch = hasArticleUrlMismatch;
+    }
+
+    private static readonly IComparer<(string Path, string Fragment)> AnchorOrder = Comparer<(string Path, string Fragment)>.Create(CompareAnchors);
+
+    private static int CompareAnchors((string Path, string Fragment) a, (string Path, string Fragment) b)
+    {
+        int c = string.CompareOrdinal(a.Path, b.Path);
+        return c != 0 ? c : string.CompareOrdinal(a.Fragment, b.Fragment);
+    }
+
+    public static DocumentReads Of(GlossaryIndex index, ParsedDocument document, ImmutableArray<LinkResolution> resolutions, ImmutableArray<Diagnostic> diagnostics)
+    {
+        // Values without their prefix: each link adds a few, most of them repeats within the document.
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        var addresses = new HashSet<string>(StringComparer.Ordinal);
+        var addressLookup = addresses.GetAlternateLookup<ReadOnlySpan<char>>();
+        var anchors = new HashSet<(string Path, string Fragment)>();
+        var other = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < resolutions.Length; i++)
         {
             var r = resolutions[i];
             var link = document.Links[i];
             if (r.TargetPath is { } target && target != document.Path)
             {
-                keys.Add("t:" + target);
-                keys.Add(AnchorKey(target, r.Fragment ?? ""));
+                targets.Add(target);
+                anchors.Add((target, SharedFragment(r)));
             }
-            if (r.LookedFor is { } lookedFor) keys.Add("t:" + lookedFor);
-            if (DependencyTracker.AddressKey(link.Target) is { } address) keys.Add(address);
-            if (r.IsBroken && link.Text.Length > 0) keys.Add("w:" + TermKey.Normalize(link.Text));
+            if (r.LookedFor is { } lookedFor) targets.Add(lookedFor);
+            switch (DependencyTracker.AddressOf(link.Target, out var url))
+            {
+                case AddressKind.Url:
+                    if (!addressLookup.Contains(url)) addresses.Add(url.ToString());
+                    break;
+                case AddressKind.SitePath:
+                    addresses.Add(GlossaryIndex.NormalizeSitePath(url.ToString()));
+                    break;
+            }
+            if (r.IsBroken && link.Text.Length > 0) other.Add("w:" + TermKey.Normalize(link.Text));
         }
         bool mismatch = false;
         foreach (var d in diagnostics)
         {
             if (d.Rule == RuleCatalog.GL0012) mismatch = true;
             foreach (var related in d.Related)
-                if (related.Path != document.Path) keys.Add("r:" + related.Path);
+                if (related.Path != document.Path) other.Add("r:" + related.Path);
             foreach (var fix in d.Fixes)
                 foreach (var edit in fix.Edits)
-                    if (edit.Path != document.Path) keys.Add("r:" + edit.Path);
+                    if (edit.Path != document.Path) other.Add("r:" + edit.Path);
         }
-        var sorted = keys.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
-        return new DocumentReads([.. sorted], mismatch);
+        targets.UnionWith(addresses);
+        var keys = new string[targets.Count + other.Count];
+        int k = 0;
+        foreach (var t in targets) keys[k++] = "t:" + t;
+        foreach (var o in other) keys[k++] = o;
+        Array.Sort(keys, StringComparer.Ordinal);
+        var anchorArray = new (string Path, string Fragment)[anchors.Count];
+        anchors.CopyTo(anchorArray);
+        for (int i = 0; i < anchorArray.Length; i++)
+            if (index.Documents.TryGetKey(anchorArray[i].Path, out var shared)) anchorArray[i].Path = shared;
+        Array.Sort(anchorArray, AnchorOrder);
+        return new DocumentReads(keys, anchorArray, mismatch);
     }
 
-    /// <summary><c>a:</c> key: a link into <paramref name="path"/> with this fragment ("" for none).</summary>
-    public static string AnchorKey(string path, string fragment) => "a:" + path + "\u0001" + fragment;
+    /// <summary>The link's fragment ("" for none), as the string the linked term or heading already holds when it is that.</summary>
+    private static string SharedFragment(LinkResolution r)
+    {
+        if (r.Fragment is not { } f) return "";
+        if (r.Term?.Anchor is { } anchor && anchor == f) return anchor;
+        if (r.Heading is { } h)
+        {
+            if (h.Slug == f) return h.Slug;
+            if (h.ExplicitId is { } id && id == f) return id;
+        }
+        return f;
+    }
 
-    public bool SameAs(DocumentReads other) => HasArticleUrlMismatch == other.HasArticleUrlMismatch && Keys.AsSpan().SequenceEqual(other.Keys.AsSpan());
+    /// <summary>The fragments of <paramref name="path"/> this document links to.</summary>
+    public ReadOnlySpan<(string Path, string Fragment)> AnchorsInto(string path)
+    {
+        var all = Anchors.AsSpan();
+        int lo = 0, hi = all.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(all[mid].Path, path) < 0) lo = mid + 1; else hi = mid;
+        }
+        int end = lo;
+        while (end < all.Length && all[end].Path == path) end++;
+        return all[lo..end];
+    }
+
+    public bool SameAs(DocumentReads other) =>
+        HasArticleUrlMismatch == other.HasArticleUrlMismatch && Keys.AsSpan().SequenceEqual(other.Keys.AsSpan())
+        && Anchors.AsSpan().SequenceEqual(other.Anchors.AsSpan());
 }
+
+internal enum AddressKind { None, Url, SitePath }
 
 /// <summary>
 /// The reverse index from what documents read (link targets, entry words, documents their diagnostics
@@ -63,86 +137,110 @@ internal sealed record DocumentReads(ImmutableArray<string> Keys, bool HasArticl
 /// </summary>
 internal sealed class DependencyTracker
 {
-    private readonly ImmutableDictionary<string, ImmutableHashSet<string>> _readers;
+    /// <summary>Key → the documents whose reads hold it, sorted by path.</summary>
+    private readonly ImmutableDictionary<string, ImmutableArray<string>> _readers;
     private readonly ImmutableDictionary<string, DocumentReads> _reads;
     /// <summary>Documents with a GL0012 finding: their diagnostics count the links that use their URL.</summary>
     private readonly ImmutableHashSet<string> _urlMismatches;
-    /// <summary>Per linked document: the fragments other documents link to (<c>a:</c> keys with readers).</summary>
-    private readonly ImmutableDictionary<string, ImmutableHashSet<string>> _fragments;
 
-    private DependencyTracker(ImmutableDictionary<string, ImmutableHashSet<string>> readers, ImmutableDictionary<string, DocumentReads> reads, ImmutableHashSet<string> urlMismatches, ImmutableDictionary<string, ImmutableHashSet<string>> fragments)
+    private DependencyTracker(ImmutableDictionary<string, ImmutableArray<string>> readers, ImmutableDictionary<string, DocumentReads> reads, ImmutableHashSet<string> urlMismatches)
     {
         _readers = readers;
         _reads = reads;
         _urlMismatches = urlMismatches;
-        _fragments = fragments;
-    }
-
-    private static (string Path, string Fragment)? SplitAnchorKey(string key)
-    {
-        if (!key.StartsWith("a:", StringComparison.Ordinal)) return null;
-        int sep = key.IndexOf('\u0001', 2);
-        return (key[2..sep], key[(sep + 1)..]);
     }
 
     public static DependencyTracker Create(IEnumerable<(string Path, DocumentReads Reads)> documents)
     {
-        var readers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var readers = new Dictionary<string, (string Key, List<string> Paths)>(StringComparer.Ordinal);
         var reads = ImmutableDictionary.CreateBuilder<string, DocumentReads>(StringComparer.Ordinal);
         var mismatches = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var (path, r) in documents)
         {
             reads[path] = r;
             if (r.HasArticleUrlMismatch) mismatches.Add(path);
-            foreach (var key in r.Keys)
+            var keys = r.Keys;
+            for (int i = 0; i < keys.Length; i++)
             {
-                if (!readers.TryGetValue(key, out var list)) readers[key] = list = [];
-                list.Add(path);
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(readers, keys[i], out bool exists);
+                if (!exists) entry = (keys[i], []);
+                else keys[i] = entry.Key; // one string per key for the whole workspace
+                entry.Paths.Add(path);
             }
         }
-        var map = readers.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var fragments = readers.Keys.Select(SplitAnchorKey).OfType<(string Path, string Fragment)>()
-            .GroupBy(a => a.Path, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.Select(a => a.Fragment).ToImmutableHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return new DependencyTracker(map, reads.ToImmutable(), mismatches.ToImmutable(), fragments);
+        var map = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var (key, paths) in readers.Values)
+        {
+            if (!IsSorted(paths)) paths.Sort(StringComparer.Ordinal);
+            map[key] = [.. paths];
+        }
+        return new DependencyTracker(map.ToImmutable(), reads.ToImmutable(), mismatches.ToImmutable());
+    }
+
+    private static bool IsSorted(List<string> paths)
+    {
+        for (int i = 1; i < paths.Count; i++)
+            if (string.CompareOrdinal(paths[i - 1], paths[i]) >= 0) return false;
+        return true;
     }
 
     /// <summary>The tracker after re-analysing (or removing, Reads null) some documents.</summary>
     public DependencyTracker With(IEnumerable<(string Path, DocumentReads? Reads)> changes)
     {
-        ImmutableDictionary<string, ImmutableHashSet<string>>.Builder? readers = null;
-        var fragments = _fragments;
+        ImmutableDictionary<string, ImmutableArray<string>>.Builder? readers = null;
         var reads = _reads;
         var mismatches = _urlMismatches;
         foreach (var (path, now) in changes)
         {
-            var before = _reads.GetValueOrDefault(path);
+            var before = reads.GetValueOrDefault(path);
             if (before is not null && now is not null && before.SameAs(now)) continue;
             readers ??= _readers.ToBuilder();
-            if (before is not null)
-                foreach (var key in before.Keys)
-                {
-                    var rest = readers[key].Remove(path);
-                    if (!rest.IsEmpty) { readers[key] = rest; continue; }
-                    readers.Remove(key);
-                    if (SplitAnchorKey(key) is var (target, fragment) && fragments.TryGetValue(target, out var set))
-                        fragments = set.Remove(fragment) is { IsEmpty: false } left ? fragments.SetItem(target, left) : fragments.Remove(target);
-                }
-            if (now is not null)
+            // Only the keys that differ change the index: walk both sorted key lists.
+            var old = before?.Keys ?? [];
+            var @new = now?.Keys ?? [];
+            int i = 0, j = 0;
+            while (i < old.Length || j < @new.Length)
             {
-                foreach (var key in now.Keys)
+                int c = i == old.Length ? 1 : j == @new.Length ? -1 : string.CompareOrdinal(old[i], @new[j]);
+                if (c == 0)
                 {
-                    if (readers.TryGetValue(key, out var set)) { readers[key] = set.Add(path); continue; }
-                    readers[key] = ImmutableHashSet.Create(StringComparer.Ordinal, path);
-                    if (SplitAnchorKey(key) is var (target, fragment))
-                        fragments = fragments.SetItem(target, fragments.TryGetValue(target, out var known) ? known.Add(fragment) : ImmutableHashSet.Create(StringComparer.Ordinal, fragment));
+                    @new[j] = old[i];
+                    i++; j++;
                 }
-                reads = reads.SetItem(path, now);
+                else if (c < 0) RemoveReader(readers, old[i++], path);
+                else
+                {
+                    @new[j] = AddReader(readers, @new[j], path);
+                    j++;
+                }
             }
-            else reads = reads.Remove(path);
+            reads = now is not null ? reads.SetItem(path, now) : reads.Remove(path);
             mismatches = now is { HasArticleUrlMismatch: true } ? mismatches.Add(path) : mismatches.Remove(path);
         }
-        return readers is null && ReferenceEquals(reads, _reads) ? this : new DependencyTracker(readers?.ToImmutable() ?? _readers, reads, mismatches, fragments);
+        return readers is null && ReferenceEquals(reads, _reads) ? this : new DependencyTracker(readers?.ToImmutable() ?? _readers, reads, mismatches);
+    }
+
+    private static void RemoveReader(ImmutableDictionary<string, ImmutableArray<string>>.Builder readers, string key, string path)
+    {
+        if (!readers.TryGetValue(key, out var paths)) return;
+        int at = paths.BinarySearch(path, StringComparer.Ordinal);
+        if (at < 0) return;
+        if (paths.Length == 1) readers.Remove(key);
+        else readers[key] = paths.RemoveAt(at);
+    }
+
+    /// <summary>Adds a reader of a key; returns the key string the index holds.</summary>
+    private static string AddReader(ImmutableDictionary<string, ImmutableArray<string>>.Builder readers, string key, string path)
+    {
+        if (!readers.TryGetKey(key, out var shared))
+        {
+            readers[key] = [path];
+            return key;
+        }
+        var paths = readers[shared];
+        int at = paths.BinarySearch(path, StringComparer.Ordinal);
+        if (at < 0) readers[shared] = paths.Insert(~at, path);
+        return shared;
     }
 
     /// <summary>
@@ -160,7 +258,8 @@ internal sealed class DependencyTracker
         var result = new SortedSet<string>(StringComparer.Ordinal);
         void AddReaders(string key)
         {
-            if (_readers.TryGetValue(key, out var set)) result.UnionWith(set);
+            if (_readers.TryGetValue(key, out var paths))
+                foreach (var p in paths) result.Add(p);
         }
 
         foreach (var path in changedPaths)
@@ -189,11 +288,21 @@ internal sealed class DependencyTracker
                 for (var folder = WorkspacePaths.FolderOf(path); folder.Length > 0; folder = WorkspacePaths.FolderOf(folder))
                     AddReaders("t:" + folder);
             }
-            else if (_fragments.TryGetValue(path, out var fragments))
+            else if (_readers.TryGetValue("t:" + path, out var linkers))
             {
                 // Links to one of its anchors whose meaning changed (renamed heading, changed entry words, …).
-                foreach (var fragment in fragments)
-                    if (!SameTarget(old!, now!, fragment)) AddReaders(DocumentReads.AnchorKey(path, fragment));
+                var same = new Dictionary<string, bool>(StringComparer.Ordinal);
+                foreach (var linker in linkers)
+                {
+                    if (result.Contains(linker) || !_reads.TryGetValue(linker, out var linkerReads)) continue;
+                    foreach (var (_, fragment) in linkerReads.AnchorsInto(path))
+                    {
+                        if (!same.TryGetValue(fragment, out bool unchanged)) same[fragment] = unchanged = SameTarget(old!, now!, fragment);
+                        if (unchanged) continue;
+                        result.Add(linker);
+                        break;
+                    }
+                }
             }
             if (urlsChanged)
                 foreach (var url in urlsBefore.Concat(urlsAfter)) AddReaders("t:" + url);
@@ -281,17 +390,21 @@ internal sealed class DependencyTracker
         return false;
     }
 
-    /// <summary>The address a link names as written (URL or site path, without fragment and query), as a <c>t:</c> key.</summary>
-    public static string? AddressKey(string rawTarget)
+    /// <summary>
+    /// The address a link names as written, without fragment and query: an http(s) URL, or a site path
+    /// (to be normalised with <see cref="GlossaryIndex.NormalizeSitePath"/>); its value is a <c>t:</c> key.
+    /// </summary>
+    public static AddressKind AddressOf(string rawTarget, out ReadOnlySpan<char> address)
     {
-        var target = rawTarget.Trim();
-        int cut = target.IndexOfAny(['#', '?']);
+        var target = rawTarget.AsSpan().Trim();
+        int cut = target.IndexOfAny('#', '?');
         if (cut >= 0) target = target[..cut];
-        if (target.Length == 0) return null;
+        address = target;
+        if (target.Length == 0) return AddressKind.None;
         if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            return "t:" + target;
+            return AddressKind.Url;
         if (target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal))
-            return "t:" + GlossaryIndex.NormalizeSitePath(target);
-        return null;
+            return AddressKind.SitePath;
+        return AddressKind.None;
     }
 }
