@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using System.Text;
+using System.Runtime.InteropServices;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
@@ -43,7 +43,7 @@ public sealed class GlossaryIndex
     {
         var docs = Documents.SetItem(document.Path, document);
         var old = Documents.GetValueOrDefault(document.Path);
-        if (old is not null && DerivedTables.Signature(old) == DerivedTables.Signature(document))
+        if (old is not null && DerivedTables.SameDefinitions(old, document))
             return new GlossaryIndex(Config, docs, OtherFiles, _tables);
         return new GlossaryIndex(Config, docs, OtherFiles, _tables.Update(old, document));
     }
@@ -76,6 +76,17 @@ public sealed class GlossaryIndex
         foreach (var r in refs)
             if (Documents.TryGetValue(r.Path, out var d) && r.Index < d.Terms.Length) result.Add(d.Terms[r.Index]);
         return result;
+    }
+
+    /// <summary>
+    /// The <see cref="TermKey"/> of every entry word of a document's terms, computed once per parsed
+    /// document (the index's own keys): term <c>t</c>'s words, in <see cref="TermDefinition.EntryWords"/>
+    /// order, are <c>Keys[TermStarts[t]..TermStarts[t + 1]]</c>, "" for a word without a key.
+    /// </summary>
+    internal static (string[] Keys, int[] TermStarts) EntryWordKeys(ParsedDocument document)
+    {
+        var c = DerivedTables.ContributionOf(document);
+        return (c.WordKeys, c.TermStarts);
     }
 
     /// <summary>All entry-word keys with their definitions' locations: for prefix search and mention automata.</summary>
@@ -145,7 +156,7 @@ public sealed class GlossaryIndex
         }
         else if (HasScheme(target, out var scheme))
         {
-            if (scheme is not ("http" or "https")) return LinkResolution.External;
+            if (!scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && !scheme.Equals("https", StringComparison.OrdinalIgnoreCase)) return LinkResolution.External;
             var lookup = LookupUrl(target);
             if (lookup.Status != LinkStatus.Resolved) return lookup;
             path = lookup.TargetPath!;
@@ -185,10 +196,17 @@ public sealed class GlossaryIndex
         var anchor = fragment;
         var decoded = Unescape(fragment);
         var table = AnchorTable.Of(doc);
-        var hit = table.Find(anchor);
-        if (!ReferenceEquals(decoded, anchor) && table.Find(decoded) is { } other && (hit is null || other.Rank < hit.Rank)) hit = other;
-        if (hit is not null)
-            return new LinkResolution(LinkStatus.Resolved, doc.Path, fragment, hit.Term, hit.Heading);
+        bool found = table.TryFind(anchor, out var hit);
+        if (!ReferenceEquals(decoded, anchor) && table.TryFind(decoded, out var other) && (!found || AnchorTable.Rank(other) < AnchorTable.Rank(hit)))
+        {
+            hit = other;
+            found = true;
+        }
+        if (found)
+        {
+            var (term, heading) = AnchorTable.Target(doc, hit);
+            return new LinkResolution(LinkStatus.Resolved, doc.Path, fragment, term, heading);
+        }
         if (doc.Kind == DocumentKind.TermList && !AnchorCodec.TryDecode(anchor, out _) && !AnchorCodec.TryDecode(decoded, out _))
             return new LinkResolution(LinkStatus.InvalidAnchor, doc.Path, fragment);
         return new LinkResolution(LinkStatus.MissingAnchor, doc.Path, fragment);
@@ -197,39 +215,73 @@ public sealed class GlossaryIndex
     /// <summary>
     /// A document's anchors → what they name, built once per parsed document. Ranks keep the order of a
     /// linear search: terms (base64 anchor or explicit id) first, then headings (slug or explicit id),
-    /// then any other explicit anchor.
+    /// then any other explicit anchor. One dictionary of packed values (rank, and the term of a
+    /// heading's rank), sized to its entries: what a target names is read back from the document.
     /// </summary>
     private sealed class AnchorTable
     {
         private static readonly ConditionalWeakTable<ParsedDocument, AnchorTable> Cache = new();
-        private readonly Dictionary<string, Target> _targets = new(StringComparer.Ordinal);
-
-        public sealed record Target(int Rank, TermDefinition? Term, Heading? Heading);
+        /// <summary>Anchor → rank in the low 32 bits; for a heading, its term's index + 1 in the high 32 bits (0: none).</summary>
+        private readonly Dictionary<string, long> _targets;
 
         public static AnchorTable Of(ParsedDocument doc) => Cache.GetValue(doc, d => new AnchorTable(d));
 
         private AnchorTable(ParsedDocument doc)
         {
-            int rank = 0;
-            var termOf = new Dictionary<Heading, TermDefinition>(ReferenceEqualityComparer.Instance);
-            foreach (var t in doc.Terms)
+            var terms = doc.Terms;
+            var headings = doc.Headings;
+            _targets = new Dictionary<string, long>(terms.Length + headings.Length, StringComparer.Ordinal);
+            // The first term of each heading (terms and headings are both in document order).
+            var termOf = new int[headings.Length];
+            int from = 0;
+            for (int t = 0; t < terms.Length; t++)
             {
-                if (t.Heading is not null) termOf.TryAdd(t.Heading, t);
-                var target = new Target(rank++, t, t.Heading);
+                if (terms[t].Heading is not { } th) continue;
+                int at = IndexOf(headings, th, from);
+                if (at < 0) continue;
+                if (termOf[at] == 0) termOf[at] = t + 1;
+                from = at;
+            }
+            int rank = 0;
+            foreach (var t in terms)
+            {
+                long target = rank++;
                 if (t.Anchor is not null) _targets.TryAdd(t.Anchor, target);
                 if (t.Heading?.ExplicitId is { } id) _targets.TryAdd(id, target);
             }
-            foreach (var h in doc.Headings)
+            for (int h = 0; h < headings.Length; h++)
             {
-                var target = new Target(rank++, termOf.GetValueOrDefault(h), h);
-                _targets.TryAdd(h.Slug, target);
-                if (h.ExplicitId is { } id) _targets.TryAdd(id, target);
+                long target = (long)termOf[h] << 32 | (uint)rank++;
+                _targets.TryAdd(headings[h].Slug, target);
+                if (headings[h].ExplicitId is { } id) _targets.TryAdd(id, target);
             }
-            var plain = new Target(rank, null, null);
-            foreach (var a in doc.ExplicitAnchors) _targets.TryAdd(a, plain);
+            foreach (var a in doc.ExplicitAnchors) _targets.TryAdd(a, rank);
+            _targets.TrimExcess();
         }
 
-        public Target? Find(string anchor) => _targets.GetValueOrDefault(anchor);
+        private static int IndexOf(ImmutableArray<Heading> headings, Heading heading, int from)
+        {
+            for (int i = from; i < headings.Length; i++)
+                if (ReferenceEquals(headings[i], heading)) return i;
+            for (int i = 0; i < from && i < headings.Length; i++)
+                if (ReferenceEquals(headings[i], heading)) return i;
+            return -1;
+        }
+
+        public bool TryFind(string anchor, out long target) => _targets.TryGetValue(anchor, out target);
+
+        public static int Rank(long target) => (int)target;
+
+        /// <summary>The term and heading a found target names.</summary>
+        public static (TermDefinition? Term, Heading? Heading) Target(ParsedDocument doc, long target)
+        {
+            int rank = (int)target;
+            if (rank < doc.Terms.Length) return (doc.Terms[rank], doc.Terms[rank].Heading);
+            rank -= doc.Terms.Length;
+            if (rank >= doc.Headings.Length) return (null, null);
+            int term = (int)(target >> 32) - 1;
+            return (term >= 0 ? doc.Terms[term] : null, doc.Headings[rank]);
+        }
     }
 
     private bool Exists(string path) => path.Length == 0 || Documents.ContainsKey(path) || OtherFiles.Contains(path) || IsFolder(path);
@@ -255,9 +307,10 @@ public sealed class GlossaryIndex
         return LinkResolution.External;
     }
 
-    private static bool HasScheme(string target, out string scheme)
+    /// <summary>True when the target starts with a URI scheme (ASCII letters, digits, '+', '.', '-', then ':').</summary>
+    private static bool HasScheme(string target, out ReadOnlySpan<char> scheme)
     {
-        scheme = string.Empty;
+        scheme = default;
         int colon = target.IndexOf(':');
         if (colon <= 0) return false;
         for (int i = 0; i < colon; i++)
@@ -265,7 +318,7 @@ public sealed class GlossaryIndex
             char c = target[i];
             if (!(char.IsAsciiLetter(c) || i > 0 && (char.IsAsciiDigit(c) || c is '+' or '.' or '-'))) return false;
         }
-        scheme = target[..colon].ToLowerInvariant();
+        scheme = target.AsSpan(0, colon);
         return true;
     }
 
@@ -293,11 +346,10 @@ public sealed class GlossaryIndex
     /// </summary>
     private sealed class DerivedTables
     {
-        private static readonly ConditionalWeakTable<ParsedDocument, string> Signatures = new();
         private static readonly ConditionalWeakTable<ParsedDocument, Contribution> Contributions = new();
 
         /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
-        public required ImmutableDictionary<string, TermRef[]> ByKey { get; init; }
+        public required TermKeyTable ByKey { get; init; }
         /// <summary>Article URL (without '#') or site path → documents claiming it, in path order (the first wins).</summary>
         public required ImmutableDictionary<string, string[]> UrlToPaths { get; init; }
         /// <summary>(base URL, folder) candidates for the inferred mapping, with how many documents agree.</summary>
@@ -311,57 +363,107 @@ public sealed class GlossaryIndex
             return path is not null;
         }
 
-        /// <summary>What a document contributes to the tables: entry words, anchors, URLs (cached per document).</summary>
-        public static string Signature(ParsedDocument d) => Signatures.GetValue(d, ComputeSignature);
-
-        private static string ComputeSignature(ParsedDocument d)
+        /// <summary>
+        /// True when the two documents contribute the same to the tables and to anchor resolution: kind,
+        /// entry words, readings, anchors, heading slugs and ids, explicit anchors, article URLs and the
+        /// front matter's <c>url</c> (a missing value and an empty one count alike). Compared in place,
+        /// without building or caching a signature per document.
+        /// </summary>
+        public static bool SameDefinitions(ParsedDocument a, ParsedDocument b)
         {
-            var sb = new StringBuilder();
-            sb.Append((int)d.Kind).Append('\u0001');
-            foreach (var t in d.Terms)
+            static bool Same(string? x, string? y) => (x ?? "") == (y ?? "");
+            if (a.Kind != b.Kind || a.Terms.Length != b.Terms.Length || a.Headings.Length != b.Headings.Length
+                || a.ExplicitAnchors.Length != b.ExplicitAnchors.Length || a.ArticleUrls.Length != b.ArticleUrls.Length) return false;
+            for (int i = 0; i < a.Terms.Length; i++)
             {
-                foreach (var w in t.EntryWords) sb.Append(w).Append('\u0002');
-                sb.Append(t.Reading).Append('\u0002');
-                sb.Append(t.Anchor).Append('\u0001');
+                TermDefinition s = a.Terms[i], t = b.Terms[i];
+                if (s.Headword != t.Headword || !s.Aliases.AsSpan().SequenceEqual(t.Aliases.AsSpan())
+                    || !Same(s.Reading, t.Reading) || !Same(s.Anchor, t.Anchor)) return false;
             }
-            foreach (var h in d.Headings) sb.Append(h.Slug).Append('\u0002').Append(h.ExplicitId).Append('\u0001');
-            foreach (var a in d.ExplicitAnchors) sb.Append(a).Append('\u0001');
-            foreach (var u in d.ArticleUrls) sb.Append(u.Url).Append('\u0001');
-            sb.Append(d.FrontMatter?.GetString("url"));
-            return sb.ToString();
+            for (int i = 0; i < a.Headings.Length; i++)
+                if (a.Headings[i].Slug != b.Headings[i].Slug || !Same(a.Headings[i].ExplicitId, b.Headings[i].ExplicitId)) return false;
+            if (!a.ExplicitAnchors.AsSpan().SequenceEqual(b.ExplicitAnchors.AsSpan())) return false;
+            for (int i = 0; i < a.ArticleUrls.Length; i++)
+                if (a.ArticleUrls[i].Url != b.ArticleUrls[i].Url) return false;
+            return Same(a.FrontMatter?.GetString("url"), b.FrontMatter?.GetString("url"));
         }
 
-        /// <summary>One document's share of the tables.</summary>
-        private sealed class Contribution
+        /// <summary>
+        /// One document's share of the tables: the key of every entry word (in <see cref="TermDefinition.EntryWords"/>
+        /// order, "" when a word has none) and reading, term by term, plus its URLs.
+        /// </summary>
+        internal sealed class Contribution
         {
-            public required (string Key, TermRef Ref)[] Keys { get; init; }
+            /// <summary>The keys of all terms' entry words, one after the other.</summary>
+            public required string[] WordKeys { get; init; }
+            /// <summary>Where each term's keys start in <see cref="WordKeys"/> (one more entry than terms).</summary>
+            public required int[] TermStarts { get; init; }
+            /// <summary>The key of each term's reading; null when it has none.</summary>
+            public required string?[] ReadingKeys { get; init; }
             public required string[] Urls { get; init; }
             public required BaseUrlMapping[] Candidates { get; init; }
-            public int TermCount { get; init; }
+            public int TermCount => ReadingKeys.Length;
+
+            public ReadOnlySpan<string> KeysOf(int term) => WordKeys.AsSpan(TermStarts[term], TermStarts[term + 1] - TermStarts[term]);
+
+            /// <summary>The index's keys of one term: its entry words' keys (each once, none empty), then its reading's key if new.</summary>
+            public void AddRefs(string path, int term, List<(string Key, TermRef Ref)> into)
+            {
+                var words = KeysOf(term);
+                for (int w = 0; w < words.Length; w++)
+                {
+                    var key = words[w];
+                    if (key.Length == 0 || words[..w].Contains(key)) continue;
+                    into.Add((key, new TermRef(path, term)));
+                }
+                if (ReadingKeys[term] is { } reading && (reading.Length == 0 || !words.Contains(reading)))
+                    into.Add((reading, new TermRef(path, term, IsReading: true)));
+            }
+
+            /// <summary>Same as <see cref="AddRefs"/>, appending to the table being built.</summary>
+            public void AddTo(string path, Dictionary<string, TermRef[]> table)
+            {
+                for (int term = 0; term < ReadingKeys.Length; term++)
+                {
+                    var words = KeysOf(term);
+                    for (int w = 0; w < words.Length; w++)
+                    {
+                        var key = words[w];
+                        if (key.Length == 0 || words[..w].Contains(key)) continue;
+                        Append(table, key, new TermRef(path, term));
+                    }
+                    if (ReadingKeys[term] is { } reading && (reading.Length == 0 || !words.Contains(reading)))
+                        Append(table, reading, new TermRef(path, term, IsReading: true));
+                }
+            }
+
+            private static void Append(Dictionary<string, TermRef[]> table, string key, TermRef r)
+            {
+                ref var refs = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out bool exists);
+                refs = exists ? [.. refs!, r] : [r];
+            }
         }
 
-        private static Contribution ContributionOf(ParsedDocument doc) => Contributions.GetValue(doc, ComputeContribution);
+        internal static Contribution ContributionOf(ParsedDocument doc) => Contributions.GetValue(doc, ComputeContribution);
 
         private static Contribution ComputeContribution(ParsedDocument doc)
         {
             var path = doc.Path;
-            var keys = new List<(string, TermRef)>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var starts = new int[doc.Terms.Length + 1];
+            var readings = new string?[doc.Terms.Length];
+            int count = 0;
+            foreach (var t in doc.Terms) count += 1 + t.Aliases.Length;
+            var keys = new string[count];
+            int k = 0;
             for (int i = 0; i < doc.Terms.Length; i++)
             {
-                seen.Clear();
-                foreach (var word in doc.Terms[i].EntryWords)
-                {
-                    var key = TermKey.Normalize(word);
-                    if (key.Length == 0 || !seen.Add(key)) continue;
-                    keys.Add((key, new TermRef(path, i)));
-                }
-                if (doc.Terms[i].Reading is { Length: > 0 } reading)
-                {
-                    var key = TermKey.Normalize(reading);
-                    if (seen.Add(key)) keys.Add((key, new TermRef(path, i, IsReading: true)));
-                }
+                var term = doc.Terms[i];
+                starts[i] = k;
+                keys[k++] = TermKey.Normalize(term.Headword);
+                foreach (var alias in term.Aliases) keys[k++] = TermKey.Normalize(alias);
+                if (term.Reading is { Length: > 0 } reading) readings[i] = TermKey.Normalize(reading);
             }
+            starts[^1] = k;
             var urls = new List<string>();
             var candidates = new List<BaseUrlMapping>();
             foreach (var u in doc.ArticleUrls)
@@ -375,7 +477,7 @@ public sealed class GlossaryIndex
                 var sitePath = NormalizeSitePath(site);
                 if (!urls.Contains(sitePath)) urls.Add(sitePath);
             }
-            return new Contribution { Keys = [.. keys], Urls = [.. urls], Candidates = [.. candidates], TermCount = doc.Terms.Length };
+            return new Contribution { WordKeys = keys, TermStarts = starts, ReadingKeys = readings, Urls = [.. urls], Candidates = [.. candidates] };
         }
 
         public static DerivedTables Build(GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents)
@@ -384,7 +486,9 @@ public sealed class GlossaryIndex
             var contributions = new Contribution[docs.Length];
             // Key normalisation (NFKC) is most of the cost: done per document in parallel.
             Parallel.For(0, docs.Length, i => contributions[i] = ContributionOf(docs[i]));
-            var byKey = new Dictionary<string, List<TermRef>>(StringComparer.Ordinal);
+            int keyCount = 0;
+            foreach (var c in contributions) keyCount += c.WordKeys.Length;
+            var byKey = new Dictionary<string, TermRef[]>(keyCount, StringComparer.Ordinal);
             var urls = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var candidates = new Dictionary<BaseUrlMapping, int>();
             int termCount = 0;
@@ -392,11 +496,7 @@ public sealed class GlossaryIndex
             {
                 var c = contributions[d];
                 termCount += c.TermCount;
-                foreach (var (key, r) in c.Keys)
-                {
-                    if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new List<TermRef>(1);
-                    list.Add(r);
-                }
+                c.AddTo(docs[d].Path, byKey);
                 foreach (var url in c.Urls)
                 {
                     if (!urls.TryGetValue(url, out var list)) urls[url] = list = new List<string>(1);
@@ -407,7 +507,7 @@ public sealed class GlossaryIndex
             var candidateMap = candidates.ToImmutableDictionary();
             return new DerivedTables
             {
-                ByKey = byKey.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToArray())).ToImmutableDictionary(StringComparer.Ordinal),
+                ByKey = new TermKeyTable(byKey),
                 UrlToPaths = urls.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToArray())).ToImmutableDictionary(StringComparer.Ordinal),
                 Candidates = candidateMap,
                 InferredMapping = Infer(candidateMap),
@@ -418,7 +518,8 @@ public sealed class GlossaryIndex
         /// <summary>The tables with <paramref name="removed"/>'s contribution taken out and <paramref name="added"/>'s put in.</summary>
         public DerivedTables Update(ParsedDocument? removed, ParsedDocument? added)
         {
-            var byKey = ByKey.ToBuilder();
+            var byKey = new Dictionary<string, TermRef[]?>(StringComparer.Ordinal);
+            TermRef[]? Current(string key) => byKey.TryGetValue(key, out var changed) ? changed : ByKey.GetValueOrDefault(key);
             var urls = UrlToPaths.ToBuilder();
             var candidates = Candidates.ToBuilder();
             int termCount = TermCount;
@@ -426,10 +527,12 @@ public sealed class GlossaryIndex
             {
                 var c = ContributionOf(removed);
                 termCount -= c.TermCount;
-                foreach (var key in c.Keys.Select(k => k.Key).Distinct())
+                var refs = new List<(string Key, TermRef Ref)>();
+                for (int t = 0; t < c.TermCount; t++) c.AddRefs(removed.Path, t, refs);
+                foreach (var key in refs.Select(k => k.Key).Distinct())
                 {
-                    var rest = Array.FindAll(byKey[key], r => r.Path != removed.Path);
-                    if (rest.Length == 0) byKey.Remove(key); else byKey[key] = rest;
+                    var rest = Array.FindAll(Current(key)!, r => r.Path != removed.Path);
+                    byKey[key] = rest.Length == 0 ? null : rest;
                 }
                 foreach (var url in c.Urls)
                 {
@@ -446,8 +549,10 @@ public sealed class GlossaryIndex
             {
                 var c = ContributionOf(added);
                 termCount += c.TermCount;
-                foreach (var group in c.Keys.GroupBy(k => k.Key, k => k.Ref))
-                    byKey[group.Key] = byKey.TryGetValue(group.Key, out var refs) ? InsertInPathOrder(refs, [.. group], r => r.Path, added.Path) : [.. group];
+                var refs = new List<(string Key, TermRef Ref)>();
+                for (int t = 0; t < c.TermCount; t++) c.AddRefs(added.Path, t, refs);
+                foreach (var group in refs.GroupBy(k => k.Key, k => k.Ref))
+                    byKey[group.Key] = Current(group.Key) is { } existing ? InsertInPathOrder(existing, [.. group], r => r.Path, added.Path) : [.. group];
                 foreach (var url in c.Urls)
                     urls[url] = urls.TryGetValue(url, out var paths) ? InsertInPathOrder(paths, [added.Path], p => p, added.Path) : [added.Path];
                 foreach (var m in c.Candidates) candidates[m] = candidates.GetValueOrDefault(m) + 1;
@@ -455,7 +560,7 @@ public sealed class GlossaryIndex
             var candidateMap = candidates.ToImmutable();
             return new DerivedTables
             {
-                ByKey = byKey.ToImmutable(),
+                ByKey = ByKey.With(byKey!),
                 UrlToPaths = urls.ToImmutable(),
                 Candidates = candidateMap,
                 InferredMapping = Infer(candidateMap),

@@ -1,5 +1,6 @@
 using System.Text;
 using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 
@@ -22,29 +23,32 @@ public sealed class GL0004DuplicateInDocument : Rule
         var doc = context.Document;
         if (doc.Kind != DocumentKind.TermList) return;
         var first = new Dictionary<string, (TermDefinition Term, string Word, TextSpan Span)>(StringComparer.Ordinal);
-        foreach (var term in doc.Terms)
+        // The index's keys of this document: each entry word normalised once per parse, not per rule run.
+        var (keys, starts) = GlossaryIndex.EntryWordKeys(doc);
+        for (int t = 0; t < doc.Terms.Length; t++)
         {
-            var words = term.EntryWords.ToArray();
-            for (int i = 0; i < words.Length; i++)
+            var term = doc.Terms[t];
+            for (int i = 0; i < starts[t + 1] - starts[t]; i++)
             {
-                var key = TermKey.Normalize(words[i]);
+                var key = keys[starts[t] + i];
                 if (key.Length == 0) continue;
+                var word = i == 0 ? term.Headword : term.Aliases[i - 1];
                 var span = i < term.EntryWordSpans.Length ? term.EntryWordSpans[i] : term.NameSpan;
                 if (!first.TryGetValue(key, out var earlier))
                 {
-                    first[key] = (term, words[i], span);
+                    first[key] = (term, word, span);
                     continue;
                 }
                 var where = ReferenceEquals(earlier.Term, term)
                     ? "earlier in the same heading"
                     : $"by the heading '{earlier.Term.Heading?.Text ?? earlier.Term.Headword}' on line {doc.Lines.GetLine(earlier.Span.Start) + 1}";
                 var related = new[] { new RelatedLocation(doc.Path, earlier.Span, $"'{earlier.Word}' is first defined here") };
-                bool identical = words[i].Normalize(NormalizationForm.FormKC) == earlier.Word.Normalize(NormalizationForm.FormKC);
+                bool identical = word.Normalize(NormalizationForm.FormKC) == earlier.Word.Normalize(NormalizationForm.FormKC);
                 if (identical)
-                    context.Report(span, $"Entry word '{words[i]}' is already defined {where}", related);
+                    context.Report(span, $"Entry word '{word}' is already defined {where}", related);
                 else
                     context.Report(context.Severity < DiagnosticSeverity.Warning ? context.Severity : DiagnosticSeverity.Warning, span,
-                        $"Entry word '{words[i]}' is the same entry word as '{earlier.Word}' (they differ only in case, '-', '_', spaces or kana), already defined {where}", related);
+                        $"Entry word '{word}' is the same entry word as '{earlier.Word}' (they differ only in case, '-', '_', spaces or kana), already defined {where}", related);
             }
         }
     }

@@ -16,22 +16,34 @@ public sealed class GL0005DuplicateAcrossDocuments : Rule
     public override void Analyze(RuleContext context)
     {
         var doc = context.Document;
-        var table = context.Index.EntryWordTable;
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in doc.Terms)
+        var index = context.Index;
+        var table = index.EntryWordTable;
+        HashSet<string>? reported = null;
+        // The index's keys of this document: each entry word normalised once per parse, not per rule run.
+        var (keys, starts) = GlossaryIndex.EntryWordKeys(doc);
+        for (int t = 0; t < doc.Terms.Length; t++)
         {
-            var words = term.EntryWords.ToArray();
-            for (int i = 0; i < words.Length; i++)
+            var term = doc.Terms[t];
+            for (int i = 0; i < starts[t + 1] - starts[t]; i++)
             {
-                var key = TermKey.Normalize(words[i]);
-                if (key.Length == 0 || !table.TryGetValue(key, out var refs) || !DefinedElsewhere(refs, doc.Path) || !reported.Add(key)) continue;
-                var others = refs.Where(r => !r.IsReading && r.Path != doc.Path).Select(context.Index.Resolve).ToList();
+                var key = keys[starts[t] + i];
+                if (key.Length == 0 || !table.TryGetValue(key, out var refs) || !DefinedElsewhere(refs, doc.Path) || !(reported ??= new(StringComparer.Ordinal)).Add(key)) continue;
+                var others = new List<(ParsedDocument Document, int Index)>();
+                foreach (var r in refs)
+                    if (!r.IsReading && r.Path != doc.Path) others.Add((index.Documents[r.Path], r.Index));
                 if (others.Count == 0) continue;
+                var word = i == 0 ? term.Headword : term.Aliases[i - 1];
                 var span = i < term.EntryWordSpans.Length ? term.EntryWordSpans[i] : term.NameSpan;
-                var paths = others.Select(o => o.DocumentPath).Distinct().ToList();
-                context.Report(span,
-                    $"Entry word '{words[i]}' is also defined in {JoinPaths(paths)}",
-                    others.Select(o => new RelatedLocation(o.DocumentPath, SpanOf(o, words[i], key), $"'{words[i]}' is also defined here ({o.Headword})")));
+                var paths = new List<string>();
+                foreach (var (other, at) in others)
+                    if (!paths.Contains(other.Terms[at].DocumentPath)) paths.Add(other.Terms[at].DocumentPath);
+                var related = new RelatedLocation[others.Count];
+                for (int o = 0; o < others.Count; o++)
+                {
+                    var definition = others[o].Document.Terms[others[o].Index];
+                    related[o] = new RelatedLocation(definition.DocumentPath, SpanOf(others[o].Document, others[o].Index, word, key), $"'{word}' is also defined here ({definition.Headword})");
+                }
+                context.Report(span, $"Entry word '{word}' is also defined in {JoinPaths(paths)}", related);
             }
         }
     }
@@ -45,20 +57,15 @@ public sealed class GL0005DuplicateAcrossDocuments : Rule
     }
 
     /// <summary>Where the other definition names the word: the same spelling first (cheap, and the usual case), else the same key.</summary>
-    private static TextSpan SpanOf(TermDefinition term, string word, string key)
+    private static TextSpan SpanOf(ParsedDocument document, int termIndex, string word, string key)
     {
-        int i = 0;
-        foreach (var w in term.EntryWords)
-        {
-            if (w == word && i < term.EntryWordSpans.Length) return term.EntryWordSpans[i];
-            i++;
-        }
-        i = 0;
-        foreach (var w in term.EntryWords)
-        {
-            if (TermKey.Normalize(w) == key && i < term.EntryWordSpans.Length) return term.EntryWordSpans[i];
-            i++;
-        }
+        var term = document.Terms[termIndex];
+        int count = term.Aliases.Length + 1;
+        for (int i = 0; i < count; i++)
+            if ((i == 0 ? term.Headword : term.Aliases[i - 1]) == word && i < term.EntryWordSpans.Length) return term.EntryWordSpans[i];
+        var (keys, starts) = GlossaryIndex.EntryWordKeys(document);
+        for (int i = 0; i < count; i++)
+            if (keys[starts[termIndex] + i] == key && i < term.EntryWordSpans.Length) return term.EntryWordSpans[i];
         return term.NameSpan;
     }
 

@@ -1,4 +1,5 @@
 using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Rules;
@@ -17,12 +18,25 @@ public sealed class GL0010LinkTextMismatch : Rule
             if (r.Status != LinkStatus.Resolved || r.Term is not { } term) continue;
             var link = doc.Links[i];
             if (link.Text.Length == 0 || link.TextSpan.IsEmpty) continue;
-            var key = TermKey.Normalize(link.Text);
-            if (term.EntryWords.Any(w => TermKey.Normalize(w) == key) || term.Reading is { } rd && TermKey.Normalize(rd) == key) continue;
+            if (IsEntryWord(term, link.Text)) continue;
             context.Report(link.TextSpan,
                 $"Link text '{link.Text}' is not an entry word of '{term.Headword}' ({string.Join(" | ", term.EntryWords)})",
                 [new RelatedLocation(term.DocumentPath, term.NameSpan, $"'{term.Headword}' is defined here")],
                 [CodeFix.Single($"Use the headword '{term.Headword}'", doc.Path, link.TextSpan, term.Headword)]);
         }
+    }
+
+    /// <summary>
+    /// True when the text has the key of one of the term's entry words or its reading. The usual link
+    /// text is an entry word as written, which is decided without normalising anything.
+    /// </summary>
+    private static bool IsEntryWord(TermDefinition term, string text)
+    {
+        if (term.Headword == text || term.Aliases.Contains(text) || term.Reading == text) return true;
+        var key = TermKey.Normalize(text);
+        if (TermKey.Normalize(term.Headword) == key) return true;
+        foreach (var alias in term.Aliases)
+            if (TermKey.Normalize(alias) == key) return true;
+        return term.Reading is { } reading && TermKey.Normalize(reading) == key;
     }
 }
