@@ -138,16 +138,18 @@ public sealed class GlossaryIndex
 
     public LinkResolution ResolveTarget(ParsedDocument from, string rawTarget)
     {
-        var target = rawTarget.Trim();
-        if (target.Length == 0) return new LinkResolution(LinkStatus.Resolved, from.Path);
-        string? fragment = null;
-        int hash = target.IndexOf('#');
+        // Spans, not substrings, for the usual link (an http(s) URL with a fragment): the URL and the
+        // anchor are looked up without allocating, and the fragment is the anchor string the document holds.
+        var whole = rawTarget.AsSpan().Trim();
+        if (whole.Length == 0) return new LinkResolution(LinkStatus.Resolved, from.Path);
+        var target = whole;
+        ReadOnlySpan<char> fragment = default;
+        int hash = whole.IndexOf('#');
         if (hash >= 0)
         {
-            fragment = target[(hash + 1)..];
-            target = target[..hash];
+            fragment = whole[(hash + 1)..];
+            target = whole[..hash];
         }
-        if (fragment is { Length: 0 }) fragment = null;
 
         string? path;
         if (target.Length == 0)
@@ -161,43 +163,50 @@ public sealed class GlossaryIndex
             if (lookup.Status != LinkStatus.Resolved) return lookup;
             path = lookup.TargetPath!;
         }
-        else if (target.StartsWith("//")) return LinkResolution.External;
-        else if (target.StartsWith('/'))
-        {
-            var sitePath = StripQuery(target);
-            if (_tables.TryGetPath(NormalizeSitePath(sitePath), out var p)) path = p;
-            else
-            {
-                var rooted = WorkspacePaths.Combine("", Unescape(sitePath));
-                if (rooted is not null && Exists(rooted)) path = rooted;
-                else return new LinkResolution(LinkStatus.MissingDocument, LookedFor: sitePath);
-            }
-        }
         else
         {
-            var rel = Unescape(StripQuery(target));
-            var combined = WorkspacePaths.Combine(from.Folder, rel);
-            if (combined is null) return new LinkResolution(LinkStatus.OutsideWorkspace, LookedFor: rel);
-            if (!Exists(combined)) return new LinkResolution(LinkStatus.MissingDocument, LookedFor: combined);
-            path = combined;
+            var text = target.ToString();
+            if (text.StartsWith("//")) return LinkResolution.External;
+            if (text.StartsWith('/'))
+            {
+                var sitePath = StripQuery(text);
+                if (_tables.TryGetPath(NormalizeSitePath(sitePath), out var p)) path = p;
+                else
+                {
+                    var rooted = WorkspacePaths.Combine("", Unescape(sitePath));
+                    if (rooted is not null && Exists(rooted)) path = rooted;
+                    else return new LinkResolution(LinkStatus.MissingDocument, LookedFor: sitePath);
+                }
+            }
+            else
+            {
+                var rel = Unescape(StripQuery(text));
+                var combined = WorkspacePaths.Combine(from.Folder, rel);
+                if (combined is null) return new LinkResolution(LinkStatus.OutsideWorkspace, LookedFor: rel);
+                if (!Exists(combined)) return new LinkResolution(LinkStatus.MissingDocument, LookedFor: combined);
+                path = combined;
+            }
         }
 
         if (!Documents.TryGetValue(path, out var doc))
-            return new LinkResolution(LinkStatus.Resolved, path, fragment); // a non-Markdown file or folder
+            return new LinkResolution(LinkStatus.Resolved, path, fragment.IsEmpty ? null : fragment.ToString()); // a non-Markdown file or folder
 
-        if (fragment is null)
+        if (fragment.IsEmpty)
             return new LinkResolution(LinkStatus.Resolved, path, null, doc.Kind == DocumentKind.GlossaryPage ? doc.Terms.FirstOrDefault() : null);
         return ResolveAnchor(doc, fragment);
     }
 
     /// <summary>Finds the term or heading an anchor names in a document (one or two dictionary look-ups).</summary>
-    public static LinkResolution ResolveAnchor(ParsedDocument doc, string fragment)
+    public static LinkResolution ResolveAnchor(ParsedDocument doc, string fragment) => ResolveAnchor(doc, fragment.AsSpan());
+
+    private static LinkResolution ResolveAnchor(ParsedDocument doc, ReadOnlySpan<char> fragmentText)
     {
+        var table = AnchorTable.Of(doc);
+        bool found = table.TryFind(fragmentText, out var shared, out var hit);
+        var fragment = shared ?? fragmentText.ToString();
         var anchor = fragment;
         var decoded = Unescape(fragment);
-        var table = AnchorTable.Of(doc);
-        bool found = table.TryFind(anchor, out var hit);
-        if (!ReferenceEquals(decoded, anchor) && table.TryFind(decoded, out var other) && (!found || AnchorTable.Rank(other) < AnchorTable.Rank(hit)))
+        if (!ReferenceEquals(decoded, anchor) && table.TryFind(decoded, out _, out var other) && (!found || AnchorTable.Rank(other) < AnchorTable.Rank(hit)))
         {
             hit = other;
             found = true;
@@ -268,7 +277,13 @@ public sealed class GlossaryIndex
             return -1;
         }
 
-        public bool TryFind(string anchor, out long target) => _targets.TryGetValue(anchor, out target);
+        /// <summary>Looks an anchor up; <paramref name="key"/> is the table's equal string.</summary>
+        public bool TryFind(ReadOnlySpan<char> anchor, out string? key, out long target)
+        {
+            if (_targets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(anchor, out key, out target)) return true;
+            key = null;
+            return false;
+        }
 
         public static int Rank(long target) => (int)target;
 
@@ -293,22 +308,22 @@ public sealed class GlossaryIndex
         return next is not null && next.StartsWith(prefix, StringComparison.Ordinal);
     }
 
-    private LinkResolution LookupUrl(string url)
+    private LinkResolution LookupUrl(ReadOnlySpan<char> url)
     {
-        var key = StripQuery(url);
+        var key = url.IndexOf('?') is var q and >= 0 ? url[..q] : url;
         if (_tables.TryGetPath(key, out var p)) return new LinkResolution(LinkStatus.Resolved, p);
         foreach (var m in Config.BaseUrls.Concat(_tables.InferredMapping is { } i ? [i] : []))
         {
             if (!key.StartsWith(m.Url, StringComparison.Ordinal)) continue;
-            var combined = WorkspacePaths.Combine(m.Folder, Unescape(key[m.Url.Length..]));
-            if (combined is null) return new LinkResolution(LinkStatus.OutsideWorkspace, LookedFor: key);
-            return Exists(combined) ? new LinkResolution(LinkStatus.Resolved, combined) : new LinkResolution(LinkStatus.MissingDocument, LookedFor: key);
+            var combined = WorkspacePaths.Combine(m.Folder, Unescape(key[m.Url.Length..].ToString()));
+            if (combined is null) return new LinkResolution(LinkStatus.OutsideWorkspace, LookedFor: key.ToString());
+            return Exists(combined) ? new LinkResolution(LinkStatus.Resolved, combined) : new LinkResolution(LinkStatus.MissingDocument, LookedFor: key.ToString());
         }
         return LinkResolution.External;
     }
 
     /// <summary>True when the target starts with a URI scheme (ASCII letters, digits, '+', '.', '-', then ':').</summary>
-    private static bool HasScheme(string target, out ReadOnlySpan<char> scheme)
+    private static bool HasScheme(ReadOnlySpan<char> target, out ReadOnlySpan<char> scheme)
     {
         scheme = default;
         int colon = target.IndexOf(':');
@@ -318,7 +333,7 @@ public sealed class GlossaryIndex
             char c = target[i];
             if (!(char.IsAsciiLetter(c) || i > 0 && (char.IsAsciiDigit(c) || c is '+' or '.' or '-'))) return false;
         }
-        scheme = target.AsSpan(0, colon);
+        scheme = target[..colon];
         return true;
     }
 
@@ -351,15 +366,18 @@ public sealed class GlossaryIndex
         /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
         public required TermKeyTable ByKey { get; init; }
         /// <summary>Article URL (without '#') or site path → documents claiming it, in path order (the first wins).</summary>
-        public required ImmutableDictionary<string, string[]> UrlToPaths { get; init; }
+        /// <summary>Never changed once built (about one entry per document): a change copies it.</summary>
+        public required Dictionary<string, string[]> UrlToPaths { get; init; }
         /// <summary>(base URL, folder) candidates for the inferred mapping, with how many documents agree.</summary>
         public required ImmutableDictionary<BaseUrlMapping, int> Candidates { get; init; }
         public BaseUrlMapping? InferredMapping { get; init; }
         public int TermCount { get; init; }
 
-        public bool TryGetPath(string url, [NotNullWhen(true)] out string? path)
+        public bool TryGetPath(string url, [NotNullWhen(true)] out string? path) => TryGetPath(url.AsSpan(), out path);
+
+        public bool TryGetPath(ReadOnlySpan<char> url, [NotNullWhen(true)] out string? path)
         {
-            path = UrlToPaths.TryGetValue(url, out var paths) ? paths[0] : null;
+            path = UrlToPaths.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(url, out var paths) ? paths[0] : null;
             return path is not null;
         }
 
@@ -508,7 +526,7 @@ public sealed class GlossaryIndex
             return new DerivedTables
             {
                 ByKey = new TermKeyTable(byKey),
-                UrlToPaths = urls.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToArray())).ToImmutableDictionary(StringComparer.Ordinal),
+                UrlToPaths = urls.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
                 Candidates = candidateMap,
                 InferredMapping = Infer(candidateMap),
                 TermCount = termCount,
@@ -520,7 +538,7 @@ public sealed class GlossaryIndex
         {
             var byKey = new Dictionary<string, TermRef[]?>(StringComparer.Ordinal);
             TermRef[]? Current(string key) => byKey.TryGetValue(key, out var changed) ? changed : ByKey.GetValueOrDefault(key);
-            var urls = UrlToPaths.ToBuilder();
+            var urls = new Dictionary<string, string[]>(UrlToPaths, StringComparer.Ordinal);
             var candidates = Candidates.ToBuilder();
             int termCount = TermCount;
             if (removed is not null)
@@ -561,7 +579,7 @@ public sealed class GlossaryIndex
             return new DerivedTables
             {
                 ByKey = ByKey.With(byKey!),
-                UrlToPaths = urls.ToImmutable(),
+                UrlToPaths = urls,
                 Candidates = candidateMap,
                 InferredMapping = Infer(candidateMap),
                 TermCount = termCount,

@@ -8,44 +8,37 @@ namespace GlossaryLsp.Core.Rules;
 
 /// <summary>
 /// What one document's analysis read from the rest of the workspace. <see cref="Keys"/> are keys of
-/// the tracker's reverse index: <c>t:</c> a link target (resolved document or folder, path or URL
-/// looked for, the URL or site path as written), <c>w:</c> the entry-word key of a broken link's
-/// text (its retarget fix looks the word up), <c>r:</c> a document a diagnostic points into (related
+/// the tracker's reverse index (<see cref="ReadKey"/>): a link target (resolved document or folder,
+/// path or URL looked for, the URL or site path as written), the entry-word key of a broken link's
+/// text (its retarget fix looks the word up), a document a diagnostic points into (related
 /// location or fix edit, whose positions move when that document's text changes). <see cref="Anchors"/>
 /// are the fragments of other documents it links to (what they name may change); they are found
-/// through the <c>t:</c> key of their document, so they are not keys of the reverse index.
-/// Keys are sorted and, once the tracker holds them, shared with its index; anchors are sorted by
-/// (path, fragment) and use the linked document's own path and anchor strings where they can.
+/// through the target key of their document, so they are not keys of the reverse index.
+/// Both are in the order the document's links first read them (not sorted: sorting them cost more
+/// than the rest of building them); once the tracker holds them, their strings are shared with its
+/// index, and anchors use the linked document's own path and anchor strings where they can.
 /// </summary>
 internal sealed class DocumentReads
 {
-    public string[] Keys { get; }
-    public (string Path, string Fragment)[] Anchors { get; }
+    public ReadKey[] Keys { get; }
+    public AnchorRead[] Anchors { get; }
     public bool HasArticleUrlMismatch { get; }
 
-    private DocumentReads(string[] keys, (string Path, string Fragment)[] anchors, bool hasArticleUrlMismatch)
+    private DocumentReads(ReadKey[] keys, AnchorRead[] anchors, bool hasArticleUrlMismatch)
     {
         Keys = keys;
         Anchors = anchors;
         HasArticleUrlMismatch = hasArticleUrlMismatch;
     }
 
-    private static readonly IComparer<(string Path, string Fragment)> AnchorOrder = Comparer<(string Path, string Fragment)>.Create(CompareAnchors);
-
-    private static int CompareAnchors((string Path, string Fragment) a, (string Path, string Fragment) b)
-    {
-        int c = string.CompareOrdinal(a.Path, b.Path);
-        return c != 0 ? c : string.CompareOrdinal(a.Fragment, b.Fragment);
-    }
-
-    public static DocumentReads Of(GlossaryIndex index, ParsedDocument document, ImmutableArray<LinkResolution> resolutions, ImmutableArray<Diagnostic> diagnostics)
+    public static DocumentReads Of(ParsedDocument document, ImmutableArray<LinkResolution> resolutions, ImmutableArray<Diagnostic> diagnostics)
     {
         // Values without their prefix: each link adds a few, most of them repeats within the document.
         var targets = new HashSet<string>(StringComparer.Ordinal);
         var addresses = new HashSet<string>(StringComparer.Ordinal);
         var addressLookup = addresses.GetAlternateLookup<ReadOnlySpan<char>>();
-        var anchors = new HashSet<(string Path, string Fragment)>();
-        var other = new HashSet<string>(StringComparer.Ordinal);
+        var anchors = new HashSet<AnchorRead>(resolutions.Length);
+        var other = new HashSet<ReadKey>();
         for (int i = 0; i < resolutions.Length; i++)
         {
             var r = resolutions[i];
@@ -53,7 +46,7 @@ internal sealed class DocumentReads
             if (r.TargetPath is { } target && target != document.Path)
             {
                 targets.Add(target);
-                anchors.Add((target, SharedFragment(r)));
+                anchors.Add(new AnchorRead(target, SharedFragment(r)));
             }
             if (r.LookedFor is { } lookedFor) targets.Add(lookedFor);
             switch (DependencyTracker.AddressOf(link.Target, out var url))
@@ -65,29 +58,25 @@ internal sealed class DocumentReads
                     addresses.Add(GlossaryIndex.NormalizeSitePath(url.ToString()));
                     break;
             }
-            if (r.IsBroken && link.Text.Length > 0) other.Add("w:" + TermKey.Normalize(link.Text));
+            if (r.IsBroken && link.Text.Length > 0) other.Add(new ReadKey(ReadKind.Word, TermKey.Normalize(link.Text)));
         }
         bool mismatch = false;
         foreach (var d in diagnostics)
         {
             if (d.Rule == RuleCatalog.GL0012) mismatch = true;
             foreach (var related in d.Related)
-                if (related.Path != document.Path) other.Add("r:" + related.Path);
+                if (related.Path != document.Path) other.Add(new ReadKey(ReadKind.Related, related.Path));
             foreach (var fix in d.Fixes)
                 foreach (var edit in fix.Edits)
-                    if (edit.Path != document.Path) other.Add("r:" + edit.Path);
+                    if (edit.Path != document.Path) other.Add(new ReadKey(ReadKind.Related, edit.Path));
         }
         targets.UnionWith(addresses);
-        var keys = new string[targets.Count + other.Count];
+        var keys = new ReadKey[targets.Count + other.Count];
         int k = 0;
-        foreach (var t in targets) keys[k++] = "t:" + t;
+        foreach (var t in targets) keys[k++] = new ReadKey(ReadKind.Target, t);
         foreach (var o in other) keys[k++] = o;
-        Array.Sort(keys, StringComparer.Ordinal);
-        var anchorArray = new (string Path, string Fragment)[anchors.Count];
+        var anchorArray = new AnchorRead[anchors.Count];
         anchors.CopyTo(anchorArray);
-        for (int i = 0; i < anchorArray.Length; i++)
-            if (index.Documents.TryGetKey(anchorArray[i].Path, out var shared)) anchorArray[i].Path = shared;
-        Array.Sort(anchorArray, AnchorOrder);
         return new DocumentReads(keys, anchorArray, mismatch);
     }
 
@@ -104,27 +93,28 @@ internal sealed class DocumentReads
         return f;
     }
 
-    /// <summary>The fragments of <paramref name="path"/> this document links to.</summary>
-    public ReadOnlySpan<(string Path, string Fragment)> AnchorsInto(string path)
-    {
-        var all = Anchors.AsSpan();
-        int lo = 0, hi = all.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(all[mid].Path, path) < 0) lo = mid + 1; else hi = mid;
-        }
-        int end = lo;
-        while (end < all.Length && all[end].Path == path) end++;
-        return all[lo..end];
-    }
-
     public bool SameAs(DocumentReads other) =>
         HasArticleUrlMismatch == other.HasArticleUrlMismatch && Keys.AsSpan().SequenceEqual(other.Keys.AsSpan())
         && Anchors.AsSpan().SequenceEqual(other.Anchors.AsSpan());
 }
 
 internal enum AddressKind { None, Url, SitePath }
+
+internal enum ReadKind : byte
+{
+    /// <summary>A link target: resolved document or folder, path or URL looked for, URL or site path as written.</summary>
+    Target,
+    /// <summary>The entry-word key of a broken link's text.</summary>
+    Word,
+    /// <summary>A document a diagnostic points into.</summary>
+    Related,
+}
+
+/// <summary>A link into another document: its path and fragment ("" for none).</summary>
+internal readonly record struct AnchorRead(string Path, string Fragment);
+
+/// <summary>A key of the dependency tracker's reverse index: what was read, and which path, URL or word.</summary>
+internal readonly record struct ReadKey(ReadKind Kind, string Value);
 
 /// <summary>
 /// The reverse index from what documents read (link targets, entry words, documents their diagnostics
@@ -138,12 +128,12 @@ internal enum AddressKind { None, Url, SitePath }
 internal sealed class DependencyTracker
 {
     /// <summary>Key → the documents whose reads hold it, sorted by path.</summary>
-    private readonly ImmutableDictionary<string, ImmutableArray<string>> _readers;
+    private readonly ImmutableDictionary<ReadKey, ImmutableArray<string>> _readers;
     private readonly ImmutableDictionary<string, DocumentReads> _reads;
     /// <summary>Documents with a GL0012 finding: their diagnostics count the links that use their URL.</summary>
     private readonly ImmutableHashSet<string> _urlMismatches;
 
-    private DependencyTracker(ImmutableDictionary<string, ImmutableArray<string>> readers, ImmutableDictionary<string, DocumentReads> reads, ImmutableHashSet<string> urlMismatches)
+    private DependencyTracker(ImmutableDictionary<ReadKey, ImmutableArray<string>> readers, ImmutableDictionary<string, DocumentReads> reads, ImmutableHashSet<string> urlMismatches)
     {
         _readers = readers;
         _reads = reads;
@@ -152,7 +142,7 @@ internal sealed class DependencyTracker
 
     public static DependencyTracker Create(IEnumerable<(string Path, DocumentReads Reads)> documents)
     {
-        var readers = new Dictionary<string, (string Key, List<string> Paths)>(StringComparer.Ordinal);
+        var readers = new Dictionary<ReadKey, (ReadKey Key, List<string> Paths)>();
         var reads = ImmutableDictionary.CreateBuilder<string, DocumentReads>(StringComparer.Ordinal);
         var mismatches = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var (path, r) in documents)
@@ -167,8 +157,13 @@ internal sealed class DependencyTracker
                 else keys[i] = entry.Key; // one string per key for the whole workspace
                 entry.Paths.Add(path);
             }
+            // An anchor's path is the value of one of the document's target keys: share that string.
+            var anchors = r.Anchors;
+            for (int i = 0; i < anchors.Length; i++)
+                if (readers.TryGetValue(new ReadKey(ReadKind.Target, anchors[i].Path), out var entry) && !ReferenceEquals(entry.Key.Value, anchors[i].Path))
+                    anchors[i] = anchors[i] with { Path = entry.Key.Value };
         }
-        var map = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var map = ImmutableDictionary.CreateBuilder<ReadKey, ImmutableArray<string>>();
         foreach (var (key, paths) in readers.Values)
         {
             if (!IsSorted(paths)) paths.Sort(StringComparer.Ordinal);
@@ -187,7 +182,7 @@ internal sealed class DependencyTracker
     /// <summary>The tracker after re-analysing (or removing, Reads null) some documents.</summary>
     public DependencyTracker With(IEnumerable<(string Path, DocumentReads? Reads)> changes)
     {
-        ImmutableDictionary<string, ImmutableArray<string>>.Builder? readers = null;
+        ImmutableDictionary<ReadKey, ImmutableArray<string>>.Builder? readers = null;
         var reads = _reads;
         var mismatches = _urlMismatches;
         foreach (var (path, now) in changes)
@@ -195,32 +190,21 @@ internal sealed class DependencyTracker
             var before = reads.GetValueOrDefault(path);
             if (before is not null && now is not null && before.SameAs(now)) continue;
             readers ??= _readers.ToBuilder();
-            // Only the keys that differ change the index: walk both sorted key lists.
-            var old = before?.Keys ?? [];
+            // Only the keys that differ change the index.
+            var old = new HashSet<ReadKey>(before?.Keys ?? []);
             var @new = now?.Keys ?? [];
-            int i = 0, j = 0;
-            while (i < old.Length || j < @new.Length)
-            {
-                int c = i == old.Length ? 1 : j == @new.Length ? -1 : string.CompareOrdinal(old[i], @new[j]);
-                if (c == 0)
-                {
-                    @new[j] = old[i];
-                    i++; j++;
-                }
-                else if (c < 0) RemoveReader(readers, old[i++], path);
-                else
-                {
-                    @new[j] = AddReader(readers, @new[j], path);
-                    j++;
-                }
-            }
+            var kept = new HashSet<ReadKey>(@new);
+            foreach (var key in old)
+                if (!kept.Contains(key)) RemoveReader(readers, key, path);
+            for (int j = 0; j < @new.Length; j++)
+                @new[j] = old.TryGetValue(@new[j], out var held) ? held : AddReader(readers, @new[j], path);
             reads = now is not null ? reads.SetItem(path, now) : reads.Remove(path);
             mismatches = now is { HasArticleUrlMismatch: true } ? mismatches.Add(path) : mismatches.Remove(path);
         }
         return readers is null && ReferenceEquals(reads, _reads) ? this : new DependencyTracker(readers?.ToImmutable() ?? _readers, reads, mismatches);
     }
 
-    private static void RemoveReader(ImmutableDictionary<string, ImmutableArray<string>>.Builder readers, string key, string path)
+    private static void RemoveReader(ImmutableDictionary<ReadKey, ImmutableArray<string>>.Builder readers, ReadKey key, string path)
     {
         if (!readers.TryGetValue(key, out var paths)) return;
         int at = paths.BinarySearch(path, StringComparer.Ordinal);
@@ -230,7 +214,7 @@ internal sealed class DependencyTracker
     }
 
     /// <summary>Adds a reader of a key; returns the key string the index holds.</summary>
-    private static string AddReader(ImmutableDictionary<string, ImmutableArray<string>>.Builder readers, string key, string path)
+    private static ReadKey AddReader(ImmutableDictionary<ReadKey, ImmutableArray<string>>.Builder readers, ReadKey key, string path)
     {
         if (!readers.TryGetKey(key, out var shared))
         {
@@ -256,9 +240,9 @@ internal sealed class DependencyTracker
         bool mentionsOn = after.Config.GetSeverity(RuleCatalog.GL0009.Id, RuleCatalog.GL0009.DefaultSeverity) is not null;
 
         var result = new SortedSet<string>(StringComparer.Ordinal);
-        void AddReaders(string key)
+        void AddReaders(ReadKind kind, string value)
         {
-            if (_readers.TryGetValue(key, out var paths))
+            if (_readers.TryGetValue(new ReadKey(kind, value), out var paths))
                 foreach (var p in paths) result.Add(p);
         }
 
@@ -269,8 +253,8 @@ internal sealed class DependencyTracker
             var now = after.GetDocument(path);
             if (old is not null && now is not null && ReferenceEquals(old, now)) continue;
             // Diagnostics elsewhere that point into this document (positions may have moved).
-            if (pointingInto is null) AddReaders("r:" + path);
-            else if (_readers.TryGetValue("r:" + path, out var pointing)) pointingInto.UnionWith(pointing);
+            if (pointingInto is null) AddReaders(ReadKind.Related, path);
+            else if (_readers.TryGetValue(new ReadKey(ReadKind.Related, path), out var pointing)) pointingInto.UnionWith(pointing);
             // GL0012 findings count the links that use the wrong URL, wherever they are.
             foreach (var s in _urlMismatches)
                 if ((after.GetDocument(s) ?? before.GetDocument(s)) is { } mismatched && mismatched.ArticleUrls.Length == 1
@@ -284,19 +268,20 @@ internal sealed class DependencyTracker
             if (addedOrRemoved)
             {
                 // Links to it or to its folders (they exist or not now), whatever fragment they name.
-                AddReaders("t:" + path);
+                AddReaders(ReadKind.Target, path);
                 for (var folder = WorkspacePaths.FolderOf(path); folder.Length > 0; folder = WorkspacePaths.FolderOf(folder))
-                    AddReaders("t:" + folder);
+                    AddReaders(ReadKind.Target, folder);
             }
-            else if (_readers.TryGetValue("t:" + path, out var linkers))
+            else if (_readers.TryGetValue(new ReadKey(ReadKind.Target, path), out var linkers))
             {
                 // Links to one of its anchors whose meaning changed (renamed heading, changed entry words, …).
                 var same = new Dictionary<string, bool>(StringComparer.Ordinal);
                 foreach (var linker in linkers)
                 {
                     if (result.Contains(linker) || !_reads.TryGetValue(linker, out var linkerReads)) continue;
-                    foreach (var (_, fragment) in linkerReads.AnchorsInto(path))
+                    foreach (var (target, fragment) in linkerReads.Anchors)
                     {
+                        if (target != path) continue;
                         if (!same.TryGetValue(fragment, out bool unchanged)) same[fragment] = unchanged = SameTarget(old!, now!, fragment);
                         if (unchanged) continue;
                         result.Add(linker);
@@ -305,7 +290,7 @@ internal sealed class DependencyTracker
                 }
             }
             if (urlsChanged)
-                foreach (var url in urlsBefore.Concat(urlsAfter)) AddReaders("t:" + url);
+                foreach (var url in urlsBefore.Concat(urlsAfter)) AddReaders(ReadKind.Target, url);
 
             // Entry words it defines differently now: other definitions (duplicates) and broken links
             // naming them (their retarget fixes). All of them when the document came, went or moved.
@@ -313,7 +298,7 @@ internal sealed class DependencyTracker
             if (changedKeys.Count > 0 && mentionsOn) return null; // unlinked mentions anywhere may change
             foreach (var key in changedKeys)
             {
-                AddReaders("w:" + key);
+                AddReaders(ReadKind.Word, key);
                 AddDefiners(before, key, result);
                 AddDefiners(after, key, result);
             }
@@ -392,7 +377,7 @@ internal sealed class DependencyTracker
 
     /// <summary>
     /// The address a link names as written, without fragment and query: an http(s) URL, or a site path
-    /// (to be normalised with <see cref="GlossaryIndex.NormalizeSitePath"/>); its value is a <c>t:</c> key.
+    /// (to be normalised with <see cref="GlossaryIndex.NormalizeSitePath"/>); its value is a <see cref="ReadKind.Target"/> key.
     /// </summary>
     public static AddressKind AddressOf(string rawTarget, out ReadOnlySpan<char> address)
     {

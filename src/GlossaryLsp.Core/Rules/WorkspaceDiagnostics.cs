@@ -123,7 +123,7 @@ public sealed class WorkspaceDiagnostics
         void One(int i)
         {
             var diagnostics = DocumentAnalyzer.Analyze(index, docs[i], out var resolutions);
-            results[i] = (diagnostics, DocumentReads.Of(index, docs[i], resolutions, diagnostics));
+            results[i] = (diagnostics, DocumentReads.Of(docs[i], resolutions, diagnostics));
         }
         if (docs.Length < ParallelThreshold) for (int i = 0; i < docs.Length; i++) One(i);
         else Parallel.For(0, docs.Length, One);
