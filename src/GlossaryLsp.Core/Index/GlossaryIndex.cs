@@ -134,13 +134,15 @@ public sealed class GlossaryIndex
 
 
     /// <summary>Where a link leads (SPEC §1, §7): never reads anything outside the index.</summary>
-    public LinkResolution ResolveLink(ParsedDocument from, LinkReference link) => ResolveTarget(from, link.Target);
+    public LinkResolution ResolveLink(ParsedDocument from, LinkReference link) => ResolveTarget(from, link.TargetChars);
 
-    public LinkResolution ResolveTarget(ParsedDocument from, string rawTarget)
+    public LinkResolution ResolveTarget(ParsedDocument from, string rawTarget) => ResolveTarget(from, rawTarget.AsSpan());
+
+    private LinkResolution ResolveTarget(ParsedDocument from, ReadOnlySpan<char> rawTarget)
     {
         // Spans, not substrings, for the usual link (an http(s) URL with a fragment): the URL and the
         // anchor are looked up without allocating, and the fragment is the anchor string the document holds.
-        var whole = rawTarget.AsSpan().Trim();
+        var whole = rawTarget.Trim();
         if (whole.Length == 0) return new LinkResolution(LinkStatus.Resolved, from.Path);
         var target = whole;
         ReadOnlySpan<char> fragment = default;

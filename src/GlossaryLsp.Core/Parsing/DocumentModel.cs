@@ -100,11 +100,17 @@ public sealed class LinkReference
     /// <summary>The raw target as written (href value or Markdown URL), before percent-decoding.</summary>
     public string Target => _target ?? _source.Substring(TargetSpan.Start, TargetSpan.Length);
 
+    /// <summary><see cref="Target"/> without making a string of it (link resolution reads every link).</summary>
+    public ReadOnlySpan<char> TargetChars => _target is not null ? _target.AsSpan() : _source.AsSpan(TargetSpan.Start, TargetSpan.Length);
+
     /// <summary>The span of the target in the source (for reference links: in the definition).</summary>
     public TextSpan TargetSpan { get; }
 
     /// <summary>The visible link text, tags stripped.</summary>
     public string Text => _text ?? _source.Substring(_textInSource.Start, _textInSource.Length);
+
+    /// <summary><see cref="Text"/> without making a string of it.</summary>
+    public ReadOnlySpan<char> TextChars => _text is not null ? _text.AsSpan() : _source.AsSpan(_textInSource.Start, _textInSource.Length);
 
     /// <summary>The span of the link text (between the tags / brackets).</summary>
     public TextSpan TextSpan { get; }

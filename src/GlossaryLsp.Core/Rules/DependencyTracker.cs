@@ -49,7 +49,7 @@ internal sealed class DocumentReads
                 anchors.Add(new AnchorRead(target, SharedFragment(r)));
             }
             if (r.LookedFor is { } lookedFor) targets.Add(lookedFor);
-            switch (DependencyTracker.AddressOf(link.Target, out var url))
+            switch (DependencyTracker.AddressOf(link.TargetChars, out var url))
             {
                 case AddressKind.Url:
                     if (!addressLookup.Contains(url)) addresses.Add(url.ToString());
@@ -58,7 +58,7 @@ internal sealed class DocumentReads
                     addresses.Add(GlossaryIndex.NormalizeSitePath(url.ToString()));
                     break;
             }
-            if (r.IsBroken && link.Text.Length > 0) other.Add(new ReadKey(ReadKind.Word, TermKey.Normalize(link.Text)));
+            if (r.IsBroken && link.TextChars.Length > 0) other.Add(new ReadKey(ReadKind.Word, TermKey.Normalize(link.Text)));
         }
         bool mismatch = false;
         foreach (var d in diagnostics)
@@ -368,7 +368,7 @@ internal sealed class DependencyTracker
         var prefix = url.TrimEnd('#');
         foreach (var link in doc.Links)
         {
-            if (link.Target.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            if (link.TargetChars.StartsWith(prefix, StringComparison.Ordinal)) return true;
             if (!link.TargetSpan.IsEmpty && link.TargetSpan.End <= doc.Text.Length
                 && doc.Text.AsSpan(link.TargetSpan.Start, link.TargetSpan.Length).StartsWith(prefix, StringComparison.Ordinal)) return true;
         }
@@ -379,9 +379,9 @@ internal sealed class DependencyTracker
     /// The address a link names as written, without fragment and query: an http(s) URL, or a site path
     /// (to be normalised with <see cref="GlossaryIndex.NormalizeSitePath"/>); its value is a <see cref="ReadKind.Target"/> key.
     /// </summary>
-    public static AddressKind AddressOf(string rawTarget, out ReadOnlySpan<char> address)
+    public static AddressKind AddressOf(ReadOnlySpan<char> rawTarget, out ReadOnlySpan<char> address)
     {
-        var target = rawTarget.AsSpan().Trim();
+        var target = rawTarget.Trim();
         int cut = target.IndexOfAny('#', '?');
         if (cut >= 0) target = target[..cut];
         address = target;

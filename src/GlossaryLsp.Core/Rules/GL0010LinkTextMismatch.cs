@@ -17,8 +17,7 @@ public sealed class GL0010LinkTextMismatch : Rule
             var r = context.LinkResolutions[i];
             if (r.Status != LinkStatus.Resolved || r.Term is not { } term) continue;
             var link = doc.Links[i];
-            if (link.Text.Length == 0 || link.TextSpan.IsEmpty) continue;
-            if (IsEntryWord(term, link.Text)) continue;
+            if (link.TextChars.Length == 0 || link.TextSpan.IsEmpty || IsEntryWord(term, link)) continue;
             context.Report(link.TextSpan,
                 $"Link text '{link.Text}' is not an entry word of '{term.Headword}' ({string.Join(" | ", term.EntryWords)})",
                 [new RelatedLocation(term.DocumentPath, term.NameSpan, $"'{term.Headword}' is defined here")],
@@ -30,10 +29,13 @@ public sealed class GL0010LinkTextMismatch : Rule
     /// True when the text has the key of one of the term's entry words or its reading. The usual link
     /// text is an entry word as written, which is decided without normalising anything.
     /// </summary>
-    private static bool IsEntryWord(TermDefinition term, string text)
+    private static bool IsEntryWord(TermDefinition term, LinkReference link)
     {
-        if (term.Headword == text || term.Aliases.Contains(text) || term.Reading == text) return true;
-        var key = TermKey.Normalize(text);
+        var chars = link.TextChars;
+        if (chars.SequenceEqual(term.Headword) || term.Reading is { } rd && chars.SequenceEqual(rd)) return true;
+        foreach (var alias in term.Aliases)
+            if (chars.SequenceEqual(alias)) return true;
+        var key = TermKey.Normalize(link.Text);
         if (TermKey.Normalize(term.Headword) == key) return true;
         foreach (var alias in term.Aliases)
             if (TermKey.Normalize(alias) == key) return true;
