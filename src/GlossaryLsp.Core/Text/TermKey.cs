@@ -15,19 +15,21 @@ public static class TermKey
         // Most entry words (ASCII, kanji, katakana) are already keys: no NFKC call, no allocation.
         string nfkc = IsNfkcStable(text) ? text : text.Normalize(NormalizationForm.FormKC);
         if (IsFolded(nfkc)) return nfkc;
-        var sb = new StringBuilder(nfkc.Length);
+        // The key is never longer than the text: each space written stands for at least one separator skipped.
+        Span<char> key = nfkc.Length <= 256 ? stackalloc char[nfkc.Length] : new char[nfkc.Length];
+        int length = 0;
         bool pendingSpace = false;
         foreach (char raw in nfkc)
         {
             if (raw == '-' || raw == '_' || char.IsWhiteSpace(raw))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
-            if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
-            sb.Append(FoldChar(raw));
+            if (pendingSpace) { key[length++] = ' '; pendingSpace = false; }
+            key[length++] = FoldChar(raw);
         }
-        return sb.ToString();
+        return new string(key[..length]);
     }
 
     /// <summary>Folds one character (after NFKC): lower-case, hiragana → katakana.</summary>
