@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
@@ -20,7 +21,9 @@ public static class DocumentAnalyzer
     {
         resolutions = [];
         if (document.LoadProblem is not null) return [];
-        resolutions = document.Links.Select(l => index.ResolveLink(document, l)).ToImmutableArray();
+        var resolved = new LinkResolution[document.Links.Length];
+        for (int i = 0; i < resolved.Length; i++) resolved[i] = index.ResolveLink(document, document.Links[i]);
+        resolutions = ImmutableCollectionsMarshal.AsImmutableArray(resolved);
         var sink = new List<Diagnostic>();
         foreach (var rule in Rules)
         {
@@ -28,9 +31,14 @@ public static class DocumentAnalyzer
             if (index.Config.GetSeverity(d.Id, d.DefaultSeverity) is not { } severity) continue;
             rule.Analyze(new RuleContext(index, document, resolutions, d, severity, sink));
         }
-        var suppressions = SuppressionMap.Create(document);
-        return [.. sink.Where(x => !suppressions.IsSuppressed(x.Rule, document.Lines.GetLine(x.Span.Start)))
-                       .OrderBy(x => x.Span.Start).ThenBy(x => x.Rule.Id, StringComparer.Ordinal)];
+        if (sink.Count == 0) return [];
+        IEnumerable<Diagnostic> kept = sink;
+        if (!document.Suppressions.IsEmpty)
+        {
+            var suppressions = SuppressionMap.Create(document);
+            kept = sink.Where(x => !suppressions.IsSuppressed(x.Rule, document.Lines.GetLine(x.Span.Start)));
+        }
+        return [.. kept.OrderBy(x => x.Span.Start).ThenBy(x => x.Rule.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>All documents of the snapshot, analysed in parallel, in path order.</summary>
