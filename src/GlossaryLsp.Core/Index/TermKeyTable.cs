@@ -14,8 +14,6 @@ namespace GlossaryLsp.Core.Index;
 /// </summary>
 internal sealed class TermKeyTable : IReadOnlyDictionary<string, TermRef[]>
 {
-    public static readonly TermKeyTable Empty = new(new Dictionary<string, TermRef[]>(StringComparer.Ordinal));
-
     /// <summary>Never changed once the constructor returns.</summary>
     private readonly Dictionary<string, TermRef[]> _base;
     /// <summary>Keys changed since the base was built: the new definitions, or null when the key is gone.</summary>

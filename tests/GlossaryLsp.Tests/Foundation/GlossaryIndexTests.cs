@@ -69,4 +69,34 @@ public class GlossaryIndexTests
         heading.HasSameDefinitions(index).Should().BeFalse();
         heading.FindDefinitions("learning rate").Should().ContainSingle();
     }
+
+    [Theory]
+    [InlineData("<!-- 記事URL:https://x.org/g/moved.md# -->", "another article URL")]
+    [InlineData("- 定義。<a id=\"extra\"></a>", "another explicit anchor")]
+    [InlineData("## 学習率<a id=\"", "another heading id")]
+    [InlineData("\n# 見出し\n", "another heading")]
+    public void Any_change_of_what_anchors_and_urls_resolve_to_makes_new_tables(string edit, string what)
+    {
+        var text = TermList("https://x.org/g/a.md#", "転移学習", "学習率");
+        var index = Index(("a.md", text), ("b.md", TermList("https://x.org/g/b.md#", "過学習")));
+        var edited = edit switch
+        {
+            _ when edit.StartsWith("<!--") => text.Replace("<!-- 記事URL:https://x.org/g/a.md# -->", edit),
+            _ when edit.StartsWith("- ") => text.Replace("- 定義。", edit),
+            _ when edit.StartsWith("## ") => text.Replace("## 学習率<a id=\"", "## 学習率<a id=\"x"),
+            _ => text + edit,
+        };
+        edited.Should().NotBe(text);
+        index.WithDocument(DocumentParser.Parse("a.md", edited)).HasSameDefinitions(index).Should().BeFalse(what);
+    }
+
+    [Fact]
+    public void A_glossary_page_keeps_its_tables_until_its_url_or_reading_changes()
+    {
+        static string Page(string url, string reading) => $"---\ntitle: 知識蒸留\nterm: {reading}\ntype: glossary\nurl: {url}\n---\n\n知識蒸留は手法。\n";
+        var index = Index(("kd.md", Page("/g/kd/", "ちしきじょうりゅう")));
+        index.WithDocument(DocumentParser.Parse("kd.md", Page("/g/kd/", "ちしきじょうりゅう").Replace("手法", "方法"))).HasSameDefinitions(index).Should().BeTrue();
+        index.WithDocument(DocumentParser.Parse("kd.md", Page("/g/kd2/", "ちしきじょうりゅう"))).HasSameDefinitions(index).Should().BeFalse();
+        index.WithDocument(DocumentParser.Parse("kd.md", Page("/g/kd/", "ちしき"))).HasSameDefinitions(index).Should().BeFalse();
+    }
 }
