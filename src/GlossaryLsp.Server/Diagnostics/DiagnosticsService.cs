@@ -50,6 +50,17 @@ public sealed class DiagnosticsService
     /// <summary>Background passes finished.</summary>
     public long CompletedPasses => Interlocked.Read(ref _passes);
 
+    private long _notificationsSent;
+
+    /// <summary><c>textDocument/publishDiagnostics</c> notifications sent so far (tests wait until they have all arrived).</summary>
+    public long NotificationsSent => Interlocked.Read(ref _notificationsSent);
+
+    private async Task SendAsync(PublishDiagnosticsParams diagnostics)
+    {
+        await _server.Client.NotifyAsync("textDocument/publishDiagnostics", diagnostics).ConfigureAwait(false);
+        Interlocked.Increment(ref _notificationsSent);
+    }
+
     /// <summary>The snapshot version of the last finished background pass.</summary>
     public long LastPassVersion { get; private set; }
 
@@ -283,7 +294,7 @@ public sealed class DiagnosticsService
                 if (!_published.TryGetValue(doc.o.Uri, out var last) || last.Version == doc.o.Version || doc.f.Index.GetDocument(doc.o.Path) is not { } parsed) continue;
                 var result = Get(doc.f, parsed);
                 _published[doc.o.Uri] = (result.ResultId, doc.o.Version);
-                await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = doc.o.Uri, Version = doc.o.Version, Diagnostics = result.Items }).ConfigureAwait(false);
+                await SendAsync(new PublishDiagnosticsParams { Uri = doc.o.Uri, Version = doc.o.Version, Diagnostics = result.Items }).ConfigureAwait(false);
             }
             return;
         }
@@ -307,7 +318,7 @@ public sealed class DiagnosticsService
             if (!first && last.ResultId != result.ResultId && (version is null || !changedDocuments.Contains((doc.Folder.RootPath, doc.Path)))) refresh = true;
             _published[doc.Uri] = (result.ResultId, version);
             if (push)
-                await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = doc.Uri, Version = version, Diagnostics = result.Items }).ConfigureAwait(false);
+                await SendAsync(new PublishDiagnosticsParams { Uri = doc.Uri, Version = version, Diagnostics = result.Items }).ConfigureAwait(false);
         }
         if (all)
         {
@@ -319,7 +330,7 @@ public sealed class DiagnosticsService
                 _published.Remove(gone);
                 refresh = true;
                 if (push)
-                    await _server.Client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
+                    await SendAsync(new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
             }
             var liveKeys = every.Select(d => (d.Folder.RootPath, d.Path)).ToHashSet();
             foreach (var key in _converted.Keys.Where(k => !liveKeys.Contains(k)).ToList()) _converted.TryRemove(key, out _);

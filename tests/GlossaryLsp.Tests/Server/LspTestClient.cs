@@ -239,6 +239,9 @@ internal sealed class LspTestClient : IAsyncDisposable
         using var cts = new CancellationTokenSource(Patience);
         while (Server.Diagnostics.LastPassVersion < snapshotVersion)
             await Task.Delay(10, cts.Token);
+        // The pass has sent its notifications; wait until this client has handled them all.
+        while (Notifications("textDocument/publishDiagnostics").Count < Server.Diagnostics.NotificationsSent)
+            await Task.Delay(5, cts.Token);
     }
 
     public async Task<int> ShutdownAsync()
