@@ -35,6 +35,9 @@ internal sealed class RequestQueue(LanguageServer server)
     /// <summary>Readers currently running (tests use it to wait for quiet).</summary>
     public int RunningReaders => Volatile.Read(ref _running);
 
+    /// <summary>True when no message waits and no reader runs.</summary>
+    public bool IsIdle => RunningReaders == 0 && _channel.Reader.Count == 0;
+
     public async Task RunAsync()
     {
         await foreach (var item in _channel.Reader.ReadAllAsync().ConfigureAwait(false))

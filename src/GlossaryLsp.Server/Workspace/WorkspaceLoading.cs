@@ -29,13 +29,20 @@ internal static class WorkspaceLoading
         server.LastStatus = (files, terms);
         _ = reporting;
         // Build the lookup tables hover and completion use now, in the background, rather than in the
-        // first request (on 100k terms the mention automaton takes a second or two to build) — but after
-        // the first diagnostics pass, which the editor is waiting for and which would share the CPU with it.
+        // first request (on 100k terms the mention automaton takes half a second or more to build) — but
+        // after the first diagnostics pass and once the requests that follow it (an editor pulling every
+        // document's diagnostics) have been answered: both would share the two cores with it.
         long passes = server.Diagnostics.CompletedPasses;
         _ = Task.Run(async () =>
         {
-            for (int waited = 0; server.Diagnostics.CompletedPasses == passes && waited < 10_000; waited += 50)
+            int waited = 0;
+            for (; server.Diagnostics.CompletedPasses == passes && waited < 10_000; waited += 50)
                 await Task.Delay(50).ConfigureAwait(false);
+            for (int quiet = 0; quiet < 4 && waited < 10_000; waited += 50)
+            {
+                await Task.Delay(50).ConfigureAwait(false);
+                quiet = server.Queue.IsIdle ? quiet + 1 : 0;
+            }
             foreach (var folder in snapshot.Folders)
             {
                 EntryWordList.For(folder.Index);
