@@ -15,7 +15,24 @@ internal static class JsonReportWriter
 
     public static void Write(LintReport report, TextWriter output)
     {
+        if (ReferenceEquals(output, Console.Out))
+        {
+            // The process's own stdout: UTF-8 straight to the stream (a large report is megabytes; no
+            // intermediate string). Not disposed: that would close stdout for the rest of the process.
+            output.Flush();
+            var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            WriteTo(report, stdout);
+            stdout.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
+            stdout.Flush();
+            return;
+        }
         using var stream = new MemoryStream();
+        WriteTo(report, stream);
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
+    }
+
+    private static void WriteTo(LintReport report, Stream stream)
+    {
         using (var w = new Utf8JsonWriter(stream, Options))
         {
             w.WriteStartObject();
@@ -46,7 +63,6 @@ internal static class JsonReportWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static void WriteRange(Utf8JsonWriter w, LineRange range)

@@ -18,7 +18,15 @@ internal sealed class LintReport
     public IEnumerable<Diagnostic> Diagnostics => Results.SelectMany(r => r.Diagnostics);
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    public string File(string workspacePath) => Workspace.DisplayPath(workspacePath);
+    private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+
+    /// <summary>A document's path as printed (relative to the current directory); computed once per document.</summary>
+    public string File(string workspacePath)
+    {
+        if (!_displayPaths.TryGetValue(workspacePath, out var display))
+            _displayPaths[workspacePath] = display = Workspace.DisplayPath(workspacePath);
+        return display;
+    }
 
     /// <summary>The 0-based range of a span in a workspace document (LSP convention).</summary>
     public LineRange Range(string workspacePath, TextSpan span) =>
