@@ -62,14 +62,20 @@ public sealed class WorkspaceDiagnostics
     public WorkspaceDiagnostics Update(GlossaryIndex index)
     {
         if (ReferenceEquals(index, Index)) return this;
+        return Update(index, ChangedPaths(Index, index));
+    }
+
+    /// <summary>Documents added, removed or re-parsed, and other files added or removed, between two snapshots (compared by reference).</summary>
+    public static List<string> ChangedPaths(GlossaryIndex before, GlossaryIndex after)
+    {
         var changed = new List<string>();
-        foreach (var (path, doc) in index.Documents)
-            if (!Index.Documents.TryGetValue(path, out var old) || !ReferenceEquals(old, doc)) changed.Add(path);
-        foreach (var path in Index.Documents.Keys)
-            if (!index.Documents.ContainsKey(path)) changed.Add(path);
-        if (!ReferenceEquals(index.OtherFiles, Index.OtherFiles))
-            changed.AddRange(index.OtherFiles.SymmetricExcept(Index.OtherFiles));
-        return Update(index, changed);
+        foreach (var (path, doc) in after.Documents)
+            if (!before.Documents.TryGetValue(path, out var old) || !ReferenceEquals(old, doc)) changed.Add(path);
+        foreach (var path in before.Documents.Keys)
+            if (!after.Documents.ContainsKey(path)) changed.Add(path);
+        if (!ReferenceEquals(before.OtherFiles, after.OtherFiles))
+            changed.AddRange(after.OtherFiles.SymmetricExcept(before.OtherFiles));
+        return changed;
     }
 
     /// <summary>

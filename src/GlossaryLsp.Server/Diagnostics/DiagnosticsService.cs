@@ -217,7 +217,7 @@ public sealed class DiagnosticsService
             if (_analysed.TryGetValue(folder.RootPath, out var previous))
             {
                 if (ReferenceEquals(previous.Index, index)) continue;
-                var changed = ChangedPaths(previous.Index, index);
+                var changed = WorkspaceDiagnostics.ChangedPaths(previous.Index, index);
                 foreach (var path in changed) changedDocuments.Add((folder.RootPath, path));
                 var next = previous.Update(index, changed);
                 _analysed[folder.RootPath] = next;
@@ -263,22 +263,6 @@ public sealed class DiagnosticsService
         }
         if (_unpublished.Any(k => snapshot.Folders.All(f => f.RootPath != k.Root))) sweep = true;
         return result;
-    }
-
-    /// <summary>Documents added, removed or re-parsed, and other files added or removed, between two snapshots.</summary>
-    internal static List<string> ChangedPaths(GlossaryIndex before, GlossaryIndex after)
-    {
-        var changed = new List<string>();
-        foreach (var (path, doc) in after.Documents)
-            if (!before.Documents.TryGetValue(path, out var old) || !ReferenceEquals(old, doc)) changed.Add(path);
-        foreach (var path in before.Documents.Keys)
-            if (!after.Documents.ContainsKey(path)) changed.Add(path);
-        if (!ReferenceEquals(before.OtherFiles, after.OtherFiles))
-        {
-            changed.AddRange(after.OtherFiles.Except(before.OtherFiles));
-            changed.AddRange(before.OtherFiles.Except(after.OtherFiles));
-        }
-        return changed;
     }
 
     private async Task PublishAsync(ServerSnapshot snapshot, HashSet<(string Root, string Path)> changedDocuments, bool anyIndexChanged, CancellationToken cancellationToken)
