@@ -55,11 +55,14 @@ public sealed class LanguageServer : IDisposable
             var entry = new RpcEntry(this, handler);
             _rpc.AddLocalRpcMethod(typeof(RpcEntry).GetMethod(nameof(RpcEntry.InvokeAsync))!, entry, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
         }
+        WireOptions = formatter.JsonSerializerOptions;
         Client = new RpcClient(this, _rpc);
         Log.Forward = p => IsConnected ? _rpc.NotifyWithParameterObjectAsync("window/logMessage", p) : Task.CompletedTask;
     }
 
     internal ServerLog Log { get; }
+    /// <summary>The serializer options StreamJsonRpc writes our results with (the warm-up uses them).</summary>
+    internal JsonSerializerOptions WireOptions { get; }
     internal WorkspaceState State { get; }
     internal RequestQueue Queue { get; }
     internal IReadOnlyList<HandlerDescriptor> Handlers { get; }
@@ -96,6 +99,9 @@ public sealed class LanguageServer : IDisposable
     }
 
     internal void RequestExit() => _exit.TrySetResult(IsShutdownRequested ? 0 : 1);
+
+    /// <summary>Background preparations of hover and completion finished (after each load; tests wait for them).</summary>
+    internal int WarmUpsDone;
 
     /// <summary>The last (files, terms) sent in <c>glossary/status</c>.</summary>
     internal (int Files, int Terms) LastStatus { get; set; } = (-1, -1);

@@ -1,6 +1,4 @@
 using GlossaryLsp.Core.Config;
-using GlossaryLsp.Core.Features;
-using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Server.Protocol;
 
 namespace GlossaryLsp.Server.Workspace;
@@ -28,25 +26,28 @@ internal static class WorkspaceLoading
         await server.Client.NotifyAsync("glossary/status", new GlossaryStatusParams("ready", files, terms)).ConfigureAwait(false);
         server.LastStatus = (files, terms);
         _ = reporting;
-        // Build the lookup tables hover and completion use now, in the background, rather than in the
-        // first request (on 100k terms the mention automaton takes half a second or more to build) — but
-        // after the first diagnostics pass and once the requests that follow it (an editor pulling every
-        // document's diagnostics) have been answered: both would share the two cores with it.
+        // Prepare hover and completion (RequestWarmUp) now, in the background, rather than in the first
+        // requests — but after the first diagnostics pass and once the requests that follow it (an editor
+        // pulling every document's diagnostics) have been answered: both would share the two cores with it.
         long passes = server.Diagnostics.CompletedPasses;
         _ = Task.Run(async () =>
         {
-            int waited = 0;
-            for (; server.Diagnostics.CompletedPasses == passes && waited < 10_000; waited += 50)
-                await Task.Delay(50).ConfigureAwait(false);
-            for (int quiet = 0; quiet < 4 && waited < 10_000; waited += 50)
+            try
             {
-                await Task.Delay(50).ConfigureAwait(false);
-                quiet = server.Queue.IsIdle ? quiet + 1 : 0;
+                int waited = 0;
+                for (; server.Diagnostics.CompletedPasses == passes && waited < 10_000; waited += 50)
+                    await Task.Delay(50).ConfigureAwait(false);
+                for (int quiet = 0; quiet < 4 && waited < 10_000; waited += 50)
+                {
+                    await Task.Delay(50).ConfigureAwait(false);
+                    quiet = server.Queue.IsIdle ? quiet + 1 : 0;
+                }
+                RequestWarmUp.Run(server, snapshot);
+                Interlocked.Increment(ref server.WarmUpsDone);
             }
-            foreach (var folder in snapshot.Folders)
+            catch (Exception e)
             {
-                EntryWordList.For(folder.Index);
-                MentionScanner.Prepare(folder.Index);
+                server.Log.Error($"preparing hover and completion failed: {e}");
             }
         });
     }

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using GlossaryLsp.Core.Features;
+using GlossaryLsp.Core.Linking;
+using GlossaryLsp.Core.Workspace;
+using GlossaryLsp.Server.Protocol;
+
+namespace GlossaryLsp.Server.Workspace;
+
+/// <summary>
+/// Prepares what the requests an author makes while typing need before the first of them arrives: the
+/// look-up tables (the sorted entry words, the mention automaton; on 100k terms the automaton takes half
+/// a second or more) and, for completion in every context and hover, one run through the same
+/// deserialization, handler and serialization as a real request — on a private copy of a document that
+/// no reader ever sees. Without it the first completion of each kind paid 50–200 ms for JIT compilation
+/// and serializer metadata.
+/// </summary>
+internal static class RequestWarmUp
+{
+    public static void Run(LanguageServer server, ServerSnapshot snapshot)
+    {
+        foreach (var folder in snapshot.Folders)
+        {
+            EntryWordList.For(folder.Index);
+            MentionScanner.Prepare(folder.Index);
+        }
+        try
+        {
+            RunRequests(server, snapshot);
+        }
+        catch (Exception e)
+        {
+            server.Log.Error($"preparing hover and completion failed: {e}");
+        }
+    }
+
+    private static void RunRequests(LanguageServer server, ServerSnapshot snapshot)
+    {
+        if (snapshot.Folders.FirstOrDefault(f => f.Index.Documents.Values.Any(d => d.LoadProblem is null && d.Terms.Length > 0)) is not { } folder) return;
+        var documents = folder.Index.Documents.Values.Where(d => d.LoadProblem is null).ToList();
+        var source = documents.First(d => d.Terms.Length > 0);
+        var other = documents.FirstOrDefault(d => d.Path != source.Path) ?? source;
+        var term = source.Terms[0];
+        // One line per completion context: a path, a fragment of this document and of another, a term link, a typed term prefix.
+        var contexts = new[]
+        {
+            "- [x](", "- [x](#", $"- [x]({Relative(source.Path, other.Path)}#", "- [[", "- <a href=\"", "- " + string.Concat(term.Headword.EnumerateRunes().Take(2)),
+        };
+        var text = new StringBuilder(source.Text);
+        if (!source.Text.EndsWith('\n')) text.Append('\n');
+        text.Append('\n');
+        var ends = new List<int>();
+        foreach (var line in contexts)
+        {
+            text.Append(line);
+            ends.Add(text.Length);
+            text.Append('\n');
+        }
+        var copy = WorkspaceLoader.ParseText(source.Path, text.ToString(), folder.Index.Config);
+        var warmFolder = new FolderSnapshot(folder.Name, folder.RootPath, folder.Index.WithDocument(copy), folder.OpenDocuments, folder.DefinitionsEpoch);
+        var warm = new ServerSnapshot(snapshot.Folders.Replace(folder, warmFolder), snapshot.Version);
+        var uri = warmFolder.GetUri(source.Path);
+
+        var positions = ends.Select(e => server.Conversions.ToPosition(copy, e))
+            .Append(server.Conversions.ToPosition(copy, term.NameSpan.Start)); // hover on a term
+        foreach (var (position, i) in positions.Select((p, i) => (p, i)))
+        {
+            bool hover = i == ends.Count;
+            var json = JsonSerializer.SerializeToElement(new { textDocument = new { uri }, position, context = hover ? null : new { triggerKind = 1 } }, LspJson.Options);
+            Invoke(server, warm, hover ? "textDocument/hover" : "textDocument/completion", json);
+        }
+    }
+
+    private static void Invoke(LanguageServer server, ServerSnapshot snapshot, string method, JsonElement json)
+    {
+        if (server.Handlers.FirstOrDefault(h => h.Method == method) is not { } handler) return;
+        var result = handler.Invoke(handler.DeserializeParams(json), new RequestContext(server, snapshot, method), CancellationToken.None).GetAwaiter().GetResult();
+        JsonSerializer.SerializeToUtf8Bytes(result, server.WireOptions);
+        if (result is CompletionList { Items: [var first, ..] } && server.Handlers.FirstOrDefault(h => h.Method == "completionItem/resolve") is { } resolve)
+            JsonSerializer.SerializeToUtf8Bytes(resolve.Invoke(first, new RequestContext(server, snapshot, resolve.Method), CancellationToken.None).GetAwaiter().GetResult(), server.WireOptions);
+    }
+
+    private static string Relative(string from, string to) =>
+        Path.GetRelativePath(Path.GetDirectoryName(from) is { Length: > 0 } d ? d : ".", to).Replace('\\', '/');
+}

@@ -1,0 +1,64 @@
+using GlossaryLsp.Core.Parsing;
+
+namespace GlossaryLsp.Tests.Server;
+
+/// <summary>What the server does with the edits of an author typing: undo, and the background preparation of the requests typing makes.</summary>
+public sealed class EditingTests
+{
+    private static async Task<ParsedDocument> IndexedAsync(LspTestClient client, string path)
+    {
+        // A read request takes a snapshot of everything sent before it.
+        await client.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = client.Uri(path) } });
+        return client.Server.Queue.LastSnapshot.GetDocument(client.Uri(path))!.Document;
+    }
+
+    [Fact]
+    public async Task Undoing_an_edit_takes_back_the_parse_and_the_diagnostics_from_before_it()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync();
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        var original = await client.WaitForDiagnosticsAsync("記事.md");
+        original.Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character}").Should().Equal("GL0002 4:10");
+        var before = await IndexedAsync(client, "記事.md");
+
+        // "x" typed before the broken link's line moves its diagnostic by one character; deleting it brings back the very parse of before.
+        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(4, 0, 4, 0, "x"));
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 2)).Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character}").Should().Equal("GL0002 4:11");
+        (await IndexedAsync(client, "記事.md")).Should().NotBeSameAs(before);
+        await client.ChangeAsync("記事.md", 3, LspTestClient.Edit(4, 0, 4, 1, ""));
+        (await IndexedAsync(client, "記事.md")).Should().BeSameAs(before);
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 3)).Should().BeEquivalentTo(original);
+
+        // Typed and deleted before anything looked: still the same parse.
+        await client.ChangeAsync("記事.md", 4, LspTestClient.Edit(0, 0, 0, 0, "テスト"));
+        await client.ChangeAsync("記事.md", 5, LspTestClient.Edit(0, 0, 0, 3, ""));
+        (await IndexedAsync(client, "記事.md")).Should().BeSameAs(before);
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 5)).Should().BeEquivalentTo(original);
+
+        // A text that differs from every recent one is parsed.
+        await client.ChangeAsync("記事.md", 6, LspTestClient.Edit(0, 0, 0, 0, "\n"));
+        var moved = await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 6);
+        moved.Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character}").Should().Equal("GL0002 5:10");
+    }
+
+    [Fact]
+    public async Task Hover_and_completion_are_prepared_in_the_background_without_changing_what_anyone_sees()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync();
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        var diagnostics = await client.WaitForDiagnosticsAsync("記事.md");
+        var before = await IndexedAsync(client, "用語集.md");
+
+        using var cts = new CancellationTokenSource(LspTestClient.Patience);
+        while (Volatile.Read(ref client.Server.WarmUpsDone) == 0) await Task.Delay(20, cts.Token);
+
+        client.Stderr.Should().NotContain("failed");
+        // The warm-up works on a private copy of a document: the workspace is as it was.
+        (await IndexedAsync(client, "用語集.md")).Should().BeSameAs(before);
+        await client.SettleAsync();
+        client.LatestDiagnostics("記事.md")!.Diagnostics.Should().BeEquivalentTo(diagnostics);
+        client.LatestDiagnostics("用語集.md")!.Diagnostics.Should().BeEmpty();
+    }
+}
