@@ -8,12 +8,18 @@ namespace GlossaryLsp.Benchmarks;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/GlossaryLsp.Benchmarks -- --filter '*'</c>.
 /// <c>--quick</c> runs every benchmark in-process with few iterations (minutes, not an hour); every
-/// other argument is BenchmarkDotNet's own (<c>--job short</c>, <c>--list flat</c>, …).
+/// other argument is BenchmarkDotNet's own (<c>--job short</c>, <c>--list flat</c>, …). <c>--keystrokes [corpus]</c>
+/// prints the distribution of single keystrokes' re-analysis times instead (<see cref="KeystrokeLatency"/>).
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args.FirstOrDefault() == "--keystrokes")
+        {
+            KeystrokeLatency.Run(args.ElementAtOrDefault(1) ?? "1000x100");
+            return;
+        }
         IConfig config = DefaultConfig.Instance;
         if (args.Contains("--quick"))
         {

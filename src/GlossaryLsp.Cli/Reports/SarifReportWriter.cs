@@ -151,7 +151,7 @@ internal static class SarifReportWriter
             w.WriteString("text", fix.Title);
             w.WriteEndObject();
             w.WriteStartArray("artifactChanges");
-            foreach (var change in fix.Edits)
+            foreach (var change in fix.EditsIn(report.Workspace.Index))
             {
                 w.WriteStartObject();
                 WriteArtifact(w, report, change.Path);

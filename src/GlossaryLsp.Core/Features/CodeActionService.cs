@@ -41,7 +41,7 @@ public static class CodeActionService
             if (!Touches(d.Span, range)) continue;
             foreach (var fix in d.Fixes)
             {
-                result.Add(new CodeActionProposal(fix.Title, CodeActionCategory.QuickFix, fix.Edits, fix.IsPreferred, d));
+                result.Add(new CodeActionProposal(fix.Title, CodeActionCategory.QuickFix, fix.EditsIn(index), fix.IsPreferred, d));
                 if (d.Id == "GL0009") fixedSpans.Add(d.Span);
             }
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Rules;
@@ -10,11 +11,52 @@ public sealed record RelatedLocation(string Path, TextSpan Span, string Message)
 /// <summary>Edits to one document.</summary>
 public sealed record DocumentEdit(string Path, ImmutableArray<TextEdit> Edits);
 
-/// <summary>An automatic fix: edits across one or more documents, ready for a code action or the CLI.</summary>
-public sealed record CodeFix(string Title, ImmutableArray<DocumentEdit> Edits, bool IsPreferred = true)
+/// <summary>
+/// An automatic fix: edits across one or more documents, ready for a code action or the CLI. When it
+/// also moves links (<see cref="Retarget"/>), the links' edits are found when the fix is applied, in the
+/// workspace as it is then (<see cref="EditsIn"/>), not by the analysis: finding them scans every link.
+/// </summary>
+public sealed record CodeFix(string Title, ImmutableArray<DocumentEdit> Edits, bool IsPreferred = true, AnchorRetarget? Retarget = null)
 {
     public static CodeFix Single(string title, string path, TextSpan span, string newText) =>
         new(title, [new DocumentEdit(path, [new TextEdit(span, newText)])]);
+
+    /// <summary>All the fix's edits in <paramref name="index"/>: <see cref="Edits"/> plus those of <see cref="Retarget"/>, one <see cref="DocumentEdit"/> per document, the fixed document first.</summary>
+    public ImmutableArray<DocumentEdit> EditsIn(GlossaryIndex index)
+    {
+        if (Retarget is null) return Edits;
+        var byPath = new Dictionary<string, List<TextEdit>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var edit in Edits.Concat(Retarget.LinkEdits(index)))
+        {
+            if (!byPath.TryGetValue(edit.Path, out var list)) { byPath[edit.Path] = list = []; order.Add(edit.Path); }
+            list.AddRange(edit.Edits);
+        }
+        return [.. order.Select(p => new DocumentEdit(p, [.. byPath[p].OrderBy(e => e.Span.Start)]))];
+    }
+}
+
+/// <summary>Every link of the workspace whose fragment is <paramref name="OldId"/> and that resolves to <paramref name="Path"/> gets <paramref name="NewId"/> instead.</summary>
+public sealed record AnchorRetarget(string Path, string OldId, string NewId)
+{
+    public IEnumerable<DocumentEdit> LinkEdits(GlossaryIndex index)
+    {
+        foreach (var other in index.Documents.Values)
+        {
+            List<TextEdit>? list = null;
+            foreach (var link in other.Links)
+            {
+                // Read in place (this scans every link of the workspace): the fragment ends the target, so most links are rejected by their end.
+                var raw = link.TargetSpan.End <= other.Text.Length ? other.Text.AsSpan(link.TargetSpan.Start, link.TargetSpan.Length) : default;
+                if (!raw.EndsWith(OldId, StringComparison.Ordinal)) continue;
+                int hash = raw.IndexOf('#');
+                if (hash < 0 || !raw[(hash + 1)..].SequenceEqual(OldId)) continue;
+                if (index.ResolveLink(other, link).TargetPath != Path) continue;
+                (list ??= []).Add(new TextEdit(new TextSpan(link.TargetSpan.Start + hash + 1, OldId.Length), NewId));
+            }
+            if (list is not null) yield return new DocumentEdit(other.Path, [.. list]);
+        }
+    }
 }
 
 /// <summary>One finding: a value, never a protocol type.</summary>

@@ -44,7 +44,7 @@ public class GL0003StaleAnchorIdTests
     {
         var f = Create(Fixture, newline);
         var fix = f.Single("GL0003").Fixes.Should().ContainSingle().Subject;
-        fix.Edits.Select(e => (e.Path, e.Edits.Length)).Should().Equal(("glossary/training.md", 2), ("articles/post.md", 1));
+        fix.EditsIn(f.Index).Select(e => (e.Path, e.Edits.Length)).Should().Equal(("glossary/training.md", 2), ("articles/post.md", 1));
 
         var fixedWorkspace = f.Apply(fix);
         var oldAnchor = A("学習率 | Learning Rate");
@@ -52,6 +52,25 @@ public class GL0003StaleAnchorIdTests
         fixedWorkspace.Text("glossary/training.md").Should().Be(f.Text("glossary/training.md").Replace(oldAnchor, newAnchor));
         fixedWorkspace.Text("articles/post.md").Should().Be(f.Text("articles/post.md").Replace(oldAnchor, newAnchor));
         fixedWorkspace.Actual().Should().BeEmpty("the fix leaves no stale id and breaks no link");
+    }
+
+    [Fact]
+    public void The_fix_moves_the_links_of_the_workspace_as_it_is_when_the_fix_is_applied()
+    {
+        var f = Create(Fixture);
+        var fix = f.Single("GL0003").Fixes.Single();
+        // A link to the old id written after the analysis, in a new article, is moved too; one that resolves elsewhere is not.
+        var oldAnchor = A("学習率 | Learning Rate");
+        var later = "# 後から\n\n[学習率](../glossary/training.md#" + oldAnchor + ") と [別](../glossary/other.md#" + oldAnchor + ")\n";
+        var index = f.Index.WithDocument(GlossaryLsp.Core.Workspace.WorkspaceLoader.ParseText("articles/later.md", later, f.Index.Config));
+        var edits = fix.EditsIn(index);
+        edits.Select(e => e.Path).Should().Equal("glossary/training.md", "articles/later.md", "articles/post.md");
+        var moved = edits.Single(e => e.Path == "articles/later.md").Edits.Should().ContainSingle().Subject;
+        later.Substring(moved.Span.Start, moved.Span.Length).Should().Be(oldAnchor);
+        moved.Span.Start.Should().Be(later.IndexOf(oldAnchor, StringComparison.Ordinal));
+        moved.NewText.Should().Be(A("学習率 | Learning Rate | LR"));
+        // The analysis itself holds only the id's own edit.
+        fix.Edits.Should().ContainSingle().Which.Path.Should().Be("glossary/training.md");
     }
 
     [Fact]

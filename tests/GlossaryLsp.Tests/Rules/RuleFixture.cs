@@ -88,7 +88,7 @@ internal sealed partial class RuleFixture
     public RuleFixture Apply(CodeFix fix)
     {
         var docs = Index.Documents.Values.ToDictionary(d => d.Path, d => d.Text);
-        foreach (var change in fix.Edits) docs[change.Path] = TextEdit.Apply(docs[change.Path], change.Edits);
+        foreach (var change in fix.EditsIn(Index)) docs[change.Path] = TextEdit.Apply(docs[change.Path], change.Edits);
         var parsed = docs.Select(kv => WorkspaceLoader.ParseText(kv.Key, kv.Value, Index.Config));
         return new RuleFixture { Index = GlossaryIndex.Create(Index.Config, parsed), Expected = [] };
     }
