@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using GlossaryLsp.Core.Features;
@@ -62,15 +61,13 @@ internal static class RequestWarmUp
         var warm = new ServerSnapshot(snapshot.Folders.Replace(folder, warmFolder), snapshot.Version);
         var uri = warmFolder.GetUri(source.Path);
 
-        var positions = ends.Select(e => server.Conversions.ToPosition(copy, e))
-            .Append(server.Conversions.ToPosition(copy, term.NameSpan.Start)); // hover on a term
-        foreach (var (position, i) in positions.Select((p, i) => (p, i)))
-        {
-            bool hover = i == ends.Count;
-            var json = JsonSerializer.SerializeToElement(new { textDocument = new { uri }, position, context = hover ? null : new { triggerKind = 1 } }, LspJson.Options);
-            Invoke(server, warm, hover ? "textDocument/hover" : "textDocument/completion", json);
-        }
+        foreach (var end in ends)
+            Invoke(server, warm, "textDocument/completion", Params(uri, server.Conversions.ToPosition(copy, end), new { triggerKind = 1 }));
+        Invoke(server, warm, "textDocument/hover", Params(uri, server.Conversions.ToPosition(copy, term.NameSpan.Start), null));
     }
+
+    private static JsonElement Params(string uri, Position position, object? context) =>
+        JsonSerializer.SerializeToElement(new { textDocument = new { uri }, position, context }, LspJson.Options);
 
     private static void Invoke(LanguageServer server, ServerSnapshot snapshot, string method, JsonElement json)
     {
