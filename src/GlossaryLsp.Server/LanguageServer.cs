@@ -150,6 +150,7 @@ public sealed class LanguageServer : IDisposable
                 return handler.IsNotification ? Task.FromResult<object?>(null)
                     : Task.FromException<object?>(new LocalRpcException($"{handler.Method} needs params") { ErrorCode = LspErrorCodes.InvalidParams });
             }
+            if (handler.OnArrival is { } onArrival) @params = onArrival(@params!, server);
             var done = server.Queue.Enqueue(handler, @params, cancellationToken);
             // A notification has no answer: StreamJsonRpc need not wait until it is handled (an editor's
             // didOpens wait behind the folder being loaded), holding the request and its arguments.
