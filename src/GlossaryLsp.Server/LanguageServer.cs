@@ -52,8 +52,9 @@ public sealed class LanguageServer : IDisposable
         };
         foreach (var handler in Handlers)
         {
-            var entry = new RpcEntry(this, handler);
-            _rpc.AddLocalRpcMethod(typeof(RpcEntry).GetMethod(nameof(RpcEntry.InvokeAsync))!, entry, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
+            var entryType = typeof(RpcEntry<>).MakeGenericType(handler.ParamsType);
+            var entry = Activator.CreateInstance(entryType, this, handler)!;
+            _rpc.AddLocalRpcMethod(entryType.GetMethod(nameof(RpcEntry<object>.InvokeAsync))!, entry, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
         }
         WireOptions = formatter.JsonSerializerOptions;
         Client = new RpcClient(this, _rpc);
@@ -125,10 +126,13 @@ public sealed class LanguageServer : IDisposable
         _rpc.Dispose();
     }
 
-    /// <summary>The one JSON-RPC method per handler: lifecycle checks, then the queue.</summary>
-    private sealed class RpcEntry(LanguageServer server, HandlerDescriptor handler)
+    /// <summary>
+    /// The one JSON-RPC method per handler: lifecycle checks, then the queue. Its params arrive as the
+    /// handler's type, read straight from the message (<see cref="IncomingParams{T}"/>).
+    /// </summary>
+    private sealed class RpcEntry<TParams>(LanguageServer server, HandlerDescriptor handler)
     {
-        public Task<object?> InvokeAsync(JsonElement? json = null, CancellationToken cancellationToken = default)
+        public Task<object?> InvokeAsync(IncomingParams<TParams>? incoming = null, CancellationToken cancellationToken = default)
         {
             if (handler.Method != "exit")
             {
@@ -139,12 +143,8 @@ public sealed class LanguageServer : IDisposable
                     return handler.IsNotification ? Task.FromResult<object?>(null)
                         : Task.FromException<object?>(new LocalRpcException("the server is not initialized") { ErrorCode = LspErrorCodes.ServerNotInitialized });
             }
-            object? @params;
-            try
-            {
-                @params = handler.DeserializeParams(json);
-            }
-            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+            object? @params = incoming is null ? handler.DeserializeParams(null) : incoming.Value;
+            if (incoming?.Error is { } e)
             {
                 server.Log.Warning($"{handler.Method}: invalid params: {e.Message}");
                 return handler.IsNotification ? Task.FromResult<object?>(null)
@@ -156,7 +156,11 @@ public sealed class LanguageServer : IDisposable
                 return handler.IsNotification ? Task.FromResult<object?>(null)
                     : Task.FromException<object?>(new LocalRpcException($"{handler.Method} needs params") { ErrorCode = LspErrorCodes.InvalidParams });
             }
-            return server.Queue.Enqueue(handler, @params, cancellationToken);
+            if (handler.OnArrival is { } onArrival) @params = onArrival(@params!, server);
+            var done = server.Queue.Enqueue(handler, @params, cancellationToken);
+            // A notification has no answer: StreamJsonRpc need not wait until it is handled (an editor's
+            // didOpens wait behind the folder being loaded), holding the request and its arguments.
+            return handler.IsNotification ? Task.FromResult<object?>(null) : done;
         }
     }
 

@@ -32,10 +32,22 @@ public static class WorkspaceLoader
     }
 
     public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default) =>
-        Load(root, config, progress, null, cancellationToken);
+        Load(root, config, progress, null, null, null, cancellationToken);
 
     /// <summary>Loads the workspace and records how long each phase took in <paramref name="timings"/>.</summary>
-    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings, CancellationToken cancellationToken = default)
+    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings, CancellationToken cancellationToken = default) =>
+        Load(root, config, progress, timings, null, null, cancellationToken);
+
+    /// <summary>
+    /// Loads the workspace; a Markdown file for which <paramref name="openText"/> (given the
+    /// workspace-relative path, asked when the file's turn comes) returns a text is parsed from that
+    /// text, as <see cref="ParseEditorText"/> does, instead of being read: an editor's text for a file
+    /// it has open. Files are taken in the order they are listed, so that texts arriving while the
+    /// folder loads are there by the time their file's turn comes. <paramref name="read"/> is told of
+    /// each document read from disk as soon as it is parsed (from any thread).
+    /// </summary>
+    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings,
+        Func<string, string?>? openText, Action<ParsedDocument>? read = null, CancellationToken cancellationToken = default)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         root = Path.GetFullPath(root);
@@ -49,9 +61,20 @@ public static class WorkspaceLoader
         if (timings is not null) timings.Scan = clock.Elapsed;
         var docs = new ConcurrentBag<ParsedDocument>();
         int done = 0;
-        Parallel.ForEach(markdown, new ParallelOptions { CancellationToken = cancellationToken }, rel =>
+        // One file at a time from the front of the list (not a range per worker), see above.
+        Parallel.ForEach(Partitioner.Create(markdown, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken }, rel =>
         {
-            docs.Add(LoadDocument(root, rel, config));
+            ParsedDocument doc;
+            if (openText?.Invoke(rel) is { } text)
+            {
+                doc = ParseEditorText(rel, text, config);
+            }
+            else
+            {
+                doc = LoadDocument(root, rel, config);
+                read?.Invoke(doc);
+            }
+            docs.Add(doc);
             var n = Interlocked.Increment(ref done);
             if (progress is not null && (n % 50 == 0 || n == markdown.Count)) progress.Report((n, markdown.Count));
         });
@@ -129,6 +152,15 @@ public static class WorkspaceLoader
     public static LoadProblem? TooLarge(long bytes, string noun = "file") =>
         bytes > MaxFileBytes ? new LoadProblem($"{noun} is {bytes / (1024.0 * 1024):0.#} MB; {noun}s over {MaxFileBytes / (1024 * 1024)} MB are not analysed") : null;
 
+    /// <summary>Parses an editor's text of a document: like a file's, but its size is counted in UTF-8 bytes of the text (SPEC §7).</summary>
+    public static ParsedDocument ParseEditorText(string relativePath, string text, GlossaryConfig config)
+    {
+        // Counting UTF-8 bytes is skipped for texts that cannot reach the limit (at most 3 bytes per UTF-16 unit).
+        if (text.Length > MaxFileBytes / 3 && TooLarge(Encoding.UTF8.GetByteCount(text), "document") is { } tooLarge)
+            return ParsedDocument.Unreadable(relativePath, tooLarge);
+        return ParseText(relativePath, text, config);
+    }
+
     /// <summary>Decodes UTF-8 (BOM allowed) strictly and parses; binary or invalid text becomes a <see cref="LoadProblem"/>.</summary>
     public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config)
     {
@@ -189,7 +221,7 @@ public static class WorkspaceLoader
     }
 }
 
-/// <summary>How long the phases of <see cref="WorkspaceLoader.Load(string, GlossaryConfig, IProgress{ValueTuple{int, int}}?, LoadTimings?, CancellationToken)"/> took.</summary>
+/// <summary>How long the phases of <see cref="WorkspaceLoader.Load(string, GlossaryConfig, IProgress{ValueTuple{int, int}}?, LoadTimings?, Func{string, string}?, Action{ParsedDocument}?, CancellationToken)"/> took.</summary>
 public sealed class LoadTimings
 {
     /// <summary>Listing the files.</summary>

@@ -1,7 +1,6 @@
 // The server's mutable state. Touched ONLY by mutating handlers, which the request queue runs one at a
 // time; readers never see it, they get the immutable ServerSnapshot built by Snapshot().
 using System.Collections.Immutable;
-using System.Text;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
@@ -21,6 +20,9 @@ internal sealed class WorkspaceState(ServerLog log)
 
     public EditorSettings Settings { get; private set; } = EditorSettings.None;
 
+    /// <summary>didOpen texts that wait in the queue (thread-safe: filled as they arrive); a folder being loaded parses them instead of reading the files.</summary>
+    public ArrivedOpenTexts ArrivedOpenTexts { get; } = new();
+
     public IReadOnlyList<FolderState> Folders => _folders;
 
     public void AddFolder(string name, string rootPath)
@@ -37,17 +39,69 @@ internal sealed class WorkspaceState(ServerLog log)
         _changed |= _folders.RemoveAll(f => f.RootPath == rootPath) > 0;
     }
 
-    /// <summary>Reads every folder that has not been read yet from disk (parallel parse), then lays the open documents over it.</summary>
+    /// <summary>
+    /// Reads every folder that has not been read yet from disk (parallel parse), then lays the open
+    /// documents over it. A file whose didOpen has arrived and waits in the queue behind this is parsed
+    /// from the editor's text instead: that didOpen, handled next, would replace the file's text anyway.
+    /// </summary>
     public void LoadFolders(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken, Action<ConfigException>? onBadConfig = null)
     {
-        foreach (var folder in _folders.Where(f => !f.Loaded))
+        ArrivedOpenTexts.BeginLoad();
+        try
         {
-            folder.FileConfig = ReadConfig(folder, onBadConfig) ?? folder.FileConfig;
-            var config = Settings.ApplyTo(folder.FileConfig);
-            var index = WorkspaceLoader.Load(folder.RootPath, config, progress, cancellationToken);
-            folder.Loaded = true;
-            SetIndex(folder, index, definitionsChanged: true);
-            foreach (var path in folder.Open.Keys) folder.MarkDirty(path);
+            foreach (var folder in _folders.Where(f => !f.Loaded))
+            {
+                folder.FileConfig = ReadConfig(folder, onBadConfig) ?? folder.FileConfig;
+                var config = Settings.ApplyTo(folder.FileConfig);
+                var arrived = OpenTextsFor(folder);
+                var index = WorkspaceLoader.Load(folder.RootPath, config, progress, null, arrived.TextOf, arrived.Read, cancellationToken);
+                if (arrived.Used > 0) log.Info($"{folder.Name}: {arrived.Used} documents parsed from the text of their didOpen, not read from disk");
+                folder.Loaded = true;
+                SetIndex(folder, index, definitionsChanged: true);
+                foreach (var path in folder.Open.Keys) folder.MarkDirty(path);
+            }
+        }
+        finally
+        {
+            if (ArrivedOpenTexts.Swapped > 0) log.Info($"{ArrivedOpenTexts.Swapped} didOpens arrived after their file was read and share its text");
+            ArrivedOpenTexts.EndLoad();
+        }
+    }
+
+    /// <summary>The arrived didOpen texts of the files this folder owns (not those of a folder nested in it, which <see cref="Locate"/> gives to that folder).</summary>
+    private FolderOpenTexts OpenTextsFor(FolderState folder)
+    {
+        var nested = _folders.Where(f => f != folder && f.RootPath.StartsWith(folder.RootPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(f => f.RootPath + Path.DirectorySeparatorChar).ToArray();
+        return new FolderOpenTexts(ArrivedOpenTexts, folder.RootPath, nested);
+    }
+
+    private sealed class FolderOpenTexts(ArrivedOpenTexts arrived, string root, string[] nested)
+    {
+        private int _used;
+        public int Used => _used;
+
+        /// <summary>For the loader: the waiting didOpen text of a workspace-relative path, or null (read the file).</summary>
+        public string? TextOf(string relativePath)
+        {
+            if (FullPath(relativePath) is not { } full || arrived.TextOf(full) is not { } text) return null;
+            Interlocked.Increment(ref _used);
+            return text;
+        }
+
+        /// <summary>For the loader: a file it read from disk.</summary>
+        public void Read(ParsedDocument document)
+        {
+            if (FullPath(document.Path) is { } full) arrived.ReadFromDisk(full, document);
+        }
+
+        /// <summary>The full path of a file this folder owns, or null for one a nested folder owns.</summary>
+        private string? FullPath(string relativePath)
+        {
+            var full = Path.Combine(root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+            foreach (var n in nested)
+                if (full.StartsWith(n, StringComparison.Ordinal)) return null;
+            return full;
         }
     }
 
@@ -55,6 +109,7 @@ internal sealed class WorkspaceState(ServerLog log)
 
     public void Open(string uri, int version, string text)
     {
+        ArrivedOpenTexts.Handled(uri, text);
         if (Locate(uri) is not var (folder, path) || !WorkspaceLoader.IsMarkdown(path))
         {
             _outside[uri] = new OpenDocument(uri, uri, version, text);
@@ -241,13 +296,7 @@ internal sealed class WorkspaceState(ServerLog log)
     }
 
     /// <summary>Editor text: too-large documents are reported, not parsed (SPEC §7).</summary>
-    internal static ParsedDocument ParseOpenText(string path, string text, GlossaryConfig config)
-    {
-        // Counting UTF-8 bytes is skipped for texts that cannot reach the limit (at most 3 bytes per UTF-16 unit).
-        if (text.Length > WorkspaceLoader.MaxFileBytes / 3 && WorkspaceLoader.TooLarge(Encoding.UTF8.GetByteCount(text), "document") is { } tooLarge)
-            return ParsedDocument.Unreadable(path, tooLarge);
-        return WorkspaceLoader.ParseText(path, text, config);
-    }
+    internal static ParsedDocument ParseOpenText(string path, string text, GlossaryConfig config) => WorkspaceLoader.ParseEditorText(path, text, config);
 
     internal (FolderState Folder, string Path)? Locate(string uri)
     {

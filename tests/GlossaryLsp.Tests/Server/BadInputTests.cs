@@ -74,6 +74,23 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Notifications_with_invalid_params_are_logged_and_ignored_and_params_less_methods_accept_any()
+    {
+        var root = TempRoot();
+        await using var c = new RawConnection(root);
+        await c.InitializeAsync();
+        var uri = GlossaryLsp.Server.ProtocolConversions.ToFileUri(Path.Combine(root, "記事.md"));
+        await c.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = 5 } });
+        await c.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "markdown", version = "one", text = "x" } } });
+        await c.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = (object?)null });
+        await c.SendAsync(DiagnosticRequest(14, uri));
+        (await c.ReadResponseAsync(14)).GetProperty("result").GetProperty("items")[0].GetProperty("code").GetString().Should().Be("GL0002"); // the file on disk
+        c.Stderr.Should().Contain("textDocument/didOpen: invalid params").And.Contain("textDocument/didOpen: params missing");
+        await c.SendAsync(new { jsonrpc = "2.0", id = 15, method = "shutdown", @params = new object?[] { null } });
+        (await c.ReadResponseAsync(15)).TryGetProperty("error", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Documents_never_opened_missing_or_outside_the_workspace_get_empty_answers()
     {
         await using var client = LspTestClient.Create(Fixtures.Workspace());

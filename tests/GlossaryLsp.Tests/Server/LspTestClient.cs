@@ -35,7 +35,7 @@ internal sealed class LspTestClient : IAsyncDisposable
     {
         Root = root;
         (_clientStream, _serverStream) = FullDuplexStream.CreatePair();
-        Server = new LanguageServer(_serverStream, _serverStream, TextWriter.Synchronized(_stderr), [typeof(ProbeHandler)]);
+        Server = new LanguageServer(_serverStream, _serverStream, TextWriter.Synchronized(_stderr), [typeof(ProbeHandler), typeof(HoldHandler)]);
         ServerRun = Task.Run(Server.RunAsync);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
         Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(_clientStream, _clientStream, formatter));

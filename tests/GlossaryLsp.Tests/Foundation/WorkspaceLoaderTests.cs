@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Workspace;
+
+namespace GlossaryLsp.Tests.Foundation;
+
+/// <summary>WorkspaceLoader with an overlay of open texts (an editor's, for the server).</summary>
+public sealed class WorkspaceLoaderTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "glossary-loader-tests", Guid.NewGuid().ToString("N"));
+
+    public WorkspaceLoaderTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "sub"));
+        File.WriteAllText(Path.Combine(_root, "a.md"), "# A on disk\n");
+        File.WriteAllText(Path.Combine(_root, "sub", "b.md"), "# B on disk\n");
+        File.WriteAllText(Path.Combine(_root, "c.txt"), "not Markdown\n");
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public void A_file_with_an_open_text_is_parsed_from_it_and_the_others_are_read()
+    {
+        var open = "# A in the editor\n";
+        var asked = new ConcurrentBag<string>();
+        var read = new ConcurrentBag<ParsedDocument>();
+        var index = WorkspaceLoader.Load(_root, GlossaryConfig.Default, null, null,
+            openText: path => { asked.Add(path); return path == "a.md" ? open : null; }, read: read.Add);
+
+        index.GetDocument("a.md")!.Text.Should().BeSameAs(open);
+        index.GetDocument("a.md")!.Headings.Single().Text.Should().Be("A in the editor");
+        index.GetDocument("sub/b.md")!.Text.Should().Be("# B on disk\n");
+        index.OtherFiles.Should().Contain("c.txt");
+        asked.Should().BeEquivalentTo("a.md", "sub/b.md");
+        read.Select(d => d.Path).Should().Equal("sub/b.md");
+    }
+
+    [Fact]
+    public void An_open_text_over_the_size_limit_is_reported_not_parsed()
+    {
+        var huge = new string('あ', (int)(WorkspaceLoader.MaxFileBytes / 3) + 1); // 3 UTF-8 bytes each
+        var index = WorkspaceLoader.Load(_root, GlossaryConfig.Default, null, null, openText: path => path == "a.md" ? huge : null);
+        index.GetDocument("a.md")!.LoadProblem!.Message.Should().Contain("document is 16 MB").And.Contain("not analysed");
+    }
+}

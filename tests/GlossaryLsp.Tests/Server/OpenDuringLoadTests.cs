@@ -1,0 +1,101 @@
+using GlossaryLsp.Server.Protocol;
+using Range = GlossaryLsp.Server.Protocol.Range;
+
+namespace GlossaryLsp.Tests.Server;
+
+/// <summary>
+/// An editor sends <c>initialized</c> and then a didOpen for every file it has open, all at once: the
+/// didOpens arrive while the folder is being read. Their texts are handed to the loader; what the
+/// editor sees must be exactly what it saw when they were handled after the load.
+/// </summary>
+public sealed class OpenDuringLoadTests
+{
+    /// <summary>The article as the editor has it: a line inserted above, the broken link moved to line 5 and one character right.</summary>
+    private static readonly string EditedArticle = Fixtures.Article.Replace("# 記事\n", "# 記事\n\n未保存の段落。\n").Replace("🌲[存在しない]", "🌲 [存在しない]");
+
+    /// <summary>
+    /// Sends <c>initialized</c> and then <paramref name="send"/> while the queue is held, waits until
+    /// the server has seen the <paramref name="opens"/> didOpens arrive (so the load finds them), then lets it go.
+    /// </summary>
+    private static async Task LoadWithAsync(LspTestClient client, int opens, Func<Task> send)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        await client.NotifyAsync("test/hold", new { key });
+        await client.NotifyAsync("initialized", new { });
+        await send();
+        using var cts = new CancellationTokenSource(LspTestClient.Patience);
+        while (client.Server.State.ArrivedOpenTexts.Count < opens) await Task.Delay(5, cts.Token);
+        HoldHandler.Release(key);
+        await client.WaitForNotificationAsync("glossary/status", p => p.GetProperty("state").GetString() == "ready");
+    }
+
+    [Fact]
+    public async Task A_didOpen_arriving_while_the_folder_loads_is_what_diagnostics_are_computed_from()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync(initialized: false);
+        await LoadWithAsync(client, opens: 2, async () =>
+        {
+            await client.OpenAsync("記事.md", EditedArticle, version: 7);
+            await client.OpenAsync("用語集.md", Fixtures.Glossary, version: 3); // as on disk
+        });
+
+        var article = await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 7);
+        var d = article.Should().ContainSingle().Subject;
+        d.Code.Should().Be("GL0002");
+        d.Range.Should().Be(new Range(new Position(6, 11), new Position(6, 30)));
+        (await client.WaitForDiagnosticsAsync("用語集.md", p => p.Version == 3)).Should().BeEmpty();
+        var probe = await client.RequestAsync("test/probe", new { uri = client.Uri("記事.md") });
+        probe.GetProperty("text").GetString().Should().Be(EditedArticle);
+
+        // Both were parsed from the editor's texts (not read, then parsed again), and no text is held twice.
+        client.Stderr.Should().Contain("2 documents parsed from the text of their didOpen");
+        var folder = client.Server.Queue.LastSnapshot.Folders.Single();
+        foreach (var path in new[] { "記事.md", "用語集.md" })
+            folder.Index.GetDocument(path)!.Text.Should().BeSameAs(folder.OpenDocuments[path].Text);
+        client.Server.State.ArrivedOpenTexts.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Changes_and_closes_arriving_while_the_folder_loads_apply_after_it_in_order()
+    {
+        var renamed = Fixtures.Glossary.Replace("## 転移学習 |", "## 転移 |");
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync(initialized: false);
+        await LoadWithAsync(client, opens: 2, async () =>
+        {
+            await client.OpenAsync("記事.md", EditedArticle, version: 1);
+            await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(0, 0, 0, 0, "前置き\n"));
+            // Opened with a heading renamed (the article's good link would break), then closed: the file on disk is back.
+            await client.OpenAsync("用語集.md", renamed, version: 1);
+            await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = client.Uri("用語集.md") } });
+        });
+
+        var article = await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 2);
+        article.Should().ContainSingle().Which.Range.Should().Be(new Range(new Position(7, 11), new Position(7, 30)));
+        var glossary = await client.RequestAsync("test/probe", new { uri = client.Uri("用語集.md") });
+        glossary.GetProperty("text").GetString().Should().Be(Fixtures.Glossary);
+        client.Server.Queue.LastSnapshot.Folders.Single().OpenDocuments.Keys.Should().Equal("記事.md");
+        client.Server.State.ArrivedOpenTexts.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Documents_outside_the_folder_and_other_files_opened_while_it_loads_behave_as_after_it()
+    {
+        await using var client = LspTestClient.Create(new Dictionary<string, string>(Fixtures.Workspace()) { ["メモ.txt"] = "disk\n" });
+        await client.InitializeAsync(initialized: false);
+        const string outside = "file:///tmp/glossary-outside-外.md";
+        await LoadWithAsync(client, opens: 2, async () =>
+        {
+            await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = outside, languageId = "markdown", version = 1, text = "[x](nowhere.md)" } });
+            await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = client.Uri("メモ.txt"), languageId = "plaintext", version = 1, text = "[x](nowhere.md)" } });
+        });
+
+        (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = outside } })).GetProperty("items").GetArrayLength().Should().Be(0);
+        var folder = client.Server.Queue.LastSnapshot.Folders.Single();
+        folder.Index.GetDocument("メモ.txt").Should().BeNull();
+        folder.Index.OtherFiles.Should().Contain("メモ.txt");
+        client.Stderr.Should().NotContain("parsed from the text of their didOpen");
+        client.Server.State.ArrivedOpenTexts.Count.Should().Be(0);
+    }
+}
