@@ -50,6 +50,11 @@ public sealed class DiagnosticsService
     /// <summary>Background passes finished.</summary>
     public long CompletedPasses => Interlocked.Read(ref _passes);
 
+    private TaskCompletionSource _nextPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next background pass finishes.</summary>
+    public Task NextPass => Volatile.Read(ref _nextPass).Task;
+
     private long _notificationsSent;
 
     /// <summary><c>textDocument/publishDiagnostics</c> notifications sent so far (tests wait until they have all arrived).</summary>
@@ -201,6 +206,7 @@ public sealed class DiagnosticsService
             if (completed)
             {
                 Interlocked.Increment(ref _passes);
+                Interlocked.Exchange(ref _nextPass, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 lock (_gate) LastPassVersion = Math.Max(LastPassVersion, snapshot.Version);
             }
         }

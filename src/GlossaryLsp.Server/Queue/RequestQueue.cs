@@ -26,12 +26,7 @@ internal sealed class RequestQueue(LanguageServer server)
     public Task<object?> Enqueue(HandlerDescriptor handler, object? parameters, CancellationToken cancellationToken)
     {
         var item = new WorkItem(handler, parameters, cancellationToken, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        Interlocked.Increment(ref _waiting);
-        if (!_channel.Writer.TryWrite(item))
-        {
-            Interlocked.Decrement(ref _waiting);
-            item.Completion.TrySetCanceled();
-        }
+        if (!_channel.Writer.TryWrite(item)) item.Completion.TrySetCanceled();
         return item.Completion.Task;
     }
 
@@ -40,17 +35,10 @@ internal sealed class RequestQueue(LanguageServer server)
     /// <summary>Readers currently running (tests use it to wait for quiet).</summary>
     public int RunningReaders => Volatile.Read(ref _running);
 
-    /// <summary>Messages enqueued and not yet taken (a single-reader channel cannot count them itself).</summary>
-    private int _waiting;
-
-    /// <summary>True when no message waits and no reader runs.</summary>
-    public bool IsIdle => RunningReaders == 0 && Volatile.Read(ref _waiting) == 0;
-
     public async Task RunAsync()
     {
         await foreach (var item in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (item.Handler is not null) Interlocked.Decrement(ref _waiting);
             if (item.Handler is null)
             {
                 _idleWaiting = false;

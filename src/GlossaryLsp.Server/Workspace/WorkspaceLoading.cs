@@ -26,30 +26,17 @@ internal static class WorkspaceLoading
         await server.Client.NotifyAsync("glossary/status", new GlossaryStatusParams("ready", files, terms)).ConfigureAwait(false);
         server.LastStatus = (files, terms);
         _ = reporting;
-        // Prepare hover and completion (RequestWarmUp) now, in the background, rather than in the first
-        // requests — but after the first diagnostics pass and once the requests that follow it (an editor
-        // pulling every document's diagnostics) have been answered: both would share the two cores with it.
-        long passes = server.Diagnostics.CompletedPasses;
-        _ = Task.Run(async () =>
-        {
-            try
+        // Prepare hover and completion (RequestWarmUp) now rather than in the first requests: once the first
+        // diagnostics pass is done (both want both cores; the pass comes first), on a thread of the lowest
+        // priority, so that it takes only the CPU the requests leave.
+        _ = Task.WhenAny(server.Diagnostics.NextPass, Task.Delay(TimeSpan.FromSeconds(10)))
+            .ContinueWith(_ => LowPriority.Run("glossary warm-up", () =>
             {
-                int waited = 0;
-                for (; server.Diagnostics.CompletedPasses == passes && waited < 10_000; waited += 50)
-                    await Task.Delay(50).ConfigureAwait(false);
-                for (int quiet = 0; quiet < 4 && waited < 10_000; waited += 50)
-                {
-                    await Task.Delay(50).ConfigureAwait(false);
-                    quiet = server.Queue.IsIdle ? quiet + 1 : 0;
-                }
                 RequestWarmUp.Run(server, snapshot);
                 Interlocked.Increment(ref server.WarmUpsDone);
-            }
-            catch (Exception e)
-            {
-                server.Log.Error($"preparing hover and completion failed: {e}");
-            }
-        });
+            }), TaskScheduler.Default).Unwrap()
+            .ContinueWith(t => server.Log.Error($"preparing hover and completion failed: {t.Exception!.InnerException}"),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     public static void ShowBadConfig(LanguageServer server, ConfigException e)

@@ -62,3 +62,25 @@ public sealed class EditingTests
         client.LatestDiagnostics("用語集.md")!.Diagnostics.Should().BeEmpty();
     }
 }
+
+public sealed class LowPriorityTests
+{
+    [Fact]
+    public async Task Background_work_runs_on_a_thread_of_the_lowest_priority()
+    {
+        int nice = -1;
+        string? name = null;
+        await GlossaryLsp.Server.Workspace.LowPriority.Run("glossary test", () => (nice, name) = (GlossaryLsp.Server.Workspace.LowPriority.CurrentNice(), Thread.CurrentThread.Name));
+        name.Should().Be("glossary test");
+        if (OperatingSystem.IsLinux()) nice.Should().Be(19);
+        GlossaryLsp.Server.Workspace.LowPriority.CurrentNice().Should().Be(0, "only the worker's own thread is lowered");
+        (await Task.Run(GlossaryLsp.Server.Workspace.LowPriority.CurrentNice)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_failure_in_background_work_is_the_task_s()
+    {
+        var run = GlossaryLsp.Server.Workspace.LowPriority.Run("glossary test", () => throw new InvalidOperationException("broken"));
+        (await run.Invoking(t => t).Should().ThrowAsync<InvalidOperationException>()).WithMessage("broken");
+    }
+}

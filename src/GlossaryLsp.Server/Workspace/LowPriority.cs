@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+
+namespace GlossaryLsp.Server.Workspace;
+
+/// <summary>
+/// Background work that must not slow the answers down: it runs on a thread of its own at the lowest CPU
+/// priority, so that it gets only the CPU that requests and diagnostics leave. On Linux that is the
+/// thread's own nice value (19; .NET ignores <see cref="Thread.Priority"/> there), elsewhere
+/// <see cref="ThreadPriority.Lowest"/>.
+/// </summary>
+internal static class LowPriority
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> on a new lowest-priority thread. The work must not queue anything to
+    /// the thread pool: a pool thread started for it would inherit its priority. So the returned task is
+    /// completed from a thread of normal priority that waits for it, never from the worker itself.
+    /// </summary>
+    public static Task Run(string name, Action work)
+    {
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            Lower();
+            try { work(); }
+            catch (Exception e) { failure = e; }
+        })
+        { IsBackground = true, Name = name, Priority = ThreadPriority.Lowest };
+        thread.Start();
+        return Task.Factory.StartNew(() =>
+        {
+            thread.Join();
+            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>The calling thread's nice value (Linux; 0 elsewhere or when it cannot be read).</summary>
+    internal static int CurrentNice()
+    {
+        if (!OperatingSystem.IsLinux()) return 0;
+        try
+        {
+            // Field 19 of /proc/thread-self/stat, counted after the command name (which may contain spaces).
+            var stat = File.ReadAllText("/proc/thread-self/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16]);
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private static void Lower()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            // PRIO_PROCESS with who = 0 is the calling thread on Linux: nice values are per thread.
+            _ = SetPriority(0, 0, 19);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "setpriority")]
+    private static extern int SetPriority(int which, int who, int priority);
+}
