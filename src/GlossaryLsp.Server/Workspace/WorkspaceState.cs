@@ -295,9 +295,6 @@ internal sealed class WorkspaceState(ServerLog log)
         return _snapshot;
     }
 
-    /// <summary>Editor text: too-large documents are reported, not parsed (SPEC §7).</summary>
-    internal static ParsedDocument ParseOpenText(string path, string text, GlossaryConfig config) => WorkspaceLoader.ParseEditorText(path, text, config);
-
     internal (FolderState Folder, string Path)? Locate(string uri)
     {
         if (ProtocolConversions.ToFilePath(uri) is not { } full) return null;
@@ -428,7 +425,7 @@ internal sealed class PendingParse(string path, string text, GlossaryConfig conf
     public ParsedDocument Result(string currentText, GlossaryConfig currentConfig)
     {
         if (!ReferenceEquals(currentText, text) || !ReferenceEquals(currentConfig, config))
-            return WorkspaceState.ParseOpenText(path, currentText, currentConfig);
+            return WorkspaceLoader.ParseEditorText(path, currentText, currentConfig);
         Run();
         return _done.Task.GetAwaiter().GetResult();
     }
@@ -438,7 +435,7 @@ internal sealed class PendingParse(string path, string text, GlossaryConfig conf
         if (Interlocked.Exchange(ref _claimed, 1) != 0) return;
         try
         {
-            _done.TrySetResult(WorkspaceState.ParseOpenText(path, text, config));
+            _done.TrySetResult(WorkspaceLoader.ParseEditorText(path, text, config));
         }
         catch (Exception e)
         {
