@@ -47,6 +47,9 @@ public sealed class DiagnosticsService
     /// <summary>How long the queue must have been idle before a background pass starts.</summary>
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>The quiet spell a scheduled pass waits for (tests replace it to decide when a pass goes on).</summary>
+    internal Func<CancellationToken, Task> WaitForQuiet { get; set; } = static cancellationToken => Task.Delay(Debounce, cancellationToken);
+
     /// <summary>Background passes finished.</summary>
     public long CompletedPasses => Interlocked.Read(ref _passes);
 
@@ -167,7 +170,7 @@ public sealed class DiagnosticsService
         // Pull requests meanwhile analyse their own document.
         try
         {
-            await Task.Delay(Debounce, cancellationToken).ConfigureAwait(false);
+            await WaitForQuiet(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -175,7 +178,10 @@ public sealed class DiagnosticsService
         }
         lock (_gate)
         {
-            if (_pending is not { } pending || !ReferenceEquals(pending.Snapshot, snapshot)) return;
+            // Scheduled again since (a newer snapshot, or the same one after a mutation that changed
+            // nothing, e.g. didSave): the worker chained by that call runs it with its own token. Going on
+            // here with the cancelled token would drop the pass, and the chained worker would find nothing pending.
+            if (cancellationToken.IsCancellationRequested || _pending is not { } pending || !ReferenceEquals(pending.Snapshot, snapshot)) return;
             _pending = null;
         }
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -21,6 +21,41 @@ public sealed class DiagnosticsTests
         // "🌲[存在しない](用語集.md#44GC44GE44GG)": 🌲 is two UTF-16 units; the target starts after "🌲[存在しない](" (10 units).
         d.Range.Should().Be(new Range(new Position(4, 10), new Position(4, 29)));
     }
+
+    [Fact]
+    public async Task A_pass_scheduled_again_for_the_same_snapshot_as_its_quiet_spell_ends_still_publishes()
+    {
+        // A mutation that changes nothing (didSave) schedules the snapshot already scheduled once more. When
+        // that happened after the first worker's quiet spell had ended but before it took the lock, it went
+        // on with its cancelled token and gave up, and the worker chained by the second call found nothing
+        // pending: the pass was lost until the next edit. The gate below holds the first worker right there.
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync();
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        await client.WaitForDiagnosticsAsync("記事.md", d => d.Version == 1);
+        await client.SettleAsync();
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var scheduledAgain = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int calls = 0;
+        client.Server.Diagnostics.WaitForQuiet = cancellationToken =>
+        {
+            if (Interlocked.Increment(ref calls) > 1) return Task.CompletedTask;
+            cancellationToken.Register(() => scheduledAgain.TrySetResult());
+            waiting.TrySetResult();
+            return gate.Task; // the quiet spell is over; the worker has not taken the lock yet
+        };
+
+        // Removing the broken link (line 4) leaves the article without diagnostics at version 2.
+        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(4, 0, 5, 0, ""));
+        await waiting.Task.WaitAsync(LspTestClient.Patience);
+        await client.NotifyAsync("textDocument/didSave", new { textDocument = new { uri = client.Uri("記事.md") } });
+        await scheduledAgain.Task.WaitAsync(LspTestClient.Patience);
+        gate.SetResult();
+
+        (await client.WaitForDiagnosticsAsync("記事.md", d => d.Version == 2)).Should().BeEmpty();
+        calls.Should().Be(2, "the second worker ran the pass after its own quiet spell");
+    }
 }
 
 public sealed class PositionEncodingTests
