@@ -35,10 +35,12 @@ internal static class RequestWarmUp
 
     private static void RunRequests(LanguageServer server, ServerSnapshot snapshot)
     {
-        if (snapshot.Folders.FirstOrDefault(f => f.Index.Documents.Values.Any(d => d.LoadProblem is null && d.Terms.Length > 0)) is not { } folder) return;
-        var documents = folder.Index.Documents.Values.Where(d => d.LoadProblem is null).ToList();
-        var source = documents.First(d => d.Terms.Length > 0);
-        var other = documents.FirstOrDefault(d => d.Path != source.Path) ?? source;
+        // A document with terms, and another readable one to link to (itself when there is none).
+        var (folder, source) = snapshot.Folders
+            .Select(f => (Folder: f, Document: f.Index.Documents.Values.FirstOrDefault(d => d.LoadProblem is null && d.Terms.Length > 0)))
+            .FirstOrDefault(x => x.Document is not null);
+        if (source is null) return;
+        var other = folder.Index.Documents.Values.FirstOrDefault(d => d.LoadProblem is null && d.Path != source.Path) ?? source;
         var term = source.Terms[0];
         // One line per completion context: a path, a fragment of this document and of another, a term link, a typed term prefix.
         var contexts = new[]
