@@ -33,22 +33,6 @@ internal static class LowPriority
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>The calling thread's nice value (Linux; 0 elsewhere or when it cannot be read).</summary>
-    internal static int CurrentNice()
-    {
-        if (!OperatingSystem.IsLinux()) return 0;
-        try
-        {
-            // Field 19 of /proc/thread-self/stat, counted after the command name (which may contain spaces).
-            var stat = File.ReadAllText("/proc/thread-self/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16]);
-        }
-        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
-    }
-
     private static void Lower()
     {
         if (!OperatingSystem.IsLinux()) return;
