@@ -104,6 +104,12 @@ public sealed class LanguageServer : IDisposable
     /// <summary>Background preparations of hover and completion finished (after each load; tests wait for them).</summary>
     internal int WarmUpsDone;
 
+    /// <summary>How long no message must have arrived before background work that would slow the answers starts (<see cref="RequestWarmUp"/>).</summary>
+    internal TimeSpan QuietBeforeBackgroundWork { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Cancelled when the server stops.</summary>
+    internal CancellationToken Stopping => _stopping.Token;
+
     /// <summary>The last (files, terms) sent in <c>glossary/status</c>.</summary>
     internal (int Files, int Terms) LastStatus { get; set; } = (-1, -1);
 

@@ -20,6 +20,9 @@ public static class MentionScanner
     /// <summary>Builds the snapshot's automaton ahead of the first scan (the server does it after loading).</summary>
     public static void Prepare(GlossaryIndex index) => EntryWordAutomaton.For(index);
 
+    /// <summary>True when the snapshot's automaton is built (or shared with an earlier snapshot's).</summary>
+    internal static bool IsPrepared(GlossaryIndex index) => EntryWordAutomaton.IsBuilt(index);
+
     public static IReadOnlyList<TermMention> FindMentions(GlossaryIndex index, ParsedDocument document)
     {
         var result = new List<TermMention>();
@@ -303,6 +306,8 @@ internal sealed class EntryWordAutomaton
     public static EntryWordAutomaton For(GlossaryIndex index) =>
         // The entry-word table object is shared by snapshots whose definitions are the same, so it keys the cache.
         Cache.GetValue(index.EntryWordTable, _ => _latest = Create(index, _latest));
+
+    public static bool IsBuilt(GlossaryIndex index) => Cache.TryGetValue(index.EntryWordTable, out _);
 
     private static bool IsMention(TermRef[] refs) => Array.Exists(refs, r => !r.IsReading);
 

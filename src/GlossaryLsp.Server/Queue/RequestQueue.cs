@@ -32,6 +32,11 @@ internal sealed class RequestQueue(LanguageServer server)
 
     public void Complete() => _channel.Writer.TryComplete();
 
+    private long _lastMessageAt = Environment.TickCount64;
+
+    /// <summary>How long no message has arrived (background work waits for a quiet spell).</summary>
+    public TimeSpan Quiet => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastMessageAt));
+
     /// <summary>Readers currently running (tests use it to wait for quiet).</summary>
     public int RunningReaders => Volatile.Read(ref _running);
 
@@ -39,6 +44,7 @@ internal sealed class RequestQueue(LanguageServer server)
     {
         await foreach (var item in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
         {
+            if (item.Handler is not null) Volatile.Write(ref _lastMessageAt, Environment.TickCount64);
             if (item.Handler is null)
             {
                 _idleWaiting = false;

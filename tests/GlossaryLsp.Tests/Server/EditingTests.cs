@@ -1,3 +1,4 @@
+using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Core.Parsing;
 
 namespace GlossaryLsp.Tests.Server;
@@ -60,6 +61,34 @@ public sealed class EditingTests
         await client.SettleAsync();
         client.LatestDiagnostics("記事.md")!.Diagnostics.Should().BeEquivalentTo(diagnostics);
         client.LatestDiagnostics("用語集.md")!.Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_mention_automaton_is_built_only_once_no_message_has_arrived_for_a_quiet_spell()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        client.Server.QuietBeforeBackgroundWork = TimeSpan.FromSeconds(1.5);
+        await client.InitializeAsync();
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        await client.WaitForDiagnosticsAsync("記事.md");
+        var index = client.Server.Queue.LastSnapshot.Folders[0].Index;
+
+        // An author at work: a hover (on the heading, which needs no automaton) every 100 ms for 3 s.
+        var hover = new { textDocument = new { uri = client.Uri("記事.md") }, position = new { line = 0, character = 3 } };
+        var busyUntil = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        while (DateTime.UtcNow < busyUntil)
+        {
+            await client.RequestAsync("textDocument/hover", hover);
+            await Task.Delay(100);
+        }
+        MentionScanner.IsPrepared(index).Should().BeFalse("no quiet spell of 1.5 s has passed yet");
+        Volatile.Read(ref client.Server.WarmUpsDone).Should().Be(0);
+
+        // Then a pause: it is built.
+        using var cts = new CancellationTokenSource(LspTestClient.Patience);
+        while (Volatile.Read(ref client.Server.WarmUpsDone) == 0) await Task.Delay(20, cts.Token);
+        MentionScanner.IsPrepared(index).Should().BeTrue();
+        client.Stderr.Should().NotContain("failed");
     }
 }
 
