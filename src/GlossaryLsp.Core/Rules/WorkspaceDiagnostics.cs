@@ -18,7 +18,8 @@ public sealed class WorkspaceDiagnostics
 
     public GlossaryIndex Index { get; }
     private readonly ImmutableDictionary<string, ImmutableArray<Diagnostic>> _diagnostics;
-    private readonly DependencyTracker _dependencies;
+    /// <summary>Built when first needed (the first update), not by <see cref="Create"/>: its readers get their diagnostics without waiting for it.</summary>
+    private readonly Lazy<DependencyTracker> _dependencies;
 
     /// <summary>The documents (re-)analysed to make this snapshot, in path order: every document for <see cref="Create"/>.</summary>
     public ImmutableArray<string> Reanalysed { get; }
@@ -26,7 +27,7 @@ public sealed class WorkspaceDiagnostics
     /// <summary>The documents whose diagnostics were moved (positions in an edited document they point into), not re-analysed, in path order.</summary>
     public ImmutableArray<string> Moved { get; }
 
-    private WorkspaceDiagnostics(GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, DependencyTracker dependencies, ImmutableArray<string> reanalysed, ImmutableArray<string> moved = default)
+    private WorkspaceDiagnostics(GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, Lazy<DependencyTracker> dependencies, ImmutableArray<string> reanalysed, ImmutableArray<string> moved = default)
     {
         Index = index;
         _diagnostics = diagnostics;
@@ -42,9 +43,12 @@ public sealed class WorkspaceDiagnostics
         var results = Analyze(index, docs);
         var diagnostics = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Diagnostic>>(StringComparer.Ordinal);
         for (int i = 0; i < docs.Length; i++) diagnostics[docs[i].Path] = results[i].Diagnostics;
-        var dependencies = DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads)));
+        var dependencies = new Lazy<DependencyTracker>(() => DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads))));
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), dependencies, [.. docs.Select(d => d.Path)]);
     }
+
+    /// <summary>Builds what the next <see cref="Update(GlossaryIndex, IEnumerable{string})"/> needs now (the server does it after publishing), rather than in that update.</summary>
+    public void PrepareUpdate() => _ = _dependencies.Value;
 
     /// <summary>The diagnostics of a document (empty for one the snapshot does not have).</summary>
     public ImmutableArray<Diagnostic> Get(string path) => _diagnostics.GetValueOrDefault(path, []);
@@ -86,7 +90,7 @@ public sealed class WorkspaceDiagnostics
     {
         if (!Equals(index.Config, Index.Config)) return Create(index);
         var pointingInto = new HashSet<string>(StringComparer.Ordinal);
-        var dependents = _dependencies.Dependents(Index, index, changedPaths, pointingInto);
+        var dependents = _dependencies.Value.Dependents(Index, index, changedPaths, pointingInto);
         if (dependents is null) return Create(index);
 
         // Documents whose diagnostics only point into an edited document (e.g. GL0005's other
@@ -120,7 +124,7 @@ public sealed class WorkspaceDiagnostics
             diagnostics[present[i]] = results[i].Diagnostics;
             changes.Add((present[i], results[i].Reads));
         }
-        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), _dependencies.With(changes), [.. present], [.. moved]);
+        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), new Lazy<DependencyTracker>(_dependencies.Value.With(changes)), [.. present], [.. moved]);
     }
 
     private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(GlossaryIndex index, ParsedDocument[] docs)

@@ -197,6 +197,8 @@ public sealed class DiagnosticsService
             await PublishAsync(snapshot, changed, indexChanged, cancellationToken).ConfigureAwait(false);
             _lastPublished = snapshot;
             completed = true;
+            // After a full analysis, what the first edit's update needs (0.1–0.2 s on 100k terms), off the path of the answers.
+            foreach (var analysed in _analysed.Values) analysed.PrepareUpdate();
         }
         catch (OperationCanceledException)
         {
