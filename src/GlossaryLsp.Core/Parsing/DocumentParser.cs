@@ -175,6 +175,7 @@ public static partial class DocumentParser
 
         // HTML anchors: <a href="…">text</a> links and <a id="…"> targets, inline or in HTML blocks.
         var explicitAnchors = new List<string>();
+        var explicitIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tag in HtmlScanner.AnchorTags(text))
         {
             if (InCode(tag.Index)) continue;
@@ -185,7 +186,12 @@ public static partial class DocumentParser
                 if (a.Name == "href") hrefSpan = new TextSpan(a.ValueStart, a.ValueLength);
                 else id ??= text.Substring(a.ValueStart, a.ValueLength);
             }
-            if (id is not null) explicitAnchors.Add(System.Net.WebUtility.HtmlDecode(id));
+            if (id is not null)
+            {
+                id = System.Net.WebUtility.HtmlDecode(id);
+                explicitAnchors.Add(id);
+                explicitIds.Add(id);
+            }
             if (hrefSpan is not { } href) continue;
             int openEnd = tag.End;
             int window = Math.Min(text.Length, openEnd + 4000);
@@ -219,8 +225,18 @@ public static partial class DocumentParser
         for (int i = 0; i < headingInfos.Count; i++)
         {
             var h = headingInfos[i] with { Slug = slugs[i] };
+            if (h.ExplicitId is { } id)
+            {
+                // The scan of the whole document found this <a id> too: one string for both (and for the
+                // term's anchor, which usually is that id), not two per heading of a large glossary.
+                if (explicitIds.TryGetValue(id, out var found)) h = h with { ExplicitId = found };
+                else
+                {
+                    explicitAnchors.Add(id);
+                    explicitIds.Add(id);
+                }
+            }
             headings.Add(h);
-            if (h.ExplicitId is not null && !explicitAnchors.Contains(h.ExplicitId)) explicitAnchors.Add(h.ExplicitId);
         }
 
         var kind = articleUrls.Count > 0 || hasTitle || isGlossaryByConfig ? DocumentKind.TermList

@@ -6,7 +6,8 @@ namespace GlossaryLsp.Core.Rules;
 public sealed record RuleDescriptor(string Id, string Alias, string Title, DiagnosticSeverity DefaultSeverity)
 {
     public const string HelpBase = "https://github.com/glossarylsp/glossarylsp/blob/main/docs/rules/";
-    public string HelpUri => $"{HelpBase}{Id}.md";
+    /// <summary>The rule's help page (one string per rule: every diagnostic of a large workspace refers to it).</summary>
+    public string HelpUri { get; } = $"{HelpBase}{Id}.md";
     /// <summary>Repository-relative path of the rule's documentation page.</summary>
     public string DocPath => $"docs/rules/{Id}.md";
 }
