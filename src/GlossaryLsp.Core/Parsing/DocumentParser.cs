@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using GlossaryLsp.Core.Text;
 using Markdig;
@@ -40,6 +42,10 @@ public static partial class DocumentParser
         }
     }
 
+    /// <summary>What ends a bare URL: white space (as <see cref="char.IsWhiteSpace(char)"/> and the regex's <c>\s</c> see it) and <c>&lt;&gt;()[]"'`</c>.</summary>
+    private static readonly SearchValues<char> UrlStops = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`')]);
+
     /// <summary><c>https?://[^\s&lt;&gt;()\[\]"'`]+</c>: bare URLs, left to right, not overlapping.</summary>
     internal static List<TextSpan> BareUrls(string text)
     {
@@ -54,8 +60,8 @@ public static partial class DocumentParser
             if (p < text.Length && text[p] == 's') p++;
             if (text.AsSpan(p).StartsWith("://", StringComparison.Ordinal))
             {
-                int end = p + 3;
-                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`')) end++;
+                int stop = text.AsSpan(p + 3).IndexOfAny(UrlStops);
+                int end = stop < 0 ? text.Length : p + 3 + stop;
                 if (end > p + 3)
                 {
                     result.Add(TextSpan.FromBounds(at, end));
@@ -87,7 +93,18 @@ public static partial class DocumentParser
         var links = new List<LinkReference>();
         var rawHeadings = new List<(HeadingBlock Block, TextSpan Span)>();
         FrontMatter? frontMatter = null;
-        foreach (var node in Nodes(md))
+        // Every block and inline of the tree, blocks in document order (inlines in no particular order).
+        // An explicit stack, not recursion: deeply nested input must not overflow the thread's stack.
+        var stack = new Stack<MarkdownObject>();
+        stack.Push(md);
+        while (stack.TryPop(out var node))
+        {
+            PushChildren(stack, node);
+            if (node is Block block) CollectBlock(block);
+            else if (node is Inline inline) CollectInline(inline);
+        }
+
+        void CollectBlock(Block node)
         {
             switch (node)
             {
@@ -118,6 +135,14 @@ public static partial class DocumentParser
                 case LinkReferenceDefinition lrd:
                     protectedSpans.Add(TextSpan.FromMarkdig(lrd.Span));
                     break;
+            }
+        }
+
+        void CollectInline(Inline node)
+        {
+            if (node.GetType() == typeof(LiteralInline)) return; // the most common node, and never one of these
+            switch (node)
+            {
                 case CodeInline ci:
                     var cis = TextSpan.FromMarkdig(ci.Span);
                     protectedSpans.Add(cis);
@@ -213,10 +238,16 @@ public static partial class DocumentParser
             if (!InCode(url.Start)) protectedSpans.Add(url);
 
         // Headings, slugs, explicit ids.
-        var headingInfos = rawHeadings.Select(h => ReadHeading(text, h.Block, h.Span)).ToList();
-        var slugs = HeadingSlug.CreateUnique(headingInfos.Select(h => h.Text));
-        var headings = ImmutableArray.CreateBuilder<Heading>(headingInfos.Count);
-        for (int i = 0; i < headingInfos.Count; i++)
+        var headingInfos = new Heading[rawHeadings.Count];
+        var headingTexts = new string[rawHeadings.Count];
+        for (int i = 0; i < headingInfos.Length; i++)
+        {
+            headingInfos[i] = ReadHeading(text, rawHeadings[i].Block, rawHeadings[i].Span);
+            headingTexts[i] = headingInfos[i].Text;
+        }
+        var slugs = HeadingSlug.CreateUnique(headingTexts);
+        var headings = ImmutableArray.CreateBuilder<Heading>(headingInfos.Length);
+        for (int i = 0; i < headingInfos.Length; i++)
         {
             var h = headingInfos[i] with { Slug = slugs[i] };
             headings.Add(h);
@@ -253,30 +284,19 @@ public static partial class DocumentParser
         };
     }
 
-    /// <summary>
-    /// Every block and inline of the tree, blocks in document order (inlines in no particular order).
-    /// An explicit stack, not recursion: deeply nested input must not overflow the thread's stack.
-    /// </summary>
-    private static IEnumerable<MarkdownObject> Nodes(MarkdownDocument document)
+    private static void PushChildren(Stack<MarkdownObject> stack, MarkdownObject node)
     {
-        var stack = new Stack<MarkdownObject>();
-        stack.Push(document);
-        while (stack.Count > 0)
+        switch (node)
         {
-            var node = stack.Pop();
-            yield return node;
-            switch (node)
-            {
-                case ContainerBlock container:
-                    for (int i = container.Count - 1; i >= 0; i--) stack.Push(container[i]);
-                    break;
-                case LeafBlock { Inline: { } inline }:
-                    stack.Push(inline);
-                    break;
-                case ContainerInline inlines:
-                    for (var child = inlines.FirstChild; child is not null; child = child.NextSibling) stack.Push(child);
-                    break;
-            }
+            case ContainerBlock container:
+                for (int i = container.Count - 1; i >= 0; i--) stack.Push(container[i]);
+                break;
+            case LeafBlock { Inline: { } inline }:
+                stack.Push(inline);
+                break;
+            case ContainerInline inlines:
+                for (var child = inlines.FirstChild; child is not null; child = child.NextSibling) stack.Push(child);
+                break;
         }
     }
 
@@ -400,7 +420,7 @@ public static partial class DocumentParser
                 if (headings[j].Level <= 2) { defEnd = headings[j].Span.Start; break; }
             var (words, spans) = SplitEntryWords(text, h.TextSpan);
             if (words.Count == 0) continue;
-            result.Add(new TermDefinition(path, words[0], [.. words.Skip(1)], null, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
+            result.Add(new TermDefinition(path, words[0], [.. CollectionsMarshal.AsSpan(words)[1..]], null, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
                 h.TextSpan, TextSpan.FromBounds(defStart, Math.Max(defStart, defEnd)), [.. spans]));
         }
         return result.ToImmutable();

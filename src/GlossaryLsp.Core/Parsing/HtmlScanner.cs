@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace GlossaryLsp.Core.Parsing;
@@ -57,6 +58,7 @@ internal static class HtmlScanner
 
         int Walk(string s, int i, int limit, byte[]? marks)
         {
+            if (marks is null) return WalkUnmarked(s, i, limit);
             int state = 0; // 0 outside quotes, 1 in "…", 2 in '…'
             for (; i < limit; i++)
             {
@@ -74,6 +76,25 @@ internal static class HtmlScanner
             return -1;
         }
     }
+
+    /// <summary>The walk of <see cref="AnchorTags(string, int, int)"/> while no position is marked failed: from quote to quote.</summary>
+    private static int WalkUnmarked(string text, int i, int end)
+    {
+        while (i < end)
+        {
+            int at = text.AsSpan(i, end - i).IndexOfAny(TagEndOrQuote);
+            if (at < 0) return -1;
+            at += i;
+            char c = text[at];
+            if (c == '>') return at;
+            int close = text.AsSpan(at + 1, end - at - 1).IndexOf(c);
+            if (close < 0) return -1;
+            i = at + 1 + close + 1;
+        }
+        return -1;
+    }
+
+    private static readonly SearchValues<char> TagEndOrQuote = SearchValues.Create(">\"'");
 
     private static void MarkFailed(string text, int i, int end, byte[] marks, int offset)
     {
