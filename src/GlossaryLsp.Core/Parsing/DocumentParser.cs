@@ -42,9 +42,12 @@ public static partial class DocumentParser
         }
     }
 
-    /// <summary>What ends a bare URL: white space (as <see cref="char.IsWhiteSpace(char)"/> and the regex's <c>\s</c> see it) and <c>&lt;&gt;()[]"'`</c>.</summary>
-    private static readonly SearchValues<char> UrlStops = SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`')]);
+    /// <summary>The ASCII characters a bare URL may contain: all but white space and <c>&lt;&gt;()[]"'`</c>.</summary>
+    private static readonly SearchValues<char> AsciiUrlChars = SearchValues.Create(
+        [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !IsUrlStop(c))]);
+
+    /// <summary>What ends a bare URL: white space (as the regex's <c>\s</c> and <see cref="char.IsWhiteSpace(char)"/> see it) and <c>&lt;&gt;()[]"'`</c>.</summary>
+    private static bool IsUrlStop(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`';
 
     /// <summary><c>https?://[^\s&lt;&gt;()\[\]"'`]+</c>: bare URLs, left to right, not overlapping.</summary>
     internal static List<TextSpan> BareUrls(string text)
@@ -60,8 +63,16 @@ public static partial class DocumentParser
             if (p < text.Length && text[p] == 's') p++;
             if (text.AsSpan(p).StartsWith("://", StringComparison.Ordinal))
             {
-                int stop = text.AsSpan(p + 3).IndexOfAny(UrlStops);
-                int end = stop < 0 ? text.Length : p + 3 + stop;
+                int end = p + 3;
+                while (true)
+                {
+                    // Vectorised over ASCII; a non-ASCII character is looked at alone.
+                    int other = text.AsSpan(end).IndexOfAnyExcept(AsciiUrlChars);
+                    if (other < 0) { end = text.Length; break; }
+                    end += other;
+                    if (IsUrlStop(text[end])) break;
+                    end++;
+                }
                 if (end > p + 3)
                 {
                     result.Add(TextSpan.FromBounds(at, end));
@@ -369,11 +380,9 @@ public static partial class DocumentParser
         }
         string? explicitId = null;
         TextSpan? idSpan = null, idElement = null;
-        var anchorTags = HtmlScanner.AnchorTags(text, start, end);
         int visibleEnd = end;
-        if (anchorTags.Count > 0)
+        if (HtmlScanner.FirstAnchorTag(text, start, end) is { } tag)
         {
-            var tag = anchorTags[0];
             foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
             {
                 if (a.Name is "id" or "name")

@@ -33,6 +33,16 @@ internal static class HtmlScanner
     public static List<Tag> AnchorTags(string text, int start, int end)
     {
         var result = new List<Tag>();
+        ScanAnchorTags(text, start, end, result);
+        return result;
+    }
+
+    /// <summary>The first match of <see cref="AnchorTags(string, int, int)"/>, if any.</summary>
+    public static Tag? FirstAnchorTag(string text, int start, int end) => ScanAnchorTags(text, start, end, null);
+
+    /// <summary>Adds every match to <paramref name="all"/>; without a list, returns the first match.</summary>
+    private static Tag? ScanAnchorTags(string text, int start, int end, List<Tag>? all)
+    {
         byte[]? failed = null; // bit per (position, state) where a walk reached the end without '>'
         int from = start;
         while (from < end)
@@ -45,7 +55,9 @@ internal static class HtmlScanner
                 int close = Walk(text, lt + 2, end, failed);
                 if (close >= 0)
                 {
-                    result.Add(new Tag(lt, close + 1 - lt));
+                    var tag = new Tag(lt, close + 1 - lt);
+                    if (all is null) return tag;
+                    all.Add(tag);
                     from = close + 1;
                     continue;
                 }
@@ -54,7 +66,7 @@ internal static class HtmlScanner
             }
             from = lt + 1;
         }
-        return result;
+        return null;
 
         int Walk(string s, int i, int limit, byte[]? marks)
         {
@@ -119,20 +131,35 @@ internal static class HtmlScanner
     /// <c>\b(?&lt;name&gt;href|id|name)\s*=\s*(?:"(?&lt;v&gt;[^"]*)"|'(?&lt;v&gt;[^']*)'|(?&lt;v&gt;[^\s&gt;"']+))</c>
     /// (IgnoreCase) over <paramref name="text"/>[start, end): every match, left to right.
     /// </summary>
-    public static List<Attribute> Attributes(string text, int start, int end)
+    public static AttributeScan Attributes(string text, int start, int end) => new(text, start, end);
+
+    /// <summary>The matches of <see cref="Attributes"/>, found as they are enumerated (no list per tag).</summary>
+    public struct AttributeScan
     {
-        var result = new List<Attribute>(2);
-        int i = start;
-        while (i < end)
+        private readonly string _text;
+        private readonly int _start, _end;
+        private int _next;
+
+        internal AttributeScan(string text, int start, int end) => (_text, _start, _end, _next) = (text, start, end, start);
+
+        public Attribute Current { get; private set; }
+
+        public readonly AttributeScan GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (TryAttributeAt(text, i, start, end, out var attribute, out int next))
+            while (_next < _end)
             {
-                result.Add(attribute);
-                i = next;
+                if (TryAttributeAt(_text, _next, _start, _end, out var attribute, out int next))
+                {
+                    Current = attribute;
+                    _next = next;
+                    return true;
+                }
+                _next++;
             }
-            else i++;
+            return false;
         }
-        return result;
     }
 
     private static bool TryAttributeAt(string text, int i, int start, int end, out Attribute attribute, out int next)
