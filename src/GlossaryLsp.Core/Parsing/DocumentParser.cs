@@ -392,7 +392,7 @@ public static partial class DocumentParser
                     var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, tag.End, end);
                     int elemEnd = closeIndex >= 0 ? closeIndex + closeLength : tag.End;
                     idElement = TextSpan.FromBounds(tag.Index, elemEnd);
-                    if (HtmlScanner.StripTags(text.AsSpan(tag.Index, end - tag.Index)).AsSpan().Trim().Length == 0)
+                    if (HtmlScanner.IsBlankWithoutTags(text.AsSpan(tag.Index, end - tag.Index)))
                         visibleEnd = tag.Index;
                     break;
                 }

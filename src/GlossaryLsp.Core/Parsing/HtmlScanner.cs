@@ -245,6 +245,28 @@ internal static class HtmlScanner
         return sb.ToString();
     }
 
+    /// <summary>True when <paramref name="s"/> is empty or white space once its tags are removed: <c>StripTags(s).Trim().Length == 0</c>, without the string.</summary>
+    public static bool IsBlankWithoutTags(ReadOnlySpan<char> s)
+    {
+        int kept = 0; // start of the text not yet known to be a tag
+        int lt = s.IndexOf('<');
+        while (lt >= 0)
+        {
+            int stop = s[(lt + 1)..].IndexOfAny('<', '>');
+            if (stop < 0) break;
+            stop += lt + 1;
+            if (s[stop] == '>')
+            {
+                if (!s[kept..lt].IsWhiteSpace()) return false;
+                kept = stop + 1;
+                int nextLt = s[kept..].IndexOf('<');
+                lt = nextLt < 0 ? -1 : kept + nextLt;
+            }
+            else lt = stop;
+        }
+        return s[kept..].IsWhiteSpace();
+    }
+
     /// <summary>Word characters as .NET's <c>\b</c> sees them: <c>[\p{L}\p{Mn}\p{Nd}\p{Pc}]</c> and the zero-width joiners.</summary>
     public static bool IsBoundaryWordChar(char c)
     {

@@ -83,12 +83,18 @@ public static class HeadingSlug
                 }
                 continue; // a lone surrogate is dropped
             }
-            if (IsKept(System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c))) slug[n++] = char.ToLowerInvariant(c);
+            var category = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c);
+            if (IsKept(category)) slug[n++] = HasLowerCase(category) ? char.ToLowerInvariant(c) : c; // kana and kanji skip the case table
         }
         var result = new string(slug[..n]);
         if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
         return result;
     }
+
+    /// <summary>The only categories with characters <see cref="char.ToLowerInvariant"/> changes (a test checks every char).</summary>
+    internal static bool HasLowerCase(System.Globalization.UnicodeCategory category) =>
+        category is System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.TitlecaseLetter
+            or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherSymbol;
 
     private static bool IsKept(System.Globalization.UnicodeCategory category) => category switch
     {

@@ -62,6 +62,7 @@ public class HtmlScanTests
         var close = AnchorClose.Match(text);
         HtmlScanner.FindAnchorClose(text, 0, text.Length).Should().Be(close.Success ? (close.Index, close.Length) : (-1, 0), $"</a> in '{text}'");
         HtmlScanner.StripTags(text).Should().Be(Tag.Replace(text, string.Empty), $"tags stripped from '{text}'");
+        HtmlScanner.IsBlankWithoutTags(text).Should().Be(Tag.Replace(text, string.Empty).Trim().Length == 0, $"blank without tags: '{text}'");
     }
 }
 
@@ -101,6 +102,18 @@ public class ParserFastPathTests
             }
             var text = sb.ToString();
             HeadingSlug.Create(text).Should().Be(ReferenceSlug(text), $"'{text}'");
+        }
+    }
+
+    [Fact]
+    public void Slugs_lower_only_the_categories_that_have_lower_case()
+    {
+        // HeadingSlug skips char.ToLowerInvariant outside these categories: it must change no other char.
+        for (int i = 0; i <= char.MaxValue; i++)
+        {
+            char c = (char)i;
+            if (!HeadingSlug.HasLowerCase(System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)))
+                char.ToLowerInvariant(c).Should().Be(c, $"U+{i:X4}");
         }
     }
 
