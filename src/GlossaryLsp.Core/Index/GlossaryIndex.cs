@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Parsing;
@@ -229,13 +228,17 @@ public sealed class GlossaryIndex
     /// then any other explicit anchor. One dictionary of packed values (rank, and the term of a
     /// heading's rank), sized to its entries: what a target names is read back from the document.
     /// </summary>
-    private sealed class AnchorTable
+    internal sealed class AnchorTable
     {
-        private static readonly ConditionalWeakTable<ParsedDocument, AnchorTable> Cache = new();
         /// <summary>Anchor → rank in the low 32 bits; for a heading, its term's index + 1 in the high 32 bits (0: none).</summary>
         private readonly Dictionary<string, long> _targets;
 
-        public static AnchorTable Of(ParsedDocument doc) => Cache.GetValue(doc, d => new AnchorTable(d));
+        public static AnchorTable Of(ParsedDocument doc)
+        {
+            if (doc.IndexAnchors is { } table) return table;
+            var created = new AnchorTable(doc);
+            return Interlocked.CompareExchange(ref doc.IndexAnchors, created, null) ?? created;
+        }
 
         private AnchorTable(ParsedDocument doc)
         {
@@ -361,10 +364,8 @@ public sealed class GlossaryIndex
     /// Persistent (immutable) maps, so that a changed definition makes the next tables by removing the old
     /// document's contribution and adding the new one — O(terms of that document), not of the workspace.
     /// </summary>
-    private sealed class DerivedTables
+    internal sealed class DerivedTables
     {
-        private static readonly ConditionalWeakTable<ParsedDocument, Contribution> Contributions = new();
-
         /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
         public required TermKeyTable ByKey { get; init; }
         /// <summary>Article URL (without '#') or site path → documents claiming it, in path order (the first wins).</summary>
@@ -464,7 +465,12 @@ public sealed class GlossaryIndex
             }
         }
 
-        internal static Contribution ContributionOf(ParsedDocument doc) => Contributions.GetValue(doc, ComputeContribution);
+        internal static Contribution ContributionOf(ParsedDocument doc)
+        {
+            if (doc.IndexContribution is { } contribution) return contribution;
+            var created = ComputeContribution(doc);
+            return Interlocked.CompareExchange(ref doc.IndexContribution, created, null) ?? created;
+        }
 
         private static Contribution ComputeContribution(ParsedDocument doc)
         {

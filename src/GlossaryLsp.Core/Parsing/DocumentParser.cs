@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using GlossaryLsp.Core.Text;
 using Markdig;
@@ -40,6 +42,13 @@ public static partial class DocumentParser
         }
     }
 
+    /// <summary>The ASCII characters a bare URL may contain: all but white space and <c>&lt;&gt;()[]"'`</c>.</summary>
+    private static readonly SearchValues<char> AsciiUrlChars = SearchValues.Create(
+        [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !IsUrlStop(c))]);
+
+    /// <summary>What ends a bare URL: white space (as the regex's <c>\s</c> and <see cref="char.IsWhiteSpace(char)"/> see it) and <c>&lt;&gt;()[]"'`</c>.</summary>
+    private static bool IsUrlStop(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`';
+
     /// <summary><c>https?://[^\s&lt;&gt;()\[\]"'`]+</c>: bare URLs, left to right, not overlapping.</summary>
     internal static List<TextSpan> BareUrls(string text)
     {
@@ -55,7 +64,15 @@ public static partial class DocumentParser
             if (text.AsSpan(p).StartsWith("://", StringComparison.Ordinal))
             {
                 int end = p + 3;
-                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`')) end++;
+                while (true)
+                {
+                    // Vectorised over ASCII; a non-ASCII character is looked at alone.
+                    int other = text.AsSpan(end).IndexOfAnyExcept(AsciiUrlChars);
+                    if (other < 0) { end = text.Length; break; }
+                    end += other;
+                    if (IsUrlStop(text[end])) break;
+                    end++;
+                }
                 if (end > p + 3)
                 {
                     result.Add(TextSpan.FromBounds(at, end));
@@ -87,7 +104,18 @@ public static partial class DocumentParser
         var links = new List<LinkReference>();
         var rawHeadings = new List<(HeadingBlock Block, TextSpan Span)>();
         FrontMatter? frontMatter = null;
-        foreach (var node in Nodes(md))
+        // Every block and inline of the tree, blocks in document order (inlines in no particular order).
+        // An explicit stack, not recursion: deeply nested input must not overflow the thread's stack.
+        var stack = new Stack<MarkdownObject>();
+        stack.Push(md);
+        while (stack.TryPop(out var node))
+        {
+            PushChildren(stack, node);
+            if (node is Block block) CollectBlock(block);
+            else if (node is Inline inline) CollectInline(inline);
+        }
+
+        void CollectBlock(Block node)
         {
             switch (node)
             {
@@ -118,6 +146,14 @@ public static partial class DocumentParser
                 case LinkReferenceDefinition lrd:
                     protectedSpans.Add(TextSpan.FromMarkdig(lrd.Span));
                     break;
+            }
+        }
+
+        void CollectInline(Inline node)
+        {
+            if (node.GetType() == typeof(LiteralInline)) return; // the most common node, and never one of these
+            switch (node)
+            {
                 case CodeInline ci:
                     var cis = TextSpan.FromMarkdig(ci.Span);
                     protectedSpans.Add(cis);
@@ -219,10 +255,16 @@ public static partial class DocumentParser
             if (!InCode(url.Start)) protectedSpans.Add(url);
 
         // Headings, slugs, explicit ids.
-        var headingInfos = rawHeadings.Select(h => ReadHeading(text, h.Block, h.Span)).ToList();
-        var slugs = HeadingSlug.CreateUnique(headingInfos.Select(h => h.Text));
-        var headings = ImmutableArray.CreateBuilder<Heading>(headingInfos.Count);
-        for (int i = 0; i < headingInfos.Count; i++)
+        var headingInfos = new Heading[rawHeadings.Count];
+        var headingTexts = new string[rawHeadings.Count];
+        for (int i = 0; i < headingInfos.Length; i++)
+        {
+            headingInfos[i] = ReadHeading(text, rawHeadings[i].Block, rawHeadings[i].Span);
+            headingTexts[i] = headingInfos[i].Text;
+        }
+        var slugs = HeadingSlug.CreateUnique(headingTexts);
+        var headings = ImmutableArray.CreateBuilder<Heading>(headingInfos.Length);
+        for (int i = 0; i < headingInfos.Length; i++)
         {
             var h = headingInfos[i] with { Slug = slugs[i] };
             if (h.ExplicitId is { } id)
@@ -269,30 +311,19 @@ public static partial class DocumentParser
         };
     }
 
-    /// <summary>
-    /// Every block and inline of the tree, blocks in document order (inlines in no particular order).
-    /// An explicit stack, not recursion: deeply nested input must not overflow the thread's stack.
-    /// </summary>
-    private static IEnumerable<MarkdownObject> Nodes(MarkdownDocument document)
+    private static void PushChildren(Stack<MarkdownObject> stack, MarkdownObject node)
     {
-        var stack = new Stack<MarkdownObject>();
-        stack.Push(document);
-        while (stack.Count > 0)
+        switch (node)
         {
-            var node = stack.Pop();
-            yield return node;
-            switch (node)
-            {
-                case ContainerBlock container:
-                    for (int i = container.Count - 1; i >= 0; i--) stack.Push(container[i]);
-                    break;
-                case LeafBlock { Inline: { } inline }:
-                    stack.Push(inline);
-                    break;
-                case ContainerInline inlines:
-                    for (var child = inlines.FirstChild; child is not null; child = child.NextSibling) stack.Push(child);
-                    break;
-            }
+            case ContainerBlock container:
+                for (int i = container.Count - 1; i >= 0; i--) stack.Push(container[i]);
+                break;
+            case LeafBlock { Inline: { } inline }:
+                stack.Push(inline);
+                break;
+            case ContainerInline inlines:
+                for (var child = inlines.FirstChild; child is not null; child = child.NextSibling) stack.Push(child);
+                break;
         }
     }
 
@@ -365,11 +396,9 @@ public static partial class DocumentParser
         }
         string? explicitId = null;
         TextSpan? idSpan = null, idElement = null;
-        var anchorTags = HtmlScanner.AnchorTags(text, start, end);
         int visibleEnd = end;
-        if (anchorTags.Count > 0)
+        if (HtmlScanner.FirstAnchorTag(text, start, end) is { } tag)
         {
-            var tag = anchorTags[0];
             foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
             {
                 if (a.Name is "id" or "name")
@@ -379,7 +408,7 @@ public static partial class DocumentParser
                     var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, tag.End, end);
                     int elemEnd = closeIndex >= 0 ? closeIndex + closeLength : tag.End;
                     idElement = TextSpan.FromBounds(tag.Index, elemEnd);
-                    if (HtmlScanner.StripTags(text.AsSpan(tag.Index, end - tag.Index)).AsSpan().Trim().Length == 0)
+                    if (HtmlScanner.IsBlankWithoutTags(text.AsSpan(tag.Index, end - tag.Index)))
                         visibleEnd = tag.Index;
                     break;
                 }
@@ -416,7 +445,7 @@ public static partial class DocumentParser
                 if (headings[j].Level <= 2) { defEnd = headings[j].Span.Start; break; }
             var (words, spans) = SplitEntryWords(text, h.TextSpan);
             if (words.Count == 0) continue;
-            result.Add(new TermDefinition(path, words[0], [.. words.Skip(1)], null, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
+            result.Add(new TermDefinition(path, words[0], [.. CollectionsMarshal.AsSpan(words)[1..]], null, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
                 h.TextSpan, TextSpan.FromBounds(defStart, Math.Max(defStart, defEnd)), [.. spans]));
         }
         return result.ToImmutable();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace GlossaryLsp.Core.Parsing;
@@ -32,6 +33,16 @@ internal static class HtmlScanner
     public static List<Tag> AnchorTags(string text, int start, int end)
     {
         var result = new List<Tag>();
+        ScanAnchorTags(text, start, end, result);
+        return result;
+    }
+
+    /// <summary>The first match of <see cref="AnchorTags(string, int, int)"/>, if any.</summary>
+    public static Tag? FirstAnchorTag(string text, int start, int end) => ScanAnchorTags(text, start, end, null);
+
+    /// <summary>Adds every match to <paramref name="all"/>; without a list, returns the first match.</summary>
+    private static Tag? ScanAnchorTags(string text, int start, int end, List<Tag>? all)
+    {
         byte[]? failed = null; // bit per (position, state) where a walk reached the end without '>'
         int from = start;
         while (from < end)
@@ -44,7 +55,9 @@ internal static class HtmlScanner
                 int close = Walk(text, lt + 2, end, failed);
                 if (close >= 0)
                 {
-                    result.Add(new Tag(lt, close + 1 - lt));
+                    var tag = new Tag(lt, close + 1 - lt);
+                    if (all is null) return tag;
+                    all.Add(tag);
                     from = close + 1;
                     continue;
                 }
@@ -53,10 +66,11 @@ internal static class HtmlScanner
             }
             from = lt + 1;
         }
-        return result;
+        return null;
 
         int Walk(string s, int i, int limit, byte[]? marks)
         {
+            if (marks is null) return WalkUnmarked(s, i, limit);
             int state = 0; // 0 outside quotes, 1 in "…", 2 in '…'
             for (; i < limit; i++)
             {
@@ -74,6 +88,25 @@ internal static class HtmlScanner
             return -1;
         }
     }
+
+    /// <summary>The walk of <see cref="AnchorTags(string, int, int)"/> while no position is marked failed: from quote to quote.</summary>
+    private static int WalkUnmarked(string text, int i, int end)
+    {
+        while (i < end)
+        {
+            int at = text.AsSpan(i, end - i).IndexOfAny(TagEndOrQuote);
+            if (at < 0) return -1;
+            at += i;
+            char c = text[at];
+            if (c == '>') return at;
+            int close = text.AsSpan(at + 1, end - at - 1).IndexOf(c);
+            if (close < 0) return -1;
+            i = at + 1 + close + 1;
+        }
+        return -1;
+    }
+
+    private static readonly SearchValues<char> TagEndOrQuote = SearchValues.Create(">\"'");
 
     private static void MarkFailed(string text, int i, int end, byte[] marks, int offset)
     {
@@ -98,20 +131,35 @@ internal static class HtmlScanner
     /// <c>\b(?&lt;name&gt;href|id|name)\s*=\s*(?:"(?&lt;v&gt;[^"]*)"|'(?&lt;v&gt;[^']*)'|(?&lt;v&gt;[^\s&gt;"']+))</c>
     /// (IgnoreCase) over <paramref name="text"/>[start, end): every match, left to right.
     /// </summary>
-    public static List<Attribute> Attributes(string text, int start, int end)
+    public static AttributeScan Attributes(string text, int start, int end) => new(text, start, end);
+
+    /// <summary>The matches of <see cref="Attributes"/>, found as they are enumerated (no list per tag).</summary>
+    public struct AttributeScan
     {
-        var result = new List<Attribute>(2);
-        int i = start;
-        while (i < end)
+        private readonly string _text;
+        private readonly int _start, _end;
+        private int _next;
+
+        internal AttributeScan(string text, int start, int end) => (_text, _start, _end, _next) = (text, start, end, start);
+
+        public Attribute Current { get; private set; }
+
+        public readonly AttributeScan GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (TryAttributeAt(text, i, start, end, out var attribute, out int next))
+            while (_next < _end)
             {
-                result.Add(attribute);
-                i = next;
+                if (TryAttributeAt(_text, _next, _start, _end, out var attribute, out int next))
+                {
+                    Current = attribute;
+                    _next = next;
+                    return true;
+                }
+                _next++;
             }
-            else i++;
+            return false;
         }
-        return result;
     }
 
     private static bool TryAttributeAt(string text, int i, int start, int end, out Attribute attribute, out int next)
@@ -195,6 +243,28 @@ internal static class HtmlScanner
         if (copied == 0) return whole ?? s.ToString();
         sb.Append(s[copied..]);
         return sb.ToString();
+    }
+
+    /// <summary>True when <paramref name="s"/> is empty or white space once its tags are removed: <c>StripTags(s).Trim().Length == 0</c>, without the string.</summary>
+    public static bool IsBlankWithoutTags(ReadOnlySpan<char> s)
+    {
+        int kept = 0; // start of the text not yet known to be a tag
+        int lt = s.IndexOf('<');
+        while (lt >= 0)
+        {
+            int stop = s[(lt + 1)..].IndexOfAny('<', '>');
+            if (stop < 0) break;
+            stop += lt + 1;
+            if (s[stop] == '>')
+            {
+                if (!s[kept..lt].IsWhiteSpace()) return false;
+                kept = stop + 1;
+                int nextLt = s[kept..].IndexOf('<');
+                lt = nextLt < 0 ? -1 : kept + nextLt;
+            }
+            else lt = stop;
+        }
+        return s[kept..].IsWhiteSpace();
     }
 
     /// <summary>Word characters as .NET's <c>\b</c> sees them: <c>[\p{L}\p{Mn}\p{Nd}\p{Pc}]</c> and the zero-width joiners.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Parsing;
@@ -26,6 +27,12 @@ public sealed class ParsedDocument
     public ImmutableArray<TextSpan> ProtectedSpans { get; init; } = [];
     /// <summary>Set when the file could not be analysed; then the document is otherwise empty.</summary>
     public LoadProblem? LoadProblem { get; init; }
+
+    // What the index derives from this parse, made on first use and kept with it (set once, by
+    // GlossaryIndex only): fields rather than a ConditionalWeakTable, whose look-up on each of a
+    // workspace's hundreds of thousands of links was 4 % of a lint.
+    internal GlossaryIndex.AnchorTable? IndexAnchors;
+    internal GlossaryIndex.DerivedTables.Contribution? IndexContribution;
 
     /// <summary>The folder of <see cref="Path"/> ("" at the workspace root).</summary>
     public string Folder => Path.LastIndexOf('/') is var i and >= 0 ? Path[..i] : string.Empty;

@@ -60,30 +60,41 @@ public static class HeadingSlug
     {
         var text = headingText.AsSpan().Trim();
         // Most headings are ASCII letters, digits, spaces and BMP text: classify chars, not runes.
-        var sb = new StringBuilder(text.Length);
+        // A kept char becomes one char, a kept surrogate pair at most two: the slug is never longer than the text.
+        char[]? rented = null;
+        Span<char> slug = text.Length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        int n = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             if (c < 128)
             {
-                if (char.IsAsciiLetterUpper(c)) sb.Append((char)(c | 0x20));
-                else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_') sb.Append(c);
-                else if (c == ' ') sb.Append('-');
+                if (char.IsAsciiLetterUpper(c)) slug[n++] = (char)(c | 0x20);
+                else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_') slug[n++] = c;
+                else if (c == ' ') slug[n++] = '-';
                 continue; // other ASCII: punctuation, symbols, control and other white space
             }
             if (char.IsSurrogate(c))
             {
                 if (Rune.DecodeFromUtf16(text[i..], out var rune, out int used) == System.Buffers.OperationStatus.Done)
                 {
-                    if (IsKept(Rune.GetUnicodeCategory(rune))) sb.Append(Rune.ToLowerInvariant(rune).ToString());
+                    if (IsKept(Rune.GetUnicodeCategory(rune))) n += Rune.ToLowerInvariant(rune).EncodeToUtf16(slug[n..]);
                     i += used - 1;
                 }
                 continue; // a lone surrogate is dropped
             }
-            if (IsKept(System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c))) sb.Append(char.ToLowerInvariant(c));
+            var category = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c);
+            if (IsKept(category)) slug[n++] = HasLowerCase(category) ? char.ToLowerInvariant(c) : c; // kana and kanji skip the case table
         }
-        return sb.ToString();
+        var result = new string(slug[..n]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
+
+    /// <summary>The only categories with characters <see cref="char.ToLowerInvariant"/> changes (a test checks every char).</summary>
+    internal static bool HasLowerCase(System.Globalization.UnicodeCategory category) =>
+        category is System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.TitlecaseLetter
+            or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherSymbol;
 
     private static bool IsKept(System.Globalization.UnicodeCategory category) => category switch
     {
@@ -97,13 +108,13 @@ public static class HeadingSlug
     };
 
     /// <summary>Slugs for headings in document order, numbering repeats as GitHub does.</summary>
-    public static List<string> CreateUnique(IEnumerable<string> headingTexts)
+    public static List<string> CreateUnique(IReadOnlyList<string> headingTexts)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new List<string>();
-        foreach (var t in headingTexts)
+        var seen = new Dictionary<string, int>(headingTexts.Count, StringComparer.Ordinal);
+        var result = new List<string>(headingTexts.Count);
+        for (int i = 0; i < headingTexts.Count; i++)
         {
-            var slug = Create(t);
+            var slug = Create(headingTexts[i]);
             if (seen.TryGetValue(slug, out int n))
             {
                 string candidate;

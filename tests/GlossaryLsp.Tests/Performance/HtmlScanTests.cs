@@ -53,11 +53,16 @@ public class HtmlScanTests
     private static void AssertSame(string text)
     {
         HtmlScanner.AnchorTags(text).Select(t => (t.Index, t.Length)).Should().Equal(AnchorTag.Matches(text).Select(m => (m.Index, m.Length)), $"tags in '{text}'");
-        HtmlScanner.Attributes(text, 0, text.Length).Select(a => (a.Name, a.ValueStart, a.ValueLength)).Should().Equal(
+        var attributes = new List<(string, int, int)>();
+        foreach (var a in HtmlScanner.Attributes(text, 0, text.Length)) attributes.Add((a.Name, a.ValueStart, a.ValueLength));
+        attributes.Should().Equal(
             Attribute.Matches(text).Select(m => (m.Groups["name"].Value.ToLowerInvariant(), m.Groups["v"].Index, m.Groups["v"].Length)), $"attributes in '{text}'");
+        var first = HtmlScanner.FirstAnchorTag(text, 0, text.Length);
+        (first is { } f ? (f.Index, f.Length) : (-1, 0)).Should().Be(AnchorTag.Match(text) is { Success: true } m ? (m.Index, m.Length) : (-1, 0), $"first tag in '{text}'");
         var close = AnchorClose.Match(text);
         HtmlScanner.FindAnchorClose(text, 0, text.Length).Should().Be(close.Success ? (close.Index, close.Length) : (-1, 0), $"</a> in '{text}'");
         HtmlScanner.StripTags(text).Should().Be(Tag.Replace(text, string.Empty), $"tags stripped from '{text}'");
+        HtmlScanner.IsBlankWithoutTags(text).Should().Be(Tag.Replace(text, string.Empty).Trim().Length == 0, $"blank without tags: '{text}'");
     }
 }
 
@@ -69,7 +74,7 @@ public class ParserFastPathTests
     [Fact]
     public void Bare_urls_match_the_regular_expression()
     {
-        const string alphabet = "https:/ xp<>()[]\"'`\n語.";
+        const string alphabet = "https:/ xp<>()[]\"'`\n語.\u3000\u00A0\u0085\u2028\u0001é";
         var rng = new Random(3);
         for (int i = 0; i < 30000; i++)
         {
@@ -97,6 +102,18 @@ public class ParserFastPathTests
             }
             var text = sb.ToString();
             HeadingSlug.Create(text).Should().Be(ReferenceSlug(text), $"'{text}'");
+        }
+    }
+
+    [Fact]
+    public void Slugs_lower_only_the_categories_that_have_lower_case()
+    {
+        // HeadingSlug skips char.ToLowerInvariant outside these categories: it must change no other char.
+        for (int i = 0; i <= char.MaxValue; i++)
+        {
+            char c = (char)i;
+            if (!HeadingSlug.HasLowerCase(System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)))
+                char.ToLowerInvariant(c).Should().Be(c, $"U+{i:X4}");
         }
     }
 
