@@ -43,11 +43,12 @@ public sealed class WorkspaceDiagnostics
         var results = Analyze(index, docs);
         var diagnostics = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Diagnostic>>(StringComparer.Ordinal);
         for (int i = 0; i < docs.Length; i++) diagnostics[docs[i].Path] = results[i].Diagnostics;
-        var dependencies = new Lazy<DependencyTracker>(() => DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads))));
+        // Publication only: an update that needs it while a background thread builds it does not wait for that thread.
+        var dependencies = new Lazy<DependencyTracker>(() => DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads))), LazyThreadSafetyMode.PublicationOnly);
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), dependencies, [.. docs.Select(d => d.Path)]);
     }
 
-    /// <summary>Builds what the next <see cref="Update(GlossaryIndex, IEnumerable{string})"/> needs now (the server does it after publishing), rather than in that update.</summary>
+    /// <summary>Builds what the next <see cref="Update(GlossaryIndex, IEnumerable{string})"/> needs now (the server does it in the background after the first pass), rather than in that update.</summary>
     public void PrepareUpdate() => _ = _dependencies.Value;
 
     /// <summary>The diagnostics of a document (empty for one the snapshot does not have).</summary>

@@ -44,10 +44,11 @@ public static class WorkspaceLoader
     /// text, as <see cref="ParseEditorText"/> does, instead of being read: an editor's text for a file
     /// it has open. Files are taken in the order they are listed, so that texts arriving while the
     /// folder loads are there by the time their file's turn comes. <paramref name="read"/> is told of
-    /// each document read from disk as soon as it is parsed (from any thread).
+    /// each document read from disk as soon as it is parsed (from any thread). The files are parsed in
+    /// parallel on <paramref name="scheduler"/> (default: the thread pool), as many at once as it runs.
     /// </summary>
     public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings,
-        Func<string, string?>? openText, Action<ParsedDocument>? read = null, CancellationToken cancellationToken = default)
+        Func<string, string?>? openText, Action<ParsedDocument>? read = null, CancellationToken cancellationToken = default, TaskScheduler? scheduler = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         root = Path.GetFullPath(root);
@@ -62,7 +63,8 @@ public static class WorkspaceLoader
         var docs = new ConcurrentBag<ParsedDocument>();
         int done = 0;
         // One file at a time from the front of the list (not a range per worker), see above.
-        Parallel.ForEach(Partitioner.Create(markdown, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken }, rel =>
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, TaskScheduler = scheduler ?? TaskScheduler.Default, MaxDegreeOfParallelism = scheduler?.MaximumConcurrencyLevel ?? -1 };
+        Parallel.ForEach(Partitioner.Create(markdown, EnumerablePartitionerOptions.NoBuffering), parallel, rel =>
         {
             ParsedDocument doc;
             if (openText?.Invoke(rel) is { } text)

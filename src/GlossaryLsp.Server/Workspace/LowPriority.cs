@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace GlossaryLsp.Server.Workspace;
@@ -33,17 +34,48 @@ internal static class LowPriority
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    private static void Lower()
+    private static void Lower(int nice = 19)
     {
         if (!OperatingSystem.IsLinux()) return;
         try
         {
             // PRIO_PROCESS with who = 0 is the calling thread on Linux: nice values are per thread.
-            _ = SetPriority(0, 0, 19);
+            _ = SetPriority(0, 0, nice);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
         }
+    }
+
+    /// <summary>
+    /// A task scheduler of <paramref name="threads"/> threads of its own at nice <paramref name="nice"/>
+    /// (Linux): work run on it yields the CPU to the threads of normal priority, such as the one reading
+    /// the client's messages. Tasks never run inline on the calling thread. Dispose ends the threads.
+    /// </summary>
+    public static DedicatedScheduler Scheduler(string name, int threads, int nice) => new(name, threads, nice);
+
+    internal sealed class DedicatedScheduler : TaskScheduler, IDisposable
+    {
+        private readonly BlockingCollection<Task> _tasks = [];
+        private readonly int _threads;
+
+        public DedicatedScheduler(string name, int threads, int nice)
+        {
+            _threads = threads;
+            for (int i = 0; i < threads; i++)
+                new Thread(() =>
+                {
+                    Lower(nice);
+                    foreach (var task in _tasks.GetConsumingEnumerable()) TryExecuteTask(task);
+                })
+                { IsBackground = true, Name = name, Priority = ThreadPriority.BelowNormal }.Start();
+        }
+
+        public override int MaximumConcurrencyLevel => _threads;
+        protected override void QueueTask(Task task) => _tasks.Add(task);
+        protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
+        protected override IEnumerable<Task> GetScheduledTasks() => _tasks.ToArray();
+        public void Dispose() => _tasks.CompleteAdding();
     }
 
     [DllImport("libc", EntryPoint = "setpriority")]

@@ -20,7 +20,8 @@ namespace GlossaryLsp.Server.Workspace;
 /// </summary>
 internal static class RequestWarmUp
 {
-    public static void Run(LanguageServer server, ServerSnapshot snapshot)
+    /// <summary>The sorted entry words, and one of each request completion and hover make.</summary>
+    public static void PrepareRequests(LanguageServer server, ServerSnapshot snapshot)
     {
         foreach (var folder in snapshot.Folders) EntryWordList.For(folder.Index);
         try
@@ -31,6 +32,11 @@ internal static class RequestWarmUp
         {
             server.Log.Error($"preparing hover and completion failed: {e}");
         }
+    }
+
+    /// <summary>The mention automaton, once no message has arrived for the server's quiet spell (not at all if the server stops first).</summary>
+    public static void PrepareMentionsWhenQuiet(LanguageServer server)
+    {
         if (!WaitForQuiet(server)) return;
         // The snapshot of now: edits since the load have their own entry words.
         foreach (var folder in server.Queue.LastSnapshot.Folders) MentionScanner.Prepare(folder.Index);

@@ -27,14 +27,17 @@ internal static class WorkspaceLoading
         await server.Client.NotifyAsync("glossary/status", new GlossaryStatusParams("ready", files, terms)).ConfigureAwait(false);
         server.LastStatus = (files, terms);
         _ = reporting;
-        // Once the first diagnostics pass is done (both want both cores; the pass comes first): return the
-        // garbage of the load, then prepare hover and completion (RequestWarmUp) rather than in the first
-        // requests, on a thread of the lowest priority, so that it takes only the CPU the requests leave.
+        // Once the first diagnostics pass is done (both want both cores; the pass comes first), on a thread
+        // of the lowest priority, so that it takes only the CPU the answers leave: prepare hover and
+        // completion (RequestWarmUp) rather than in the first requests, and the next pass rather than in
+        // the first edit; then return the garbage of the load.
         _ = Task.WhenAny(server.Diagnostics.NextPass, Task.Delay(TimeSpan.FromSeconds(10)))
             .ContinueWith(_ => LowPriority.Run("glossary warm-up", () =>
             {
+                RequestWarmUp.PrepareRequests(server, snapshot);
+                server.Diagnostics.PrepareUpdates();
                 Compact(server);
-                RequestWarmUp.Run(server, snapshot);
+                RequestWarmUp.PrepareMentionsWhenQuiet(server);
                 Interlocked.Increment(ref server.WarmUpsDone);
             }), TaskScheduler.Default).Unwrap()
             .ContinueWith(t => server.Log.Error($"preparing hover and completion failed: {t.Exception!.InnerException}"),

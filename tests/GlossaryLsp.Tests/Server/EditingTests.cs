@@ -115,6 +115,24 @@ public sealed class LowPriorityTests
     }
 
     [Fact]
+    public void Parallel_work_on_a_dedicated_scheduler_runs_on_its_own_threads_at_its_nice_value_never_on_the_caller_s()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(int Thread, int Nice, string? Name)>();
+        using (var scheduler = GlossaryLsp.Server.Workspace.LowPriority.Scheduler("glossary parse test", 2, 10))
+        {
+            scheduler.MaximumConcurrencyLevel.Should().Be(2);
+            Parallel.For(0, 200, new ParallelOptions { TaskScheduler = scheduler, MaxDegreeOfParallelism = 2 },
+                _ => seen.Add((Environment.CurrentManagedThreadId, CurrentNice(), Thread.CurrentThread.Name)));
+        }
+        seen.Should().HaveCount(200);
+        seen.Select(s => s.Thread).Should().NotContain(Environment.CurrentManagedThreadId);
+        seen.Select(s => s.Thread).Distinct().Count().Should().BeLessThanOrEqualTo(2);
+        seen.Select(s => s.Name).Should().OnlyContain(n => n == "glossary parse test");
+        if (OperatingSystem.IsLinux()) seen.Select(s => s.Nice).Should().OnlyContain(n => n == 10);
+        CurrentNice().Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_failure_in_background_work_is_the_task_s()
     {
         var run = GlossaryLsp.Server.Workspace.LowPriority.Run("glossary test", () => throw new InvalidOperationException("broken"));
