@@ -71,7 +71,7 @@ public sealed class DiagnosticsService
 
     /// <summary>
     /// Builds what the next incremental pass needs (after a full analysis, 0.1–0.2 s on 100k terms), so
-    /// that the first edit does not; the background preparation after a load does it (RequestWarmUp).
+    /// that the first edit does not; the background work after a load does it (WorkspaceLoading).
     /// </summary>
     internal void PrepareUpdates()
     {

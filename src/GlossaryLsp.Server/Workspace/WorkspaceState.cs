@@ -40,17 +40,17 @@ internal sealed class WorkspaceState(ServerLog log)
     }
 
     /// <summary>
+    /// The nice value of the threads that parse a folder being loaded. On 1,000 × 100 with every file
+    /// opened by the client at once, 830–850 documents were then parsed from their didOpen (250–290 at
+    /// normal priority), and lspbench's peak was 438–482 MB instead of 465–503.
+    /// </summary>
+    private const int ParserNice = 10;
+
+    /// <summary>
     /// Reads every folder that has not been read yet from disk (parallel parse), then lays the open
     /// documents over it. A file whose didOpen has arrived and waits in the queue behind this is parsed
     /// from the editor's text instead: that didOpen, handled next, would replace the file's text anyway.
     /// </summary>
-    /// <summary>
-    /// The nice value of the threads that parse a folder being loaded. On 1,000 × 100 with every file
-    /// opened by the client at once, 830–850 documents were then parsed from their didOpen (250–290 at
-    /// normal priority), and the peak was 425–464 MB instead of 433–507.
-    /// </summary>
-    private const int ParserNice = 10;
-
     public void LoadFolders(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken, Action<ConfigException>? onBadConfig = null)
     {
         ArrivedOpenTexts.BeginLoad();
