@@ -30,8 +30,10 @@ public sealed class DiagnosticsService
     private Task _worker = Task.CompletedTask;
     private CancellationTokenSource _stop = new();
     private (ServerSnapshot Snapshot, TaskCompletionSource Done)? _running;
-    /// <summary>What the client last received (push) or saw (pull), by URI.</summary>
+    /// <summary>Push: what the client last received, by URI (worker only).</summary>
     private readonly Dictionary<string, (string ResultId, int? Version)> _published = new(StringComparer.Ordinal);
+    /// <summary>Pull: the result id of each document as the client last pulled it, by URI.</summary>
+    private readonly ConcurrentDictionary<string, string> _pulled = new(StringComparer.Ordinal);
     private long _passes;
     /// <summary>The snapshot of the last pass that published (worker only).</summary>
     private ServerSnapshot? _lastPublished;
@@ -100,6 +102,26 @@ public sealed class DiagnosticsService
     }
 
     public DocumentDiagnostics Get(DocumentSnapshot document) => Get(document.Folder, document.Document);
+
+    /// <summary>
+    /// A document's diagnostics for the client's pull (<see cref="GetAsync"/>), remembered as what the
+    /// client has: a later pass that changes them for another reason than the document's own edit asks
+    /// the client to pull again (<c>workspace/diagnostic/refresh</c>).
+    /// </summary>
+    public async Task<DocumentDiagnostics> PullAsync(DocumentSnapshot document, CancellationToken cancellationToken)
+    {
+        var result = await GetAsync(document, cancellationToken).ConfigureAwait(false);
+        _pulled[document.Uri] = result.ResultId;
+        return result;
+    }
+
+    /// <inheritdoc cref="PullAsync"/>
+    public DocumentDiagnostics Pull(DocumentSnapshot document)
+    {
+        var result = Get(document);
+        _pulled[document.Uri] = result.ResultId;
+        return result;
+    }
 
     /// <summary>Like <see cref="Get(DocumentSnapshot)"/>, but waits for a background pass over the same snapshot instead of analysing twice.</summary>
     public async Task<DocumentDiagnostics> GetAsync(DocumentSnapshot document, CancellationToken cancellationToken)
@@ -309,21 +331,27 @@ public sealed class DiagnosticsService
         bool all = _publishAll || snapshot.Folders.Length != _lastPublished?.Folders.Length;
         var candidates = all ? snapshot.AllDocuments().ToList() : Candidates(snapshot, push, out all);
         var ordered = candidates.Where(d => d.Version is not null).Concat(candidates.Where(d => d.Version is null));
-        bool first = _published.Count == 0;
         bool refresh = false;
         foreach (var doc in ordered)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Get(doc);
             var version = doc.Version;
             _unpublished.Remove((doc.Folder.RootPath, doc.Path));
+            if (!push)
+            {
+                // Only a document the client has pulled can be stale there, and one whose own text changed
+                // it pulls again by itself; nothing is converted for the others (after a load: all of them,
+                // while the client's pulls want the CPU).
+                if (!refresh && _pulled.TryGetValue(doc.Uri, out var pulled) && (version is null || !changedDocuments.Contains((doc.Folder.RootPath, doc.Path)))
+                    && Get(doc).ResultId != pulled)
+                    refresh = true;
+                continue;
+            }
+            var result = Get(doc);
             // An open document's new version is published even when its diagnostics did not change (editors drop stale versions).
-            if (_published.TryGetValue(doc.Uri, out var last) && last.ResultId == result.ResultId && (!push || last.Version == version)) continue;
-            // In pull mode the client re-pulls the document it edits by itself; a change elsewhere needs a refresh.
-            if (!first && last.ResultId != result.ResultId && (version is null || !changedDocuments.Contains((doc.Folder.RootPath, doc.Path)))) refresh = true;
+            if (_published.TryGetValue(doc.Uri, out var last) && last.ResultId == result.ResultId && last.Version == version) continue;
             _published[doc.Uri] = (result.ResultId, version);
-            if (push)
-                await SendAsync(new PublishDiagnosticsParams { Uri = doc.Uri, Version = version, Diagnostics = result.Items }).ConfigureAwait(false);
+            await SendAsync(new PublishDiagnosticsParams { Uri = doc.Uri, Version = version, Diagnostics = result.Items }).ConfigureAwait(false);
         }
         if (all)
         {
@@ -333,9 +361,12 @@ public sealed class DiagnosticsService
             foreach (var gone in _published.Keys.Where(u => !live.Contains(u)).ToList())
             {
                 _published.Remove(gone);
+                await SendAsync(new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
+            }
+            foreach (var gone in _pulled.Keys.Where(u => !live.Contains(u)).ToList())
+            {
+                _pulled.TryRemove(gone, out _);
                 refresh = true;
-                if (push)
-                    await SendAsync(new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
             }
             var liveKeys = every.Select(d => (d.Folder.RootPath, d.Path)).ToHashSet();
             foreach (var key in _converted.Keys.Where(k => !liveKeys.Contains(k)).ToList()) _converted.TryRemove(key, out _);

@@ -10,7 +10,7 @@ internal sealed class DocumentDiagnosticHandler : ILspRequestHandler<DocumentDia
     {
         if (context.GetDocument(request.TextDocument) is not { } doc)
             return new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, Items = [] };
-        var result = await context.Diagnostics.GetAsync(doc, cancellationToken).ConfigureAwait(false);
+        var result = await context.Diagnostics.PullAsync(doc, cancellationToken).ConfigureAwait(false);
         return request.PreviousResultId == result.ResultId
             ? new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = result.ResultId }
             : new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items };
@@ -30,7 +30,7 @@ internal sealed class WorkspaceDiagnosticHandler : ILspRequestHandler<WorkspaceD
         Parallel.For(0, docs.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var doc = docs[i];
-            var result = context.Diagnostics.Get(doc);
+            var result = context.Diagnostics.Pull(doc);
             reports[i] = previous.TryGetValue(doc.Uri, out var id) && id == result.ResultId
                 ? new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = result.ResultId, Uri = doc.Uri, Version = doc.Version }
                 : new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items, Uri = doc.Uri, Version = doc.Version };

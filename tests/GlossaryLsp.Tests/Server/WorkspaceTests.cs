@@ -79,6 +79,24 @@ public sealed class CrossFileTests
         after.GetProperty("kind").GetString().Should().Be("full");
         after.GetProperty("items").GetArrayLength().Should().Be(2);
     }
+
+    [Fact]
+    public async Task In_pull_mode_a_change_to_diagnostics_the_client_never_pulled_asks_for_no_refresh()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync(LspTestClient.Capabilities(pull: true));
+        await client.OpenAsync("用語集.md", Fixtures.Glossary);
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("用語集.md") } });
+        await client.SettleAsync();
+
+        // The rename breaks the article's link: its diagnostics change, but the client has not asked for them yet.
+        await client.ChangeAsync("用語集.md", 2, LspTestClient.Edit(3, 0, 3, OriginalHeading.Length, RenamedHeading));
+        await client.SettleAsync();
+        client.ServerRequests("workspace/diagnostic/refresh").Should().BeEmpty();
+        var article = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") } });
+        article.GetProperty("items").GetArrayLength().Should().Be(2);
+    }
 }
 
 public sealed class WatchedFilesTests
