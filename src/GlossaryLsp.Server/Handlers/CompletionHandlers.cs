@@ -25,7 +25,7 @@ internal sealed class CompletionHandler : ILspRequestHandler<CompletionParams, C
             SortText = p.SortText,
             InsertTextFormat = InsertTextFormat.PlainText,
             TextEdit = new TextEdit(context.Conversions.ToRange(doc.Document, p.Edit.Span), p.Edit.NewText),
-            Data = p.TermPath is null ? null : JsonSerializer.SerializeToElement(new CompletionData(doc.Uri, p.TermPath, p.TermHeadword!), LspJson.Options),
+            Data = p.TermPath is null ? null : new CompletionData(doc.Uri, p.TermPath, p.TermHeadword!),
         }).ToList();
         return Task.FromResult(new CompletionList(result.IsIncomplete, items));
     }
@@ -40,7 +40,7 @@ internal sealed class CompletionResolveHandler : ILspRequestHandler<CompletionIt
 {
     public Task<CompletionItem> HandleAsync(CompletionItem item, RequestContext context, CancellationToken cancellationToken)
     {
-        if (item.Data is not { ValueKind: JsonValueKind.Object } data) return Task.FromResult(item);
+        if (item.Data is not JsonElement { ValueKind: JsonValueKind.Object } data) return Task.FromResult(item);
         CompletionData? d;
         try { d = data.Deserialize<CompletionData>(LspJson.Options); }
         catch (JsonException) { return Task.FromResult(item); }

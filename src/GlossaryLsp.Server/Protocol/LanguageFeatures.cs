@@ -44,8 +44,12 @@ public sealed record CompletionItem
     public IReadOnlyList<TextEdit>? AdditionalTextEdits { get; init; }
     public IReadOnlyList<string>? CommitCharacters { get; init; }
     public Command? Command { get; init; }
-    /// <summary>Kept by the client and sent back in <c>completionItem/resolve</c>.</summary>
-    public JsonElement? Data { get; init; }
+    /// <summary>
+    /// Kept by the client and sent back in <c>completionItem/resolve</c>: written from the server's own
+    /// value (not a <see cref="JsonElement"/> made for each item of a 200-item list), read back as a
+    /// <see cref="JsonElement"/>.
+    /// </summary>
+    public object? Data { get; init; }
 }
 
 public sealed record CompletionList(bool IsIncomplete, IReadOnlyList<CompletionItem> Items);

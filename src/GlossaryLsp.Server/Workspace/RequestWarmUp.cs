@@ -97,7 +97,11 @@ internal static class RequestWarmUp
         var result = handler.Invoke(handler.DeserializeParams(json), new RequestContext(server, snapshot, method), CancellationToken.None).GetAwaiter().GetResult();
         JsonSerializer.SerializeToUtf8Bytes(result, server.WireOptions);
         if (result is CompletionList { Items: [var first, ..] } && server.Handlers.FirstOrDefault(h => h.Method == "completionItem/resolve") is { } resolve)
-            JsonSerializer.SerializeToUtf8Bytes(resolve.Invoke(first, new RequestContext(server, snapshot, resolve.Method), CancellationToken.None).GetAwaiter().GetResult(), server.WireOptions);
+        {
+            // The item as the client sends it back: its data read as JSON.
+            var sent = resolve.DeserializeParams(JsonSerializer.SerializeToElement(first, server.WireOptions));
+            JsonSerializer.SerializeToUtf8Bytes(resolve.Invoke(sent, new RequestContext(server, snapshot, resolve.Method), CancellationToken.None).GetAwaiter().GetResult(), server.WireOptions);
+        }
     }
 
     private static string Relative(string from, string to) =>
