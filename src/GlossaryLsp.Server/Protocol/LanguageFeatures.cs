@@ -46,7 +46,7 @@ public sealed record CompletionItem
     public Command? Command { get; init; }
     /// <summary>
     /// Kept by the client and sent back in <c>completionItem/resolve</c>: written from the server's own
-    /// value (not a <see cref="JsonElement"/> made for each item of a 200-item list), read back as a
+    /// value (not a <see cref="JsonElement"/> made for each item of a long list), read back as a
     /// <see cref="JsonElement"/>.
     /// </summary>
     public object? Data { get; init; }
