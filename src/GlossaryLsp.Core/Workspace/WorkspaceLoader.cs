@@ -223,7 +223,7 @@ public static class WorkspaceLoader
     }
 }
 
-/// <summary>How long the phases of <see cref="WorkspaceLoader.Load(string, GlossaryConfig, IProgress{ValueTuple{int, int}}?, LoadTimings?, Func{string, string}?, Action{ParsedDocument}?, CancellationToken)"/> took.</summary>
+/// <summary>How long the phases of <see cref="WorkspaceLoader.Load(string, GlossaryConfig, IProgress{ValueTuple{int, int}}?, LoadTimings?, CancellationToken)"/> took.</summary>
 public sealed class LoadTimings
 {
     /// <summary>Listing the files.</summary>

@@ -25,6 +25,7 @@ internal sealed class RequestQueue(LanguageServer server)
 
     public Task<object?> Enqueue(HandlerDescriptor handler, object? parameters, CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _lastMessageAt, Environment.TickCount64);
         var item = new WorkItem(handler, parameters, cancellationToken, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_channel.Writer.TryWrite(item)) item.Completion.TrySetCanceled();
         return item.Completion.Task;
@@ -44,7 +45,6 @@ internal sealed class RequestQueue(LanguageServer server)
     {
         await foreach (var item in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (item.Handler is not null) Volatile.Write(ref _lastMessageAt, Environment.TickCount64);
             if (item.Handler is null)
             {
                 _idleWaiting = false;
