@@ -40,7 +40,7 @@ public sealed class LanguageServer : IDisposable
         Queue = new RequestQueue(this);
         Diagnostics = new DiagnosticsService(this);
         Handlers = HandlerDescriptor.Discover(typeof(LanguageServer).Assembly.GetTypes().Concat(extraHandlers));
-        _filter = new InboundMessageFilter(input, _inbound.Writer, Log);
+        _filter = new InboundMessageFilter(input, _inbound.Writer, Log, LiftedTexts);
 
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
         var messageHandler = new HeaderDelimitedMessageHandler(PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true)), _inbound.Reader, formatter);
@@ -62,6 +62,8 @@ public sealed class LanguageServer : IDisposable
     }
 
     internal ServerLog Log { get; }
+    /// <summary>didOpen texts the input filter took out of their messages, until the handler takes them back.</summary>
+    internal LiftedTexts LiftedTexts { get; } = new();
     /// <summary>The serializer options StreamJsonRpc writes our results with (the warm-up uses them).</summary>
     internal JsonSerializerOptions WireOptions { get; }
     internal WorkspaceState State { get; }

@@ -5,7 +5,8 @@ using GlossaryLsp.Server.Workspace;
 namespace GlossaryLsp.Server.Handlers;
 
 /// <summary>
-/// <c>textDocument/didOpen</c>: the editor's text overrides the file on disk. On arrival, while a folder
+/// <c>textDocument/didOpen</c>: the editor's text overrides the file on disk. On arrival, the text comes
+/// back from where the input filter put it (<see cref="Transport.LiftedTexts"/>), and while a folder
 /// is being loaded (an editor opens its files while the workspace is read), the text is offered to the
 /// loader, which parses it instead of reading the file, or is swapped for the equal text already read.
 /// </summary>
@@ -15,7 +16,7 @@ internal sealed class DidOpenHandler : ILspNotificationHandler<DidOpenTextDocume
     public DidOpenTextDocumentParams OnArrival(DidOpenTextDocumentParams message, LanguageServer server)
     {
         var d = message.TextDocument;
-        var text = server.State.ArrivedOpenTexts.Arrived(d.Uri, d.Text);
+        var text = server.State.ArrivedOpenTexts.Arrived(d.Uri, server.LiftedTexts.Take(d.Text));
         return ReferenceEquals(text, d.Text) ? message : new DidOpenTextDocumentParams(d with { Text = text });
     }
 

@@ -34,16 +34,14 @@ internal static class RequestWarmUp
         }
     }
 
-    /// <summary>The mention automaton, once no message has arrived for the server's quiet spell (not at all if the server stops first).</summary>
-    public static void PrepareMentionsWhenQuiet(LanguageServer server)
+    /// <summary>The mention automaton of the snapshot of now (edits since the load have their own entry words).</summary>
+    public static void PrepareMentions(LanguageServer server)
     {
-        if (!WaitForQuiet(server)) return;
-        // The snapshot of now: edits since the load have their own entry words.
         foreach (var folder in server.Queue.LastSnapshot.Folders) MentionScanner.Prepare(folder.Index);
     }
 
     /// <summary>Sleeps until no message has arrived for the server's quiet spell; false when the server stops first.</summary>
-    private static bool WaitForQuiet(LanguageServer server)
+    public static bool WaitForQuiet(LanguageServer server)
     {
         while (!server.Stopping.IsCancellationRequested)
         {

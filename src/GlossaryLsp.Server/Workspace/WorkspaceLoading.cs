@@ -30,14 +30,17 @@ internal static class WorkspaceLoading
         // Once the first diagnostics pass is done (both want both cores; the pass comes first), on a thread
         // of the lowest priority, so that it takes only the CPU the answers leave: prepare hover and
         // completion (RequestWarmUp) rather than in the first requests, and the next pass rather than in
-        // the first edit; then return the garbage of the load.
+        // the first edit; once the author pauses, return the garbage of the load and build the mention automaton.
         _ = Task.WhenAny(server.Diagnostics.NextPass, Task.Delay(TimeSpan.FromSeconds(10)))
             .ContinueWith(_ => LowPriority.Run("glossary warm-up", () =>
             {
                 RequestWarmUp.PrepareRequests(server, snapshot);
                 server.Diagnostics.PrepareUpdates();
+                // The rest waits until no message has come for a while (the author pauses), not
+                // to pause or slow the answers: the client is usually still pulling diagnostics.
+                if (!RequestWarmUp.WaitForQuiet(server)) return;
                 Compact(server);
-                RequestWarmUp.PrepareMentionsWhenQuiet(server);
+                RequestWarmUp.PrepareMentions(server);
                 Interlocked.Increment(ref server.WarmUpsDone);
             }), TaskScheduler.Default).Unwrap()
             .ContinueWith(t => server.Log.Error($"preparing hover and completion failed: {t.Exception!.InnerException}"),

@@ -64,7 +64,7 @@ public sealed class EditingTests
     }
 
     [Fact]
-    public async Task The_mention_automaton_is_built_only_once_no_message_has_arrived_for_a_quiet_spell()
+    public async Task The_compaction_and_the_mention_automaton_come_only_once_no_message_has_arrived_for_a_quiet_spell()
     {
         await using var client = LspTestClient.Create(Fixtures.Workspace());
         client.Server.QuietBeforeBackgroundWork = TimeSpan.FromSeconds(1.5);
@@ -82,13 +82,14 @@ public sealed class EditingTests
             await Task.Delay(100);
         }
         MentionScanner.IsPrepared(index).Should().BeFalse("no quiet spell of 1.5 s has passed yet");
+        client.Stderr.Should().NotContain("compacted the heap");
         Volatile.Read(ref client.Server.WarmUpsDone).Should().Be(0);
 
         // Then a pause: it is built.
         using var cts = new CancellationTokenSource(LspTestClient.Patience);
         while (Volatile.Read(ref client.Server.WarmUpsDone) == 0) await Task.Delay(20, cts.Token);
         MentionScanner.IsPrepared(index).Should().BeTrue();
-        client.Stderr.Should().NotContain("failed");
+        client.Stderr.Should().Contain("compacted the heap after loading").And.NotContain("failed");
     }
 }
 
