@@ -103,6 +103,10 @@ public sealed class DiagnosticsService
 
     public DocumentDiagnostics Get(DocumentSnapshot document) => Get(document.Folder, document.Document);
 
+    /// <summary>Whether the document's results for this snapshot are converted already (tests read it).</summary>
+    internal bool IsConverted(FolderSnapshot folder, ParsedDocument document) =>
+        _converted.TryGetValue((folder.RootPath, document.Path), out var e) && ReferenceEquals(e.Document, document) && ReferenceEquals(e.Index, folder.Index);
+
     /// <summary>
     /// A document's diagnostics for the client's pull (<see cref="GetAsync"/>), remembered as what the
     /// client has: a later pass that changes them for another reason than the document's own edit asks
@@ -247,6 +251,22 @@ public sealed class DiagnosticsService
                 lock (_gate) LastPassVersion = Math.Max(LastPassVersion, snapshot.Version);
             }
         }
+        if (completed && _server.ClientFeatures.PullDiagnostics) ConvertOpenDocuments(snapshot, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pull mode: converts the open documents' results ahead of the client's pulls, on this worker's
+    /// thread while the request threads answer them (a client pulls what it has open; after a load with
+    /// every file open, 1,000 pulls arrive at once and each converted its own). A newer pass stops it.
+    /// </summary>
+    private void ConvertOpenDocuments(ServerSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        foreach (var folder in snapshot.Folders)
+            foreach (var path in folder.OpenDocuments.Keys.Order(StringComparer.Ordinal))
+            {
+                if (cancellationToken.IsCancellationRequested) return;
+                if (folder.Index.GetDocument(path) is { } document) Get(folder, document);
+            }
     }
 
     /// <summary>Brings each folder's analysis to the snapshot: incrementally from the previous one where possible.</summary>

@@ -143,6 +143,23 @@ public sealed class PullDiagnosticsTests
     }
 
     [Fact]
+    public async Task The_results_of_open_documents_are_converted_ahead_of_their_pull_and_no_others()
+    {
+        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        await client.InitializeAsync(LspTestClient.Capabilities(pull: true));
+        await client.OpenAsync("記事.md", Fixtures.Article);
+        await client.SettleAsync();
+
+        var folder = client.Server.Queue.LastSnapshot.Folders.Single();
+        using var cts = new CancellationTokenSource(LspTestClient.Patience);
+        while (!client.Server.Diagnostics.IsConverted(folder, folder.Index.GetDocument("記事.md")!)) await Task.Delay(10, cts.Token);
+        client.Server.Diagnostics.IsConverted(folder, folder.Index.GetDocument("用語集.md")!).Should().BeFalse("no client pulls a document it has not open");
+
+        var pulled = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") } });
+        pulled.GetProperty("items").EnumerateArray().Should().ContainSingle().Which.GetProperty("code").GetString().Should().Be("GL0002");
+    }
+
+    [Fact]
     public async Task Workspace_pull_reports_every_document_and_unchanged_ones_by_result_id()
     {
         await using var client = LspTestClient.Create(Fixtures.Workspace());
