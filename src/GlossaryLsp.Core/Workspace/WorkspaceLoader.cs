@@ -193,7 +193,7 @@ public static class WorkspaceLoader
     /// <summary>Parses text, guarding against parser failures and parser slowness on pathological input.</summary>
     public static ParsedDocument ParseText(string relativePath, string text, GlossaryConfig config)
     {
-        if (LongestLine(text) is { Length: > MaxLineLength } longest)
+        if (HasLongLine(text) && LongestLine(text) is { Length: > MaxLineLength } longest)
             return ParsedDocument.Unreadable(relativePath, new LoadProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"line {longest.Line + 1} is {longest.Length:N0} characters long; lines over {MaxLineLength:N0} characters are not analysed")));
         try
@@ -204,6 +204,19 @@ public static class WorkspaceLoader
         {
             return ParsedDocument.Unreadable(relativePath, new LoadProblem($"could not be parsed ({e.GetType().Name}: {e.Message})"));
         }
+    }
+
+    /// <summary>Whether a line is longer than <see cref="MaxLineLength"/>: one backward search per window of that length, not one search per line.</summary>
+    private static bool HasLongLine(string text)
+    {
+        // `start` is where a line begins; a window of MaxLineLength + 1 characters without a line break holds a long line.
+        for (int start = 0; text.Length - start > MaxLineLength;)
+        {
+            int last = text.AsSpan(start, MaxLineLength + 1).LastIndexOfAny('\n', '\r');
+            if (last < 0) return true;
+            start += last + 1;
+        }
+        return false;
     }
 
     private static (int Line, int Length) LongestLine(string text)

@@ -47,4 +47,17 @@ public sealed class WorkspaceLoaderTests : IDisposable
         var index = WorkspaceLoader.Load(_root, GlossaryConfig.Default, null, null, openText: path => path == "a.md" ? huge : null);
         index.GetDocument("a.md")!.LoadProblem!.Message.Should().Contain("document is 16 MB").And.Contain("not analysed");
     }
+
+    [Theory]
+    [InlineData("\n", 20_000, null)]
+    [InlineData("\r\n", 20_001, "line 41 is 20,001 characters long; lines over 20,000 characters are not analysed")]
+    [InlineData("\r", 20_001, "line 41 is 20,001 characters long; lines over 20,000 characters are not analysed")]
+    [InlineData("\n", 1_000_000, "line 41 is 1,000,000 characters long; lines over 20,000 characters are not analysed")]
+    public void A_line_over_20000_characters_anywhere_is_reported_with_its_number(string lineBreak, int length, string? problem)
+    {
+        // 40 lines of 600 characters (longer than the limit together), the long one, then more short ones.
+        var shortLine = new string('語', 600);
+        var text = string.Concat(Enumerable.Repeat(shortLine + lineBreak, 40)) + new string('x', length) + lineBreak + string.Concat(Enumerable.Repeat(shortLine + lineBreak, 40));
+        (WorkspaceLoader.ParseText("a.md", text, GlossaryConfig.Default).LoadProblem?.Message).Should().Be(problem);
+    }
 }
