@@ -163,7 +163,7 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
         int count = 0;
         while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 1))
         {
-            bool textDocument = reader.CurrentDepth == 2 && reader.ValueTextEquals("textDocument"u8);
+            bool textDocument = reader.ValueTextEquals("textDocument"u8);
             reader.Read();
             if (!textDocument || reader.TokenType != JsonTokenType.StartObject)
             {
