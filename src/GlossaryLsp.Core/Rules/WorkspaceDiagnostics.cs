@@ -43,12 +43,8 @@ public sealed class WorkspaceDiagnostics
         var results = Analyze(index, docs);
         var diagnostics = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Diagnostic>>(StringComparer.Ordinal);
         for (int i = 0; i < docs.Length; i++) diagnostics[docs[i].Path] = results[i].Diagnostics;
-        // Built when first needed, from the links' resolutions kept until then (what each analysis read):
-        // `glossary lint` never needs it, and the server builds it in the background after the first pass.
         // Publication only: an update that needs it while a background thread builds it does not wait for that thread.
-        var dependencies = new Lazy<DependencyTracker>(
-            () => DependencyTracker.Create(docs.Select((d, i) => (d.Path, DocumentReads.Of(d, results[i].Resolutions, results[i].Diagnostics)))),
-            LazyThreadSafetyMode.PublicationOnly);
+        var dependencies = new Lazy<DependencyTracker>(() => DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads))), LazyThreadSafetyMode.PublicationOnly);
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), dependencies, [.. docs.Select(d => d.Path)]);
     }
 
@@ -127,18 +123,18 @@ public sealed class WorkspaceDiagnostics
         for (int i = 0; i < docs.Length; i++)
         {
             diagnostics[present[i]] = results[i].Diagnostics;
-            changes.Add((present[i], DocumentReads.Of(docs[i], results[i].Resolutions, results[i].Diagnostics)));
+            changes.Add((present[i], results[i].Reads));
         }
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), new Lazy<DependencyTracker>(_dependencies.Value.With(changes)), [.. present], [.. moved]);
     }
 
-    private static (ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<LinkResolution> Resolutions)[] Analyze(GlossaryIndex index, ParsedDocument[] docs)
+    private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(GlossaryIndex index, ParsedDocument[] docs)
     {
-        var results = new (ImmutableArray<Diagnostic>, ImmutableArray<LinkResolution>)[docs.Length];
+        var results = new (ImmutableArray<Diagnostic>, DocumentReads)[docs.Length];
         void One(int i)
         {
             var diagnostics = DocumentAnalyzer.Analyze(index, docs[i], out var resolutions);
-            results[i] = (diagnostics, resolutions);
+            results[i] = (diagnostics, DocumentReads.Of(docs[i], resolutions, diagnostics));
         }
         if (docs.Length < ParallelThreshold) for (int i = 0; i < docs.Length; i++) One(i);
         else Parallel.For(0, docs.Length, One);
