@@ -106,6 +106,13 @@ public sealed class LinkReference
     /// <summary>The span of the target in the source (for reference links: in the definition).</summary>
     public TextSpan TargetSpan { get; }
 
+    /// <summary>
+    /// The source's characters at <see cref="TargetSpan"/>, where an edit of the target goes (unlike
+    /// <see cref="TargetChars"/>, never decoded); empty when the span is empty or outside the source.
+    /// Read in place: fixes and the dependency tracker scan every link of the workspace.
+    /// </summary>
+    public ReadOnlySpan<char> TargetInSource => TargetSpan.End <= _source.Length ? _source.AsSpan(TargetSpan.Start, TargetSpan.Length) : default;
+
     /// <summary>The visible link text, tags stripped.</summary>
     public string Text => _text ?? _source.Substring(_textInSource.Start, _textInSource.Length);
 

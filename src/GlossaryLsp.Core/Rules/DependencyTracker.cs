@@ -369,8 +369,8 @@ internal sealed class DependencyTracker
         foreach (var link in doc.Links)
         {
             if (link.TargetChars.StartsWith(prefix, StringComparison.Ordinal)) return true;
-            if (!link.TargetSpan.IsEmpty && link.TargetSpan.End <= doc.Text.Length
-                && doc.Text.AsSpan(link.TargetSpan.Start, link.TargetSpan.Length).StartsWith(prefix, StringComparison.Ordinal)) return true;
+            var raw = link.TargetInSource;
+            if (!raw.IsEmpty && raw.StartsWith(prefix, StringComparison.Ordinal)) return true;
         }
         return false;
     }

@@ -46,8 +46,8 @@ public sealed record AnchorRetarget(string Path, string OldId, string NewId)
             List<TextEdit>? list = null;
             foreach (var link in other.Links)
             {
-                // Read in place (this scans every link of the workspace): the fragment ends the target, so most links are rejected by their end.
-                var raw = link.TargetSpan.End <= other.Text.Length ? other.Text.AsSpan(link.TargetSpan.Start, link.TargetSpan.Length) : default;
+                // The fragment ends the target, so most links are rejected by their end.
+                var raw = link.TargetInSource;
                 if (!raw.EndsWith(OldId, StringComparison.Ordinal)) continue;
                 int hash = raw.IndexOf('#');
                 if (hash < 0 || !raw[(hash + 1)..].SequenceEqual(OldId)) continue;

@@ -42,10 +42,8 @@ public sealed class GL0012ArticleUrlMismatch : Rule
             if (d.Path == doc.Path) edits.Add(new TextEdit(comment.UrlSpan, expected));
             foreach (var link in d.Links)
             {
-                if (link.TargetSpan.IsEmpty || link.TargetSpan.End > d.Text.Length) continue;
-                // Read in place: this scans every link of the workspace, so no string per link.
-                var raw = d.Text.AsSpan(link.TargetSpan.Start, link.TargetSpan.Length);
-                if (!raw.StartsWith(oldBase, StringComparison.Ordinal)) continue;
+                var raw = link.TargetInSource;
+                if (raw.IsEmpty || !raw.StartsWith(oldBase, StringComparison.Ordinal)) continue;
                 if (raw.Length != oldBase.Length && raw[oldBase.Length] is not ('#' or '?')) continue;
                 edits.Add(new TextEdit(new TextSpan(link.TargetSpan.Start, oldBase.Length), newBase));
                 linkCount++;
