@@ -20,16 +20,16 @@ public class CodeActionServiceTests
 
         """;
 
-    private static string Describe(FeatureFixture f, CodeActionProposal a) =>
+    private static string Describe(FixtureWorkspace f, CodeActionProposal a) =>
         $"{a.Category} {a.Title}{(a.IsPreferred ? " (preferred)" : "")}{(a.Diagnostic is { } d ? " [" + d.Id + "]" : "")}";
 
-    private static string ApplyTo(FeatureFixture f, CodeActionProposal a) =>
+    private static string ApplyTo(FixtureWorkspace f, CodeActionProposal a) =>
         TextEdit.Apply(f.Document.Text, a.Edits.Single(e => e.Path == f.Document.Path).Edits);
 
     [Fact]
     public void Fix_of_a_broken_anchor_under_the_cursor_and_link_all()
     {
-        var f = FeatureFixture.Parse(Glossary + "//- articles/post.md\n✅ [学習率](../glossary/ml.md#$05a2Y5Zyo44GX44Gq44GE) を下げて転移学習する。\n");
+        var f = FixtureWorkspace.Parse(Glossary + "//- articles/post.md\n✅ [学習率](../glossary/ml.md#$05a2Y5Zyo44GX44Gq44GE) を下げて転移学習する。\n");
         var actions = CodeActionService.GetActions(f.Index, f.Document, new TextSpan(f.Cursor, 0));
         actions.Select(a => Describe(f, a)).Should().Equal(
             "QuickFix Link to '学習率' in glossary/ml.md (preferred) [GL0002]",
@@ -41,7 +41,7 @@ public class CodeActionServiceTests
     [Fact]
     public void Link_this_mention_in_a_term_list_writes_an_html_link()
     {
-        var f = FeatureFixture.Parse(FeatureFixture.Crlf(Glossary.Replace("- 一歩の大きさ。", "- 転移[|学習|]の一歩の大きさ。")));
+        var f = FixtureWorkspace.Parse(FixtureWorkspace.Crlf(Glossary.Replace("- 一歩の大きさ。", "- 転移[|学習|]の一歩の大きさ。")));
         var actions = CodeActionService.GetActions(f.Index, f.Document, f.Selection);
         actions.Select(a => Describe(f, a)).Should().Equal(
             "QuickFix Link “転移学習” to 転移学習 (this document)",
@@ -54,7 +54,7 @@ public class CodeActionServiceTests
     public void Gl0009_fix_is_not_offered_twice_as_link_this_mention()
     {
         var config = GlossaryConfig.Default with { UnlinkedMentions = true };
-        var f = FeatureFixture.Parse(Glossary + "//- articles/post.md\nLearning$0 Rate を下げる。\n", config);
+        var f = FixtureWorkspace.Parse(Glossary + "//- articles/post.md\nLearning$0 Rate を下げる。\n", config);
         var actions = CodeActionService.GetActions(f.Index, f.Document, new TextSpan(f.Cursor, 0));
         // Whether GL0009's fix or "Link this mention" offers it, the mention is linked by exactly one action.
         var fix = actions.Where(a => a.Category == CodeActionCategory.QuickFix).Should().ContainSingle().Subject;
@@ -64,7 +64,7 @@ public class CodeActionServiceTests
     [Fact]
     public void Nothing_to_offer_in_a_fully_linked_document()
     {
-        var f = FeatureFixture.Parse(Glossary + "//- articles/post.md\n[学習率](../glossary/ml.md#5a2m57+S546HIHwgTGVhcm5pbmcgUmF0ZQ==)$0 だけ。\n");
+        var f = FixtureWorkspace.Parse(Glossary + "//- articles/post.md\n[学習率](../glossary/ml.md#5a2m57+S546HIHwgTGVhcm5pbmcgUmF0ZQ==)$0 だけ。\n");
         CodeActionService.GetActions(f.Index, f.Document, new TextSpan(f.Cursor, 0)).Should().BeEmpty();
     }
 }

@@ -33,13 +33,13 @@ public class CompletionServiceTests
 
         """;
 
-    private static (FeatureFixture F, CompletionResult R) Complete(string fixture)
+    private static (FixtureWorkspace F, CompletionResult R) Complete(string fixture)
     {
-        var f = FeatureFixture.Parse(fixture);
+        var f = FixtureWorkspace.Parse(fixture);
         return (f, CompletionService.Complete(f.Index, f.Document, f.Cursor));
     }
 
-    private static string Apply(FeatureFixture f, CompletionProposal p) => TextEdit.Apply(f.Document.Text, [p.Edit]);
+    private static string Apply(FixtureWorkspace f, CompletionProposal p) => TextEdit.Apply(f.Document.Text, [p.Edit]);
 
     [Fact]
     public void Kana_folded_prefix_in_Japanese_prose_inserts_a_relative_Markdown_link()
@@ -111,9 +111,9 @@ public class CompletionServiceTests
     [Fact]
     public void Crlf_and_emoji_before_the_prefix_keep_exact_ranges()
     {
-        var (f, r) = Complete(FeatureFixture.Crlf(Glossary + "//- articles/post.md\n✅🌲 first line\r\n🌲Learn$0\n"));
+        var (f, r) = Complete(FixtureWorkspace.Crlf(Glossary + "//- articles/post.md\n✅🌲 first line\r\n🌲Learn$0\n"));
         r.Items.Select(i => i.Label).Should().Equal("Learning Rate");
-        FeatureFixture.Range(f.Document, r.Items[0].Edit.Span).Should().Be("1:2-1:7");
+        FixtureWorkspace.Range(f.Document, r.Items[0].Edit.Span).Should().Be("1:2-1:7");
         Apply(f, r.Items[0]).Should().Be("✅🌲 first line\r\n🌲[Learning Rate](../glossary/ml.md#5a2m57+S546HIHwgTGVhcm5pbmcgUmF0ZQ==)\r\n");
     }
 

@@ -35,10 +35,10 @@ public class LinksAndSymbolsTests
     [Fact]
     public void Document_links_point_at_term_or_heading_and_skip_broken_and_external()
     {
-        var f = FeatureFixture.Parse(FeatureFixture.Crlf(Workspace));
+        var f = FixtureWorkspace.Parse(FixtureWorkspace.Crlf(Workspace));
         var doc = f.Doc("articles/post.md");
         var links = DocumentLinkService.GetLinks(f.Index, doc);
-        links.Select(l => $"{FeatureFixture.Range(doc, l.Span)} {l.TargetPath} {(l.TargetSpan is { } t ? FeatureFixture.Range(f.Index.GetDocument(l.TargetPath)!, t) : "-")} {l.Tooltip}")
+        links.Select(l => $"{FixtureWorkspace.Range(doc, l.Span)} {l.TargetPath} {(l.TargetSpan is { } t ? FixtureWorkspace.Range(f.Index.GetDocument(l.TargetPath)!, t) : "-")} {l.Tooltip}")
             .Should().Equal(
                 "2:7-2:69 glossary/ml.md 2:3-2:27 転移学習 | Transfer Learning — glossary/ml.md",
                 "2:76-2:90 terms/da.md 1:7-1:12 データ拡張 | Data Augmentation — terms/da.md",
@@ -48,16 +48,16 @@ public class LinksAndSymbolsTests
     [Fact]
     public void Html_link_in_a_term_list_links_to_its_term()
     {
-        var f = FeatureFixture.Parse(Workspace);
+        var f = FixtureWorkspace.Parse(Workspace);
         var doc = f.Doc("glossary/ml.md");
-        DocumentLinkService.GetLinks(f.Index, doc).Select(l => $"{FeatureFixture.Range(doc, l.Span)} {l.TargetPath} {FeatureFixture.Range(doc, l.TargetSpan!.Value)}")
+        DocumentLinkService.GetLinks(f.Index, doc).Select(l => $"{FixtureWorkspace.Range(doc, l.Span)} {l.TargetPath} {FixtureWorkspace.Range(doc, l.TargetSpan!.Value)}")
             .Should().Equal("8:11-8:90 glossary/ml.md 2:3-2:27");
     }
 
     [Fact]
     public void Workspace_symbols_prefix_first_then_substring_then_subsequence()
     {
-        var f = FeatureFixture.Parse(Workspace);
+        var f = FixtureWorkspace.Parse(Workspace);
         WorkspaceSymbolService.Search(f.Index, "tra").Select(s => $"{s.Name}|{s.Detail}|{s.Path}").Should().Equal(
             "Transfer Learning|転移学習|glossary/ml.md");
         WorkspaceSymbolService.Search(f.Index, "ing").Select(s => s.Name).Should().Equal("Fine-tuning", "Transfer Learning");
@@ -69,14 +69,14 @@ public class LinksAndSymbolsTests
     [Fact]
     public void Workspace_symbols_empty_query_lists_every_entry_word()
     {
-        var f = FeatureFixture.Parse(Workspace);
+        var f = FixtureWorkspace.Parse(Workspace);
         WorkspaceSymbolService.Search(f.Index, "").Should().HaveCount(7);
     }
 
     [Fact]
     public void Term_catalog_lists_every_term_with_its_definition()
     {
-        var f = FeatureFixture.Parse(Workspace);
+        var f = FixtureWorkspace.Parse(Workspace);
         TermCatalog.List(f.Index).Select(t => $"{t.Headword}|{string.Join(",", t.Aliases)}|{t.Reading}|{t.Path}|{t.Definition}").Should().Equal(
             "転移学習|Transfer Learning||glossary/ml.md|- 知識を持ち込む。",
             "ファインチューニング|Fine-tuning||glossary/ml.md|- <a href=\"https://example.com/glossary/ml.md#6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=\">転移学習</a>の一種。",

@@ -24,9 +24,18 @@ public class MentionScannerTests
 
         """;
 
+    /// <summary>Asserts the mentions of a document are exactly the fixture's [|…|] spans, and returns them.</summary>
+    private static List<TermMention> MarkedMentions(string fixture, string path)
+    {
+        var w = FixtureWorkspace.Parse(fixture);
+        var mentions = MentionScanner.FindMentions(w.Index, w.Doc(path));
+        mentions.Select(m => m.Span).Should().Equal(w.Fixture.Spans.Where(s => s.Path == path).Select(s => s.Span));
+        return [.. mentions];
+    }
+
     private static List<(string Text, string Headword)> Mentions(string fixture, string path)
     {
-        var index = LinkingWorkspace.Create(fixture);
+        var index = FixtureWorkspace.Parse(fixture).Index;
         return [.. MentionScanner.FindMentions(index, index.GetDocument(path)!).Select(m => (m.Text, m.Term.Headword))];
     }
 
@@ -42,10 +51,7 @@ public class MentionScannerTests
     {
         var mentions = Mentions(Glossary + "//- notes/a.md\nAIブーム、GOFAI、OpenAI、FP8AI、AI2、第3次AIブーム、(AI)。\n", "notes/a.md");
         mentions.Select(m => m.Text).Should().Equal("AI", "AI", "AI");
-        var index = LinkingWorkspace.Create(Glossary + "//- notes/a.md\nAIブーム、GOFAI、OpenAI、FP8、第3次AIブーム、(AI)。\n");
-        var doc = index.GetDocument("notes/a.md")!;
-        MentionScanner.FindMentions(index, doc).Select(m => m.Span).Should().Equal(
-            new TextSpan(0, 2), new TextSpan(doc.Text.IndexOf("次AI") + 1, 2), new TextSpan(doc.Text.IndexOf("(AI") + 1, 2));
+        MarkedMentions(Glossary + "//- notes/a.md\n[|AI|]ブーム、GOFAI、OpenAI、FP8、第3次[|AI|]ブーム、([|AI|])。\n", "notes/a.md");
     }
 
     [Fact]
@@ -59,10 +65,7 @@ public class MentionScannerTests
     [Fact]
     public void Full_width_latin_is_found_after_nfkc()
     {
-        var index = LinkingWorkspace.Create(Glossary + "//- notes/a.md\n次世代ＡＩと、ＧＯＦＡＩ。\n");
-        var doc = index.GetDocument("notes/a.md")!;
-        var m = MentionScanner.FindMentions(index, doc).Should().ContainSingle().Subject;
-        m.Span.Should().Be(new TextSpan(3, 2));
+        var m = MarkedMentions(Glossary + "//- notes/a.md\n次世代[|ＡＩ|]と、ＧＯＦＡＩ。\n", "notes/a.md").Single();
         m.Text.Should().Be("ＡＩ");
         m.Term.Headword.Should().Be("人工知能");
     }
@@ -85,19 +88,16 @@ public class MentionScannerTests
             ```
             転移学習
             ```
-            最後に転移学習。
+            最後に[|転移学習|]。
 
             """;
-        var index = LinkingWorkspace.Create(fixture);
-        var doc = index.GetDocument("notes/a.md")!;
-        var m = MentionScanner.FindMentions(index, doc).Should().ContainSingle().Subject;
-        m.Span.Start.Should().Be(doc.Text.IndexOf("最後に転移学習", StringComparison.Ordinal) + 3);
+        MarkedMentions(fixture, "notes/a.md");
     }
 
     [Fact]
     public void Term_headings_of_the_glossary_are_not_mentions()
     {
-        var index = LinkingWorkspace.Create(Glossary);
+        var index = FixtureWorkspace.Parse(Glossary).Index;
         var doc = index.GetDocument("glossary/ml.md")!;
         MentionScanner.FindMentions(index, doc).Select(m => m.Text).Should().Equal("学習", "学習");
     }
@@ -120,7 +120,7 @@ public class MentionScannerTests
             推論する。
 
             """;
-        var index = LinkingWorkspace.Create(fixture);
+        var index = FixtureWorkspace.Parse(fixture).Index;
         MentionScanner.FindMentions(index, index.GetDocument("b/sub/note.md")!).Single().Term.DocumentPath.Should().Be("b/terms.md");
         MentionScanner.FindMentions(index, index.GetDocument("a/note.md")!).Single().Term.DocumentPath.Should().Be("a/terms.md");
     }
@@ -128,13 +128,12 @@ public class MentionScannerTests
     [Fact]
     public void Offsets_are_utf16_after_surrogate_pairs_and_with_crlf()
     {
-        var text = "---\r\ntitle: x\r\n---\r\n✅ 🌲AIと🌲転移学習\r\n\t学習\r\n";
-        var index = LinkingWorkspace.Create(Glossary + "//- notes/a.md\n" + text);
-        var doc = index.GetDocument("notes/a.md")!;
-        var mentions = MentionScanner.FindMentions(index, doc);
-        mentions.Select(m => (m.Span, m.Text)).Should().Equal(
-            (new TextSpan(24, 2), "AI"), (new TextSpan(29, 4), "転移学習"), (new TextSpan(36, 2), "学習"));
-        doc.Lines.GetPosition(mentions[0].Span.Start).Should().Be(new LinePosition(3, 4));
+        var fixture = Glossary + "//- notes/a.md\n---\r\ntitle: x\r\n---\r\n✅ 🌲[|AI|]と🌲[|転移学習|]\r\n\t[|学習|]\r\n";
+        var mentions = MarkedMentions(fixture, "notes/a.md");
+        mentions.Select(m => m.Text).Should().Equal("AI", "転移学習", "学習");
+        var f = Fixture.Parse(fixture);
+        FixtureWorkspace.From(f).Doc("notes/a.md").Lines.GetPosition(mentions[0].Span.Start).Should().Be(new LinePosition(3, 4))
+            .And.Be(f.Position("notes/a.md", f.Spans[0].Span.Start));
     }
 
     [Fact]
@@ -153,7 +152,7 @@ public class MentionScannerTests
             てんい と ふぁいんちゅーにんぐ と ファインチューニング。
 
             """;
-        var index = LinkingWorkspace.Create(fixture);
+        var index = FixtureWorkspace.Parse(fixture).Index;
         var mentions = MentionScanner.FindMentions(index, index.GetDocument("notes/a.md")!);
         // ふぁいんちゅーにんぐ is the headword folded to hiragana, so it is a mention; the reading alone would not be.
         mentions.Select(m => m.Text).Should().Equal("ふぁいんちゅーにんぐ", "ファインチューニング");
@@ -174,7 +173,7 @@ public class MentionScannerTests
             てんいがくしゅう と テンイガクシュウ。
 
             """;
-        var index = LinkingWorkspace.Create(fixture);
+        var index = FixtureWorkspace.Parse(fixture).Index;
         MentionScanner.FindMentions(index, index.GetDocument("notes/a.md")!).Should().BeEmpty();
     }
 
@@ -189,34 +188,28 @@ public class MentionScannerTests
             ## キ
             - 木。
             //- n.md
-            3㌔と、キロと、キ。
+            3[|㌔|]と、[|キロ|]と、[|キ|]。
 
             """;
-        var index = LinkingWorkspace.Create(fixture);
-        var doc = index.GetDocument("n.md")!;
-        MentionScanner.FindMentions(index, doc).Select(m => (m.Span, m.Text)).Should().Equal(
-            (new TextSpan(1, 1), "㌔"), (new TextSpan(4, 2), "キロ"), (new TextSpan(8, 1), "キ"));
+        MarkedMentions(fixture, "n.md").Select(m => m.Text).Should().Equal("㌔", "キロ", "キ");
     }
 
     [Fact]
     public void Combining_marks_half_width_kana_and_lone_surrogates()
     {
         var fixture = "//- g.md\n<!-- 記事URL:https://example.com/g.md# -->\n## ガイド\n- 案内。\n## 転移学習\n- 再利用。\n" +
-                      "//- n.md\nカ\u3099イドと\uFF76\uFF9E\uFF72\uFF84\uFF9Eと\uD800転移学習。\n";
-        var index = LinkingWorkspace.Create(fixture);
-        var doc = index.GetDocument("n.md")!;
-        MentionScanner.FindMentions(index, doc).Select(m => (m.Span, m.Term.Headword)).Should().Equal(
-            (new TextSpan(0, 4), "ガイド"), (new TextSpan(5, 5), "ガイド"), (new TextSpan(12, 4), "転移学習"));
+                      "//- n.md\n[|カ\u3099イド|]と[|\uFF76\uFF9E\uFF72\uFF84\uFF9E|]と\uD800[|転移学習|]。\n";
+        MarkedMentions(fixture, "n.md").Select(m => m.Term.Headword).Should().Equal("ガイド", "ガイド", "転移学習");
     }
 
     [Fact]
     public void FindAt_returns_the_mention_under_or_touching_the_cursor()
     {
-        var index = LinkingWorkspace.Create(Glossary + "//- notes/a.md\n前置き\n転移学$0習と学習。\n", out var path, out var cursor);
-        var doc = index.GetDocument(path!)!;
-        MentionScanner.FindAt(index, doc, cursor)!.Text.Should().Be("転移学習");
-        MentionScanner.FindAt(index, doc, doc.Text.IndexOf("と学習") + 3)!.Term.Headword.Should().Be("学習"); // right after the word
-        MentionScanner.FindAt(index, doc, 1).Should().BeNull();
+        var w = FixtureWorkspace.Parse(Glossary + "//- notes/a.md\n前[||]置き\n転移学$0習と[|学習|]。\n");
+        var (index, doc) = (w.Index, w.Document);
+        MentionScanner.FindAt(index, doc, w.Cursor)!.Text.Should().Be("転移学習");
+        MentionScanner.FindAt(index, doc, w.Fixture.Spans[1].Span.End)!.Term.Headword.Should().Be("学習", "the cursor right after the word");
+        MentionScanner.FindAt(index, doc, w.Fixture.Spans[0].Span.Start).Should().BeNull();
     }
 }
 
@@ -226,7 +219,7 @@ public class MentionScannerSnapshotTests
     [Fact]
     public void Added_renamed_and_removed_terms_are_followed_across_snapshots()
     {
-        var index = LinkingWorkspace.Create("""
+        var index = FixtureWorkspace.Parse("""
             //- g.md
             <!-- 記事URL:https://example.com/g.md# -->
             ## 転移学習
@@ -234,7 +227,7 @@ public class MentionScannerSnapshotTests
             //- n.md
             転移学習と蒸留と知識蒸留。
 
-            """);
+            """).Index;
         var note = index.GetDocument("n.md")!;
         MentionScanner.FindMentions(index, note).Select(m => m.Text).Should().Equal("転移学習");
 
@@ -256,7 +249,7 @@ public class MentionScannerRandomTextTests
     [Fact]
     public void Random_text_gives_consistent_mentions()
     {
-        var index = LinkingWorkspace.Create("""
+        var index = FixtureWorkspace.Parse("""
             //- g.md
             <!-- 記事URL:https://example.com/g.md# -->
             ## 人工知能 | AI
@@ -268,7 +261,7 @@ public class MentionScannerRandomTextTests
             ## キロ
             - d
 
-            """);
+            """).Index;
         string[] pieces = ["AI", "ai", "ＡＩ", "GOF", "転移", "学習", "transfer", " ", "-", "_", "learning", "\r\n", "\n", "✅", "🌲", "\uD83C", "\uDF32",
                            "\u3099", "カ", "イド", "ｶﾞ", "㌔", "キロ", "`", "[", "](x)", "<a href=\"y\">", "</a>", "# ", "|", "\t", "é", "e\u0301"];
         var random = new Random(20261122);

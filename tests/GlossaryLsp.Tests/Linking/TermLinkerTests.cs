@@ -21,8 +21,9 @@ public class TermLinkerTests
 
     private static string Link(string fixture, string path, LinkerMode mode, out int secondRun)
     {
-        var index = LinkingWorkspace.Create(fixture);
-        var result = LinkingWorkspace.ApplyAll(index, path, TermLinker.LinkAll(index, index.GetDocument(path)!, mode));
+        var w = FixtureWorkspace.Parse(fixture);
+        var index = w.Index;
+        var result = w.Apply(path, TermLinker.LinkAll(index, index.GetDocument(path)!, mode));
         var again = index.WithDocument(GlossaryLsp.Core.Workspace.WorkspaceLoader.ParseText(path, result, index.Config));
         secondRun = TermLinker.LinkAll(again, again.GetDocument(path)!, mode).Length;
         return result;
@@ -110,11 +111,10 @@ public class TermLinkerTests
     [Fact]
     public void Link_mention_wraps_exactly_the_mention()
     {
-        var index = LinkingWorkspace.Create(TermList + "//- a.md\n🌲🌲ＡＩと転移学習\r\n");
-        var doc = index.GetDocument("a.md")!;
-        var mention = MentionScanner.FindMentions(index, doc).Single();
-        var edit = TermLinker.LinkMention(index, doc, mention)!;
-        edit.Span.Should().Be(new TextSpan(7, 4));
+        var w = FixtureWorkspace.Parse(TermList + "//- a.md\n🌲🌲ＡＩと[|転移学習|]\r\n");
+        var mention = MentionScanner.FindMentions(w.Index, w.Document).Single();
+        var edit = TermLinker.LinkMention(w.Index, w.Document, mention)!;
+        edit.Span.Should().Be(w.Selection);
         edit.NewText.Should().Be($"[転移学習](glossary/ml.md#{TlAnchor})");
     }
 }

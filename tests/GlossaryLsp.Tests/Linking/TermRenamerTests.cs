@@ -38,7 +38,7 @@ public class TermRenamerTests
     [Fact]
     public void Renames_heading_id_and_links_in_three_files_and_everything_still_resolves()
     {
-        var index = LinkingWorkspace.Create(Fixture);
+        var index = FixtureWorkspace.Parse(Fixture).Index;
         var term = index.FindDefinitions("転移学習").Single();
         var result = TermRenamer.Rename(index, term, "転移学習", "転移学習法");
         result.Error.Should().BeNull();
@@ -74,7 +74,7 @@ public class TermRenamerTests
     [Fact]
     public void Renaming_an_alias_touches_only_that_word_and_links_named_by_it()
     {
-        var index = LinkingWorkspace.Create(Fixture);
+        var index = FixtureWorkspace.Parse(Fixture).Index;
         var term = index.FindDefinitions("Transfer Learning").Single();
         var result = TermRenamer.Rename(index, term, "transfer learning", "Transfer-Learning");
         result.Error.Should().BeNull();
@@ -93,7 +93,7 @@ public class TermRenamerTests
     [InlineData("transfer learning", "'transfer learning' is already an entry word of '転移学習'")]
     public void Bad_new_names_are_errors_without_edits(string newName, string error)
     {
-        var index = LinkingWorkspace.Create(Fixture);
+        var index = FixtureWorkspace.Parse(Fixture).Index;
         var result = TermRenamer.Rename(index, index.FindDefinitions("転移学習").Single(), "転移学習", newName);
         result.Error.Should().Contain(error);
         result.Edits.Should().BeEmpty();
@@ -102,7 +102,7 @@ public class TermRenamerTests
     [Fact]
     public void Unknown_old_entry_word_is_an_error()
     {
-        var index = LinkingWorkspace.Create(Fixture);
+        var index = FixtureWorkspace.Parse(Fixture).Index;
         TermRenamer.Rename(index, index.FindDefinitions("転移学習").Single(), "学習", "x").Error
             .Should().Be("'学習' is not an entry word of '転移学習' (転移学習 | Transfer Learning)");
     }
@@ -110,7 +110,7 @@ public class TermRenamerTests
     [Fact]
     public void Prepare_finds_the_entry_word_on_a_heading_a_link_or_a_mention()
     {
-        var index = LinkingWorkspace.Create(Fixture);
+        var index = FixtureWorkspace.Parse(Fixture).Index;
         var ml = index.GetDocument("glossary/ml.md")!;
         var alias = ml.Text.IndexOf("Transfer Learning", StringComparison.Ordinal);
         var p = TermRenamer.Prepare(index, "glossary/ml.md", alias + 3)!.Value;
@@ -143,7 +143,7 @@ public class TermRenamerTests
             [転移学習](../glossary/transfer-learning.md)と[Transfer Learning](/ja/glossary/Transfer-Learning/)。
 
             """;
-        var index = LinkingWorkspace.Create(fixture);
+        var index = FixtureWorkspace.Parse(fixture).Index;
         var term = index.FindDefinitions("転移学習").Single();
         var title = TermRenamer.Rename(index, term, "転移学習", "転移: 学習");
         title.Error.Should().BeNull();

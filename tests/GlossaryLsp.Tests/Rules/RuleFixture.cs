@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
@@ -10,15 +8,11 @@ using GlossaryLsp.Core.Workspace;
 namespace GlossaryLsp.Tests.Rules;
 
 /// <summary>
-/// Multi-file rule fixtures in the style of rust-analyzer and Roslyn: files split on <c>//- path</c>
-/// lines, expected diagnostics marked inline as <c>{|GL0004:text|}</c>. The markers are removed and
-/// their spans become the expected findings; the fixture runs with LF or CRLF line ends.
+/// A rule test's workspace from a <see cref="Fixture"/>: its <c>{|GLxxxx:…|}</c> markers are the expected
+/// findings, and the fixture runs with LF or CRLF line ends.
 /// </summary>
-internal sealed partial class RuleFixture
+internal sealed class RuleFixture
 {
-    [GeneratedRegex(@"\{\|(?<id>GL\d{4}):(?<text>.*?)\|\}", RegexOptions.Singleline)]
-    private static partial Regex MarkerRegex();
-
     public required GlossaryIndex Index { get; init; }
     /// <summary>Expected findings as "path:GLxxxx:[start..end) 'text'".</summary>
     public required List<string> Expected { get; init; }
@@ -28,37 +22,12 @@ internal sealed partial class RuleFixture
 
     public static RuleFixture Create(string fixture, string newline = "\n", GlossaryConfig? config = null)
     {
-        config ??= GlossaryConfig.Default;
-        var docs = new List<ParsedDocument>();
-        var expected = new List<string>();
-        foreach (var (path, raw) in SplitFiles(fixture))
+        var w = FixtureWorkspace.Parse(fixture, config, newline);
+        return new RuleFixture
         {
-            var text = raw.Replace("\r\n", "\n").Replace("\n", newline);
-            var sb = new StringBuilder();
-            int pos = 0;
-            foreach (Match m in MarkerRegex().Matches(text))
-            {
-                sb.Append(text, pos, m.Index - pos);
-                var inner = m.Groups["text"].Value;
-                var span = new TextSpan(sb.Length, inner.Length);
-                sb.Append(inner);
-                expected.Add(Format(path, m.Groups["id"].Value, span, inner));
-                pos = m.Index + m.Length;
-            }
-            sb.Append(text, pos, text.Length - pos);
-            docs.Add(WorkspaceLoader.ParseText(path, sb.ToString(), config));
-        }
-        return new RuleFixture { Index = GlossaryIndex.Create(config, docs), Expected = expected };
-    }
-
-    private static IEnumerable<(string Path, string Text)> SplitFiles(string fixture)
-    {
-        var parts = Regex.Split(fixture.Replace("\r\n", "\n"), @"^//- ", RegexOptions.Multiline);
-        foreach (var part in parts.Skip(1))
-        {
-            int nl = part.IndexOf('\n');
-            yield return (part[..nl].Trim().TrimStart('/'), part[(nl + 1)..]);
-        }
+            Index = w.Index,
+            Expected = [.. w.Fixture.Diagnostics.Select(d => Format(d.Path, d.Id, d.Span, w.Doc(d.Path).GetText(d.Span)))],
+        };
     }
 
     public static string Format(string path, string id, TextSpan span, string text) => $"{path}:{id}:{span} '{text}'";
