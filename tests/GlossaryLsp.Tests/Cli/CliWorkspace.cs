@@ -10,6 +10,13 @@ internal sealed class CliWorkspace : IDisposable
 
     public CliWorkspace Write(string path, string text) => WriteBytes(path, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Writes every file of a fixture, without its markers.</summary>
+    public CliWorkspace Write(Fixture fixture)
+    {
+        foreach (var file in fixture.Files) Write(file.Path, file.Text);
+        return this;
+    }
+
     public CliWorkspace WriteBytes(string path, byte[] bytes)
     {
         var full = System.IO.Path.Combine(Root, path);

@@ -9,34 +9,46 @@ public sealed class LintCommandTests : IDisposable
     private readonly CliWorkspace _ws = new();
     private static readonly string BrokenHref = "https://example.org/glossary/issues.md#" + Encode("未定義");
 
-    public LintCommandTests()
+    private static readonly Fixture Transfer = Fixture.Parse($$"""
+        //- glossary/transfer.md
+        <!-- 記事URL:https://example.org/glossary/transfer.md# -->
+
+        ## 転移学習 | Transfer Learning<a id="{{Encode("転移学習 | Transfer Learning")}}"></a>
+
+        - ✅<a href="https://example.org/glossary/issues.md#{{Encode("過学習 | Overfitting")}}">過学習</a>を避ける
+        - 🌲<a href="{|GL0002:{{BrokenHref}}|}">未定義</a>の用語
+
+        """, "\r\n");
+
+    private static readonly Fixture Others = Fixture.Parse($$"""
+        //- glossary.yml
+        glossary:
+          - "glossary/**/*.md"
+        baseUrls:
+          - url: "https://example.org/"
+            folder: "."
+        //- glossary/issues.md
+        <!-- 記事URL:https://example.org/glossary/issues.md# -->
+
+        ## {|GL0011:過学習 | Overfitting|}
+
+        ## 汎化 | Generalization
+
+        - 未知のデータへの当てはまり。
+
+        //- articles/post.md
+        [転移学習](../glossary/transfer.md#{{Encode("転移学習 | Transfer Learning")}})は便利 ✅
+
+        """);
+
+    public LintCommandTests() => _ws.Write(Transfer).Write(Others);
+
+    /// <summary>The 0-based range of a fixture's only expected diagnostic of a rule.</summary>
+    private static (int, int, int, int) Marked(Fixture fixture, string id)
     {
-        _ws.Write("glossary.yml", """
-            glossary:
-              - "glossary/**/*.md"
-            baseUrls:
-              - url: "https://example.org/"
-                folder: "."
-            """);
-        _ws.Write("glossary/transfer.md", string.Join("\r\n",
-            "<!-- 記事URL:https://example.org/glossary/transfer.md# -->",
-            "",
-            $"## 転移学習 | Transfer Learning<a id=\"{Encode("転移学習 | Transfer Learning")}\"></a>",
-            "",
-            $"- ✅<a href=\"https://example.org/glossary/issues.md#{Encode("過学習 | Overfitting")}\">過学習</a>を避ける",
-            $"- 🌲<a href=\"{BrokenHref}\">未定義</a>の用語",
-            ""));
-        _ws.Write("glossary/issues.md", """
-            <!-- 記事URL:https://example.org/glossary/issues.md# -->
-
-            ## 過学習 | Overfitting
-
-            ## 汎化 | Generalization
-
-            - 未知のデータへの当てはまり。
-
-            """);
-        _ws.Write("articles/post.md", $"[転移学習](../glossary/transfer.md#{Encode("転移学習 | Transfer Learning")})は便利 ✅\n");
+        var d = fixture.Diagnostics.Single(d => d.Id == id);
+        var (start, end) = (fixture.Position(d.Path, d.Span.Start), fixture.Position(d.Path, d.Span.End));
+        return (start.Line, start.Character, end.Line, end.Character);
     }
 
     public void Dispose() => _ws.Dispose();
@@ -69,14 +81,13 @@ public sealed class LintCommandTests : IDisposable
         broken.GetProperty("id").GetString().Should().Be("GL0002");
         broken.GetProperty("severity").GetString().Should().Be("error");
         broken.GetProperty("file").GetString().Should().Be("../glossary/transfer.md");
-        // "- 🌲<a href=\"" is 13 UTF-16 code units: the emoji is a surrogate pair.
-        Range(broken.GetProperty("range")).Should().Be((5, 13, 5, 13 + BrokenHref.Length));
+        Range(broken.GetProperty("range")).Should().Be(Marked(Transfer, "GL0002"));
         var related = broken.GetProperty("related").EnumerateArray().Should().ContainSingle().Subject;
         related.GetProperty("file").GetString().Should().Be("../glossary/issues.md");
         Range(related.GetProperty("range")).Should().Be((0, 0, 0, 0));
         related.GetProperty("message").GetString().Should().Be("the linked document");
         diagnostics[0].GetProperty("severity").GetString().Should().Be("warning");
-        Range(diagnostics[0].GetProperty("range")).Should().Be((2, 3, 2, 3 + "過学習 | Overfitting".Length));
+        Range(diagnostics[0].GetProperty("range")).Should().Be(Marked(Others, "GL0011"));
     }
 
     [Fact]
@@ -101,7 +112,7 @@ public sealed class LintCommandTests : IDisposable
         location.GetProperty("artifactLocation").GetProperty("uri").GetString().Should().Be("glossary/transfer.md");
         var region = location.GetProperty("region");
         (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32())
-            .Should().Be((6, 14, 6, 14 + BrokenHref.Length));
+            .Should().Be(Marked(Transfer, "GL0002") switch { var (sl, sc, el, ec) => (sl + 1, sc + 1, el + 1, ec + 1) });
     }
 
     [Fact]
