@@ -5,7 +5,7 @@ using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Rules;
 using GlossaryLsp.Core.Text;
 
-namespace GlossaryLsp.Tests.Performance;
+namespace GlossaryLsp.Tests.Rules;
 
 /// <summary>
 /// The incremental path (issue #6): after an edit only the edited document and its dependents are
@@ -140,7 +140,7 @@ public class IncrementalAnalysisTests
             // Half the steps name the changed path, half let the snapshots be compared.
             var next = step % 2 == 0 ? current.Update(index, [changed]) : current.Update(index);
             Canonical(next).Should().Equal(FullAnalysis(index), $"step {step}: {description}");
-            IncrementalIndexTests.ShouldMatchFreshIndex(index);
+            GlossaryLsp.Tests.Index.IncrementalIndexTests.ShouldMatchFreshIndex(index);
             total += next.Reanalysed.Length;
             moved += next.Moved.Length;
             everything += index.Documents.Count;

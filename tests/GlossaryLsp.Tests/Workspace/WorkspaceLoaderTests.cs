@@ -3,7 +3,7 @@ using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Workspace;
 
-namespace GlossaryLsp.Tests.Foundation;
+namespace GlossaryLsp.Tests.Workspace;
 
 /// <summary>WorkspaceLoader with an overlay of open texts (an editor's, for the server).</summary>
 public sealed class WorkspaceLoaderTests : IDisposable

@@ -2,7 +2,7 @@ using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Rules;
 using GlossaryLsp.Core.Text;
 
-namespace GlossaryLsp.Tests.Linking;
+namespace GlossaryLsp.Tests.Rules;
 
 public class GL0009UnlinkedMentionTests
 {

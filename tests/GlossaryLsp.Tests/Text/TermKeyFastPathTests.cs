@@ -1,7 +1,7 @@
 using System.Text;
 using GlossaryLsp.Core.Text;
 
-namespace GlossaryLsp.Tests.Performance;
+namespace GlossaryLsp.Tests.Text;
 
 /// <summary>The allocation-free fast path of <see cref="TermKey.Normalize"/> gives exactly the keys of the plain algorithm.</summary>
 public class TermKeyFastPathTests

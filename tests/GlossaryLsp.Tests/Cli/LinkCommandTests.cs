@@ -1,7 +1,7 @@
 using System.Text;
 using GlossaryLsp.Tests.Cli;
 
-namespace GlossaryLsp.Tests.Linking;
+namespace GlossaryLsp.Tests.Cli;
 
 /// <summary><c>glossary link</c> in-process on a temporary workspace.</summary>
 public sealed class LinkCommandTests : IDisposable

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GlossaryLsp.Core.Parsing;
 
-namespace GlossaryLsp.Tests.Performance;
+namespace GlossaryLsp.Tests.Parsing;
 
 /// <summary>The IndexOf comment scan finds exactly what <c>&lt;!--(.*?)--&gt;</c> (Singleline) finds.</summary>
 public class CommentScanTests

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 
-namespace GlossaryLsp.Tests.Performance;
+namespace GlossaryLsp.Tests.Parsing;
 
 /// <summary>The hand-written HTML scanners find exactly what the regular expressions they replace find.</summary>
 public class HtmlScanTests

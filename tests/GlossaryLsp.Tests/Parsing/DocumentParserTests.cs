@@ -1,7 +1,7 @@
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 
-namespace GlossaryLsp.Tests.Foundation;
+namespace GlossaryLsp.Tests.Parsing;
 
 public class DocumentParserTests
 {

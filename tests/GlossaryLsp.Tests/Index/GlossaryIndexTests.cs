@@ -3,7 +3,7 @@ using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 
-namespace GlossaryLsp.Tests.Foundation;
+namespace GlossaryLsp.Tests.Index;
 
 public class GlossaryIndexTests
 {

@@ -2,7 +2,7 @@ using FluentAssertions;
 using GlossaryLsp.Core.Index;
 using Xunit;
 
-namespace GlossaryLsp.Tests.Performance;
+namespace GlossaryLsp.Tests.Index;
 
 /// <summary>The entry-word table (a hash table plus a persistent overlay) behaves like a dictionary, and earlier tables stay as they were.</summary>
 public class TermKeyTableTests

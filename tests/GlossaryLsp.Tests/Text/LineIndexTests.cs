@@ -1,6 +1,6 @@
 using GlossaryLsp.Core.Text;
 
-namespace GlossaryLsp.Tests.Foundation;
+namespace GlossaryLsp.Tests.Text;
 
 public class LineIndexTests
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GlossaryLsp.Tests.TestSupport;
 
-namespace GlossaryLsp.Tests.Foundation;
+namespace GlossaryLsp.Tests.Architecture;
 
 /// <summary>The invariants ARCHITECTURE.md states, checked rather than promised.</summary>
 public class ArchitectureTests

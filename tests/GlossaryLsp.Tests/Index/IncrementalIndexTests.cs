@@ -3,7 +3,7 @@ using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 
-namespace GlossaryLsp.Tests.Performance;
+namespace GlossaryLsp.Tests.Index;
 
 /// <summary>A snapshot made by incremental updates has the same tables and link resolutions as one built from scratch.</summary>
 public class IncrementalIndexTests
