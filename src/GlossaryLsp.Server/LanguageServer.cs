@@ -40,7 +40,7 @@ public sealed class LanguageServer : IDisposable
         Queue = new RequestQueue(this);
         Diagnostics = new DiagnosticsService(this);
         Handlers = HandlerDescriptor.Discover(typeof(LanguageServer).Assembly.GetTypes().Concat(extraHandlers));
-        _filter = new InboundMessageFilter(input, _inbound.Writer, Log, LiftedTexts);
+        _filter = new InboundMessageFilter(input, _inbound.Writer, Log);
 
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
         var messageHandler = new HeaderDelimitedMessageHandler(PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true)), _inbound.Reader, formatter);
@@ -62,8 +62,6 @@ public sealed class LanguageServer : IDisposable
     }
 
     internal ServerLog Log { get; }
-    /// <summary>didOpen texts the input filter took out of their messages, until the handler takes them back.</summary>
-    internal LiftedTexts LiftedTexts { get; } = new();
     /// <summary>The serializer options StreamJsonRpc writes our results with (the warm-up uses them).</summary>
     internal JsonSerializerOptions WireOptions { get; }
     internal WorkspaceState State { get; }
@@ -164,7 +162,6 @@ public sealed class LanguageServer : IDisposable
                 return handler.IsNotification ? Task.FromResult<object?>(null)
                     : Task.FromException<object?>(new LocalRpcException($"{handler.Method} needs params") { ErrorCode = LspErrorCodes.InvalidParams });
             }
-            if (handler.OnArrival is { } onArrival) @params = onArrival(@params!, server);
             var done = server.Queue.Enqueue(handler, @params, cancellationToken);
             // A notification has no answer: StreamJsonRpc need not wait until it is handled (an editor's
             // didOpens wait behind the folder being loaded), holding the request and its arguments.

@@ -32,23 +32,14 @@ public static class WorkspaceLoader
     }
 
     public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default) =>
-        Load(root, config, progress, null, null, null, cancellationToken);
-
-    /// <summary>Loads the workspace and records how long each phase took in <paramref name="timings"/>.</summary>
-    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings, CancellationToken cancellationToken = default) =>
-        Load(root, config, progress, timings, null, null, cancellationToken);
+        Load(root, config, progress, null, cancellationToken);
 
     /// <summary>
-    /// Loads the workspace; a Markdown file for which <paramref name="openText"/> (given the
-    /// workspace-relative path, asked when the file's turn comes) returns a text is parsed from that
-    /// text, as <see cref="ParseEditorText"/> does, instead of being read: an editor's text for a file
-    /// it has open. Files are taken in the order they are listed, so that texts arriving while the
-    /// folder loads are there by the time their file's turn comes. <paramref name="read"/> is told of
-    /// each document read from disk as soon as it is parsed (from any thread). The files are parsed in
-    /// parallel on <paramref name="scheduler"/> (default: the thread pool), as many at once as it runs.
+    /// Loads the workspace and records how long each phase took in <paramref name="timings"/>. The files
+    /// are parsed in parallel on <paramref name="scheduler"/> (default: the thread pool), as many at once as it runs.
     /// </summary>
     public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings,
-        Func<string, string?>? openText, Action<ParsedDocument>? read = null, CancellationToken cancellationToken = default, TaskScheduler? scheduler = null)
+        CancellationToken cancellationToken = default, TaskScheduler? scheduler = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         root = Path.GetFullPath(root);
@@ -62,21 +53,11 @@ public static class WorkspaceLoader
         if (timings is not null) timings.Scan = clock.Elapsed;
         var docs = new ConcurrentBag<ParsedDocument>();
         int done = 0;
-        // One file at a time from the front of the list (not a range per worker), see above.
+        // One file at a time from the front of the list, not a range per worker: file sizes vary widely.
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, TaskScheduler = scheduler ?? TaskScheduler.Default, MaxDegreeOfParallelism = scheduler?.MaximumConcurrencyLevel ?? -1 };
         Parallel.ForEach(Partitioner.Create(markdown, EnumerablePartitionerOptions.NoBuffering), parallel, rel =>
         {
-            ParsedDocument doc;
-            if (openText?.Invoke(rel) is { } text)
-            {
-                doc = ParseEditorText(rel, text, config);
-            }
-            else
-            {
-                doc = LoadDocument(root, rel, config);
-                read?.Invoke(doc);
-            }
-            docs.Add(doc);
+            docs.Add(LoadDocument(root, rel, config));
             var n = Interlocked.Increment(ref done);
             if (progress is not null && (n % 50 == 0 || n == markdown.Count)) progress.Report((n, markdown.Count));
         });
@@ -236,7 +217,7 @@ public static class WorkspaceLoader
     }
 }
 
-/// <summary>How long the phases of <see cref="WorkspaceLoader.Load(string, GlossaryConfig, IProgress{ValueTuple{int, int}}?, LoadTimings?, CancellationToken)"/> took.</summary>
+/// <summary>How long the phases of <see cref="WorkspaceLoader.Load(string, GlossaryConfig, IProgress{ValueTuple{int, int}}?, LoadTimings?, CancellationToken, TaskScheduler?)"/> took.</summary>
 public sealed class LoadTimings
 {
     /// <summary>Listing the files.</summary>
