@@ -31,16 +31,10 @@ public static class WorkspaceLoader
         return File.Exists(path) ? GlossaryConfigLoader.Load(path) : GlossaryConfig.Default;
     }
 
-    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default) =>
-        Load(root, config, progress, null, cancellationToken);
-
-    /// <summary>
-    /// Loads the workspace and records how long each phase took in <paramref name="timings"/>. The files
-    /// are parsed in parallel on <paramref name="scheduler"/> (default: the thread pool), as many at once as it runs.
-    /// </summary>
-    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings,
-        CancellationToken cancellationToken = default, TaskScheduler? scheduler = null)
+    /// <summary>Reads the folder: every Markdown file parsed in parallel, the other files listed.</summary>
+    public static GlossaryIndex Load(string root, GlossaryConfig config, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var (progress, timings, scheduler) = (options?.Progress, options?.Timings, options?.Scheduler);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         root = Path.GetFullPath(root);
         var markdown = new List<string>();
@@ -217,7 +211,7 @@ public static class WorkspaceLoader
     }
 }
 
-/// <summary>How long the phases of <see cref="WorkspaceLoader.Load(string, GlossaryConfig, IProgress{ValueTuple{int, int}}?, LoadTimings?, CancellationToken, TaskScheduler?)"/> took.</summary>
+/// <summary>How long the phases of <see cref="WorkspaceLoader.Load"/> took.</summary>
 public sealed class LoadTimings
 {
     /// <summary>Listing the files.</summary>

@@ -48,7 +48,7 @@ internal sealed class WorkspaceState(ServerLog log)
             var config = Settings.ApplyTo(folder.FileConfig);
             // The parsers yield the CPU to the thread reading the client's messages (an editor opens its files meanwhile).
             using var parsers = LowPriority.Scheduler("glossary load", Environment.ProcessorCount, ParserNice);
-            var index = WorkspaceLoader.Load(folder.RootPath, config, progress, null, cancellationToken, parsers);
+            var index = WorkspaceLoader.Load(folder.RootPath, config, new LoadOptions { Progress = progress, Scheduler = parsers }, cancellationToken);
             folder.Loaded = true;
             SetIndex(folder, index, definitionsChanged: true);
             foreach (var path in folder.Open.Keys) folder.MarkDirty(path);
