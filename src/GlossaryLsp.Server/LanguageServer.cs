@@ -36,13 +36,15 @@ public sealed class LanguageServer : IDisposable
         _input = input;
         _output = output;
         Log = new ServerLog(stderr);
-        State = new WorkspaceState(Log);
+        var sharedTexts = new SharedTexts();
+        State = new WorkspaceState(Log, sharedTexts);
         Queue = new RequestQueue(this);
         Diagnostics = new DiagnosticsService(this);
         Handlers = HandlerDescriptor.Discover(typeof(LanguageServer).Assembly.GetTypes().Concat(extraHandlers));
         _filter = new InboundMessageFilter(input, _inbound.Writer, Log);
 
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
+        formatter.JsonSerializerOptions.Converters.Add(new DidOpenParamsConverter(sharedTexts));
         var messageHandler = new HeaderDelimitedMessageHandler(PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true)), _inbound.Reader, formatter);
         _rpc = new JsonRpc(messageHandler)
         {

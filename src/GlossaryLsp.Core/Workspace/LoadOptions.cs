@@ -13,4 +13,10 @@ public sealed record LoadOptions
 
     /// <summary>Where the files are parsed, as many at once as it runs (default: the thread pool).</summary>
     public TaskScheduler? Scheduler { get; init; }
+
+    /// <summary>
+    /// Given each file's decoded text, returns the string to keep: an equal one already held elsewhere
+    /// (the server: an editor's didOpen of the file, which then shares it), or the text itself.
+    /// </summary>
+    public Func<string, string>? ShareText { get; init; }
 }

@@ -34,7 +34,7 @@ public static class WorkspaceLoader
     /// <summary>Reads the folder: every Markdown file parsed in parallel, the other files listed.</summary>
     public static GlossaryIndex Load(string root, GlossaryConfig config, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var (progress, timings, scheduler) = (options?.Progress, options?.Timings, options?.Scheduler);
+        var (progress, timings, scheduler, share) = (options?.Progress, options?.Timings, options?.Scheduler, options?.ShareText);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         root = Path.GetFullPath(root);
         var markdown = new List<string>();
@@ -51,7 +51,7 @@ public static class WorkspaceLoader
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, TaskScheduler = scheduler ?? TaskScheduler.Default, MaxDegreeOfParallelism = scheduler?.MaximumConcurrencyLevel ?? -1 };
         Parallel.ForEach(Partitioner.Create(markdown, EnumerablePartitionerOptions.NoBuffering), parallel, rel =>
         {
-            docs.Add(LoadDocument(root, rel, config));
+            docs.Add(LoadDocument(root, rel, config, share));
             var n = Interlocked.Increment(ref done);
             if (progress is not null && (n % 50 == 0 || n == markdown.Count)) progress.Report((n, markdown.Count));
         });
@@ -89,7 +89,9 @@ public static class WorkspaceLoader
     }
 
     /// <summary>Reads and parses one file; problems become a <see cref="LoadProblem"/>, never an exception.</summary>
-    public static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config)
+    public static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config) => LoadDocument(root, relativePath, config, null);
+
+    private static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config, Func<string, string>? share)
     {
         var full = Path.Combine(root, relativePath);
         try
@@ -111,8 +113,8 @@ public static class WorkspaceLoader
                 int length = 0, read;
                 while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
                 if (length == buffer.Length && stream.ReadByte() >= 0) // grew while being read: read it whole
-                    return ParseBytes(relativePath, File.ReadAllBytes(full), config);
-                return ParseBytes(relativePath, buffer.AsSpan(0, length), config);
+                    return ParseBytes(relativePath, File.ReadAllBytes(full), config, share);
+                return ParseBytes(relativePath, buffer.AsSpan(0, length), config, share);
             }
             finally
             {
@@ -139,7 +141,9 @@ public static class WorkspaceLoader
     }
 
     /// <summary>Decodes UTF-8 (BOM allowed) strictly and parses; binary or invalid text becomes a <see cref="LoadProblem"/>.</summary>
-    public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config)
+    public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config) => ParseBytes(relativePath, bytes, config, null);
+
+    private static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config, Func<string, string>? share)
     {
         if (TooLarge(bytes.Length) is { } tooLarge) return ParsedDocument.Unreadable(relativePath, tooLarge);
         int nul = bytes[..Math.Min(bytes.Length, 8192)].IndexOf((byte)0);
@@ -150,6 +154,7 @@ public static class WorkspaceLoader
         try
         {
             text = StrictUtf8.GetString(bytes);
+            if (share is not null) text = share(text);
         }
         catch (DecoderFallbackException e)
         {

@@ -9,7 +9,7 @@ using GlossaryLsp.Server.Protocol;
 
 namespace GlossaryLsp.Server.Workspace;
 
-internal sealed class WorkspaceState(ServerLog log)
+internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
 {
     private readonly List<FolderState> _folders = [];
     /// <summary>Open documents outside every workspace folder: tracked so their changes apply, never analysed.</summary>
@@ -42,16 +42,24 @@ internal sealed class WorkspaceState(ServerLog log)
     /// <summary>Reads every folder that has not been read yet from disk (parallel parse), then lays the open documents over it.</summary>
     public void LoadFolders(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken, Action<ConfigException>? onBadConfig = null)
     {
-        foreach (var folder in _folders.Where(f => !f.Loaded))
+        sharedTexts.BeginLoad();
+        try
         {
-            folder.FileConfig = ReadConfig(folder, onBadConfig) ?? folder.FileConfig;
-            var config = Settings.ApplyTo(folder.FileConfig);
-            // The parsers yield the CPU to the thread reading the client's messages (an editor opens its files meanwhile).
-            using var parsers = LowPriority.Scheduler("glossary load", Environment.ProcessorCount, ParserNice);
-            var index = WorkspaceLoader.Load(folder.RootPath, config, new LoadOptions { Progress = progress, Scheduler = parsers }, cancellationToken);
-            folder.Loaded = true;
-            SetIndex(folder, index, definitionsChanged: true);
-            foreach (var path in folder.Open.Keys) folder.MarkDirty(path);
+            foreach (var folder in _folders.Where(f => !f.Loaded))
+            {
+                folder.FileConfig = ReadConfig(folder, onBadConfig) ?? folder.FileConfig;
+                var config = Settings.ApplyTo(folder.FileConfig);
+                // The parsers yield the CPU to the thread reading the client's messages (an editor opens its files meanwhile).
+                using var parsers = LowPriority.Scheduler("glossary load", Environment.ProcessorCount, ParserNice);
+                var index = WorkspaceLoader.Load(folder.RootPath, config, new LoadOptions { Progress = progress, Scheduler = parsers, ShareText = sharedTexts.Share }, cancellationToken);
+                folder.Loaded = true;
+                SetIndex(folder, index, definitionsChanged: true);
+                foreach (var path in folder.Open.Keys) folder.MarkDirty(path);
+            }
+        }
+        finally
+        {
+            sharedTexts.EndLoad();
         }
     }
 
