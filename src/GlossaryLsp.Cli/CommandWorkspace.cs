@@ -24,7 +24,7 @@ internal sealed class CommandWorkspace
 
     /// <summary>Loads the workspace. Throws <see cref="UsageException"/> or <see cref="ConfigException"/> (both exit 2).</summary>
     /// <param name="explicitRoot">A root given with --workspace, instead of SPEC §4's rule.</param>
-    public static CommandWorkspace Open(string currentDirectory, IReadOnlyList<string> paths, string? configFile, IProgress<(int Done, int Total)>? progress = null, LoadTimings? timings = null, string? explicitRoot = null)
+    public static CommandWorkspace Open(string currentDirectory, IReadOnlyList<string> paths, string? configFile, LoadOptions? load = null, string? explicitRoot = null)
     {
         var cwd = Path.GetFullPath(currentDirectory);
         var fullPaths = paths.Select(p => Path.GetFullPath(p, cwd)).ToList();
@@ -52,7 +52,7 @@ internal sealed class CommandWorkspace
             relatives.Add(rel == "." ? "" : rel.TrimEnd('/'));
         }
 
-        var index = WorkspaceLoader.Load(root, config, progress, timings);
+        var index = WorkspaceLoader.Load(root, config, load);
         var selected = relatives.Count == 0
             ? [.. index.Documents.Values]
             : index.Documents.Values.Where(d => relatives.Any(r => r.Length == 0 || d.Path == r || d.Path.StartsWith(r + "/", StringComparison.Ordinal))).ToList();

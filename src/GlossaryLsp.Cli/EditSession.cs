@@ -4,6 +4,7 @@ using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
+using GlossaryLsp.Core.Workspace;
 
 namespace GlossaryLsp.Cli;
 
@@ -25,7 +26,7 @@ internal sealed class EditSession
     {
         var progress = TerminalProgress.For(stderr);
         CommandWorkspace loaded;
-        try { loaded = CommandWorkspace.Open(Program.CurrentDirectory, paths, configFile: null, progress, explicitRoot: workspace); }
+        try { loaded = CommandWorkspace.Open(Program.CurrentDirectory, paths, configFile: null, new LoadOptions { Progress = progress }, explicitRoot: workspace); }
         catch (Exception e) when (e is UsageException or ConfigException)
         {
             stderr.WriteLine($"glossary {command}: {e.Message}");

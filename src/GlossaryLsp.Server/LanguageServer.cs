@@ -36,13 +36,15 @@ public sealed class LanguageServer : IDisposable
         _input = input;
         _output = output;
         Log = new ServerLog(stderr);
-        State = new WorkspaceState(Log);
+        var sharedTexts = new SharedTexts();
+        State = new WorkspaceState(Log, sharedTexts);
         Queue = new RequestQueue(this);
         Diagnostics = new DiagnosticsService(this);
         Handlers = HandlerDescriptor.Discover(typeof(LanguageServer).Assembly.GetTypes().Concat(extraHandlers));
-        _filter = new InboundMessageFilter(input, _inbound.Writer, Log, LiftedTexts);
+        _filter = new InboundMessageFilter(input, _inbound.Writer, Log);
 
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
+        formatter.JsonSerializerOptions.Converters.Add(new DidOpenParamsConverter(sharedTexts));
         var messageHandler = new HeaderDelimitedMessageHandler(PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true)), _inbound.Reader, formatter);
         _rpc = new JsonRpc(messageHandler)
         {
@@ -62,8 +64,6 @@ public sealed class LanguageServer : IDisposable
     }
 
     internal ServerLog Log { get; }
-    /// <summary>didOpen texts the input filter took out of their messages, until the handler takes them back.</summary>
-    internal LiftedTexts LiftedTexts { get; } = new();
     /// <summary>The serializer options StreamJsonRpc writes our results with (the warm-up uses them).</summary>
     internal JsonSerializerOptions WireOptions { get; }
     internal WorkspaceState State { get; }
@@ -164,7 +164,6 @@ public sealed class LanguageServer : IDisposable
                 return handler.IsNotification ? Task.FromResult<object?>(null)
                     : Task.FromException<object?>(new LocalRpcException($"{handler.Method} needs params") { ErrorCode = LspErrorCodes.InvalidParams });
             }
-            if (handler.OnArrival is { } onArrival) @params = onArrival(@params!, server);
             var done = server.Queue.Enqueue(handler, @params, cancellationToken);
             // A notification has no answer: StreamJsonRpc need not wait until it is handled (an editor's
             // didOpens wait behind the folder being loaded), holding the request and its arguments.

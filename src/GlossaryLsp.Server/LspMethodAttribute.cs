@@ -24,13 +24,3 @@ public interface ILspNotificationHandler<TParams>
     Task HandleAsync(TParams notification, RequestContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// A handler that also sees its message the moment it arrives, before it waits in the request queue
-/// (on the JSON-RPC thread, in arrival order, concurrently with the handler that is running): for work
-/// that must not wait behind a long mutation. Must be cheap and thread-safe; returns the params to
-/// queue (the same, or equal ones), which are then handled as usual.
-/// </summary>
-internal interface ILspArrivalHandler<TParams>
-{
-    TParams OnArrival(TParams message, LanguageServer server);
-}

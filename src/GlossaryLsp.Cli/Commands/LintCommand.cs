@@ -2,6 +2,7 @@ using System.CommandLine;
 using GlossaryLsp.Cli.Reports;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Rules;
+using GlossaryLsp.Core.Workspace;
 
 namespace GlossaryLsp.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class LintCommand
         try
         {
             var progress = TerminalProgress.For(stderr);
-            try { workspace = CommandWorkspace.Open(currentDirectory, paths, configFile, progress, statistics?.Load); }
+            try { workspace = CommandWorkspace.Open(currentDirectory, paths, configFile, new LoadOptions { Progress = progress, Timings = statistics?.Load }); }
             finally { progress?.Clear(); }
         }
         catch (UsageException e)

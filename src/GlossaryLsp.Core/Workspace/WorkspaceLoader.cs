@@ -31,25 +31,10 @@ public static class WorkspaceLoader
         return File.Exists(path) ? GlossaryConfigLoader.Load(path) : GlossaryConfig.Default;
     }
 
-    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default) =>
-        Load(root, config, progress, null, null, null, cancellationToken);
-
-    /// <summary>Loads the workspace and records how long each phase took in <paramref name="timings"/>.</summary>
-    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings, CancellationToken cancellationToken = default) =>
-        Load(root, config, progress, timings, null, null, cancellationToken);
-
-    /// <summary>
-    /// Loads the workspace; a Markdown file for which <paramref name="openText"/> (given the
-    /// workspace-relative path, asked when the file's turn comes) returns a text is parsed from that
-    /// text, as <see cref="ParseEditorText"/> does, instead of being read: an editor's text for a file
-    /// it has open. Files are taken in the order they are listed, so that texts arriving while the
-    /// folder loads are there by the time their file's turn comes. <paramref name="read"/> is told of
-    /// each document read from disk as soon as it is parsed (from any thread). The files are parsed in
-    /// parallel on <paramref name="scheduler"/> (default: the thread pool), as many at once as it runs.
-    /// </summary>
-    public static GlossaryIndex Load(string root, GlossaryConfig config, IProgress<(int Done, int Total)>? progress, LoadTimings? timings,
-        Func<string, string?>? openText, Action<ParsedDocument>? read = null, CancellationToken cancellationToken = default, TaskScheduler? scheduler = null)
+    /// <summary>Reads the folder: every Markdown file parsed in parallel, the other files listed.</summary>
+    public static GlossaryIndex Load(string root, GlossaryConfig config, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var (progress, timings, scheduler, share) = (options?.Progress, options?.Timings, options?.Scheduler, options?.ShareText);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         root = Path.GetFullPath(root);
         var markdown = new List<string>();
@@ -62,21 +47,11 @@ public static class WorkspaceLoader
         if (timings is not null) timings.Scan = clock.Elapsed;
         var docs = new ConcurrentBag<ParsedDocument>();
         int done = 0;
-        // One file at a time from the front of the list (not a range per worker), see above.
+        // One file at a time from the front of the list, not a range per worker: file sizes vary widely.
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, TaskScheduler = scheduler ?? TaskScheduler.Default, MaxDegreeOfParallelism = scheduler?.MaximumConcurrencyLevel ?? -1 };
         Parallel.ForEach(Partitioner.Create(markdown, EnumerablePartitionerOptions.NoBuffering), parallel, rel =>
         {
-            ParsedDocument doc;
-            if (openText?.Invoke(rel) is { } text)
-            {
-                doc = ParseEditorText(rel, text, config);
-            }
-            else
-            {
-                doc = LoadDocument(root, rel, config);
-                read?.Invoke(doc);
-            }
-            docs.Add(doc);
+            docs.Add(LoadDocument(root, rel, config, share));
             var n = Interlocked.Increment(ref done);
             if (progress is not null && (n % 50 == 0 || n == markdown.Count)) progress.Report((n, markdown.Count));
         });
@@ -114,7 +89,9 @@ public static class WorkspaceLoader
     }
 
     /// <summary>Reads and parses one file; problems become a <see cref="LoadProblem"/>, never an exception.</summary>
-    public static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config)
+    public static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config) => LoadDocument(root, relativePath, config, null);
+
+    private static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config, Func<string, string>? share)
     {
         var full = Path.Combine(root, relativePath);
         try
@@ -136,8 +113,8 @@ public static class WorkspaceLoader
                 int length = 0, read;
                 while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
                 if (length == buffer.Length && stream.ReadByte() >= 0) // grew while being read: read it whole
-                    return ParseBytes(relativePath, File.ReadAllBytes(full), config);
-                return ParseBytes(relativePath, buffer.AsSpan(0, length), config);
+                    return ParseBytes(relativePath, File.ReadAllBytes(full), config, share);
+                return ParseBytes(relativePath, buffer.AsSpan(0, length), config, share);
             }
             finally
             {
@@ -164,7 +141,9 @@ public static class WorkspaceLoader
     }
 
     /// <summary>Decodes UTF-8 (BOM allowed) strictly and parses; binary or invalid text becomes a <see cref="LoadProblem"/>.</summary>
-    public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config)
+    public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config) => ParseBytes(relativePath, bytes, config, null);
+
+    private static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config, Func<string, string>? share)
     {
         if (TooLarge(bytes.Length) is { } tooLarge) return ParsedDocument.Unreadable(relativePath, tooLarge);
         int nul = bytes[..Math.Min(bytes.Length, 8192)].IndexOf((byte)0);
@@ -175,6 +154,7 @@ public static class WorkspaceLoader
         try
         {
             text = StrictUtf8.GetString(bytes);
+            if (share is not null) text = share(text);
         }
         catch (DecoderFallbackException e)
         {
@@ -236,7 +216,7 @@ public static class WorkspaceLoader
     }
 }
 
-/// <summary>How long the phases of <see cref="WorkspaceLoader.Load(string, GlossaryConfig, IProgress{ValueTuple{int, int}}?, LoadTimings?, CancellationToken)"/> took.</summary>
+/// <summary>How long the phases of <see cref="WorkspaceLoader.Load"/> took.</summary>
 public sealed class LoadTimings
 {
     /// <summary>Listing the files.</summary>

@@ -4,22 +4,10 @@ using GlossaryLsp.Server.Workspace;
 
 namespace GlossaryLsp.Server.Handlers;
 
-/// <summary>
-/// <c>textDocument/didOpen</c>: the editor's text overrides the file on disk. On arrival, the text comes
-/// back from where the input filter put it (<see cref="Transport.LiftedTexts"/>), and while a folder
-/// is being loaded (an editor opens its files while the workspace is read), the text is offered to the
-/// loader, which parses it instead of reading the file, or is swapped for the equal text already read.
-/// </summary>
+/// <summary><c>textDocument/didOpen</c>: the editor's text overrides the file on disk.</summary>
 [LspMethod("textDocument/didOpen", Mutates = true)]
-internal sealed class DidOpenHandler : ILspNotificationHandler<DidOpenTextDocumentParams>, ILspArrivalHandler<DidOpenTextDocumentParams>
+internal sealed class DidOpenHandler : ILspNotificationHandler<DidOpenTextDocumentParams>
 {
-    public DidOpenTextDocumentParams OnArrival(DidOpenTextDocumentParams message, LanguageServer server)
-    {
-        var d = message.TextDocument;
-        var text = server.State.ArrivedOpenTexts.Arrived(d.Uri, server.LiftedTexts.Take(d.Text));
-        return ReferenceEquals(text, d.Text) ? message : new DidOpenTextDocumentParams(d with { Text = text });
-    }
-
     public Task HandleAsync(DidOpenTextDocumentParams notification, RequestContext context, CancellationToken cancellationToken)
     {
         var d = notification.TextDocument;

@@ -13,8 +13,6 @@ internal sealed class HandlerDescriptor
     public required Type ParamsType { get; init; }
     public required Type HandlerType { get; init; }
     public required Func<object?, RequestContext, CancellationToken, Task<object?>> Invoke { get; init; }
-    /// <summary>Called with the params when the message arrives, returns those to queue (<see cref="ILspArrivalHandler{TParams}"/>); null for most methods.</summary>
-    public Func<object, LanguageServer, object>? OnArrival { get; init; }
 
     public object? DeserializeParams(JsonElement? element)
     {
@@ -56,22 +54,11 @@ internal sealed class HandlerDescriptor
             {
                 var m = typeof(HandlerDescriptor).GetMethod(nameof(ForNotification), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(args);
                 var invoke = (Func<object?, RequestContext, CancellationToken, Task<object?>>)m.Invoke(null, [instance])!;
-                var onArrival = ArrivalOf(instance, args[0]);
-                return new HandlerDescriptor { Method = attribute.Method, Mutates = attribute.Mutates, IsNotification = true, ParamsType = args[0], HandlerType = type, Invoke = invoke, OnArrival = onArrival };
+                return new HandlerDescriptor { Method = attribute.Method, Mutates = attribute.Mutates, IsNotification = true, ParamsType = args[0], HandlerType = type, Invoke = invoke };
             }
         }
         throw new InvalidOperationException($"{type.Name} has [LspMethod] but implements neither ILspRequestHandler<,> nor ILspNotificationHandler<>");
     }
-
-    private static Func<object, LanguageServer, object>? ArrivalOf(object instance, Type paramsType)
-    {
-        if (!typeof(ILspArrivalHandler<>).MakeGenericType(paramsType).IsInstanceOfType(instance)) return null;
-        var m = typeof(HandlerDescriptor).GetMethod(nameof(ForArrival), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(paramsType);
-        return (Func<object, LanguageServer, object>)m.Invoke(null, [instance])!;
-    }
-
-    private static Func<object, LanguageServer, object> ForArrival<TParams>(ILspArrivalHandler<TParams> handler) =>
-        (p, server) => handler.OnArrival((TParams)p, server)!;
 
     private static Func<object?, RequestContext, CancellationToken, Task<object?>> ForRequest<TParams, TResult>(ILspRequestHandler<TParams, TResult> handler) =>
         async (p, context, ct) => await handler.HandleAsync((TParams)p!, context, ct).ConfigureAwait(false);

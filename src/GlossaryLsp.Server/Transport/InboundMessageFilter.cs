@@ -1,8 +1,8 @@
 // Sits between stdin and StreamJsonRpc: re-frames header-delimited messages and forwards only those
 // that are well-formed JSON-RPC objects. StreamJsonRpc ends the connection on a message it cannot
 // parse; an editor (or a person typing into the pipe) must not be able to kill the server that way,
-// so garbage is skipped and logged here instead. A didOpen's text is decoded here and forwarded as a
-// placeholder (LiftedTexts), so that StreamJsonRpc does not parse it twice more.
+// so garbage is skipped and logged here instead. Messages pass on byte for byte: this frames and
+// validates, it never rewrites.
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
@@ -10,7 +10,7 @@ using System.Text.Json;
 
 namespace GlossaryLsp.Server.Transport;
 
-internal sealed class InboundMessageFilter(Stream input, PipeWriter output, ServerLog log, LiftedTexts lifted)
+internal sealed class InboundMessageFilter(Stream input, PipeWriter output, ServerLog log)
 {
     private const int MaxHeaderBytes = 64 * 1024;
     private const int MaxMessageBytes = 512 * 1024 * 1024;
@@ -53,8 +53,8 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
                 }
                 var body = new ReadOnlyMemory<byte>(_buffer, _start, length);
                 _start += length;
-                string? problem = Vet(body.Span, out var text);
-                if (problem is null) Forward(body.Span, text);
+                string? problem = Vet(body.Span);
+                if (problem is null) Forward(body.Span);
                 ShrinkAfterLargeMessage();
                 if (problem is not null)
                 {
@@ -94,23 +94,14 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
         return int.TryParse(text, System.Globalization.NumberStyles.None, null, out int n) && n >= 0 ? n : null;
     }
 
-    /// <summary>A didOpen's text: where its JSON string lies in the message, and its value.</summary>
-    internal readonly record struct OpenText(int Start, int End, string Value);
-
-    /// <summary>
-    /// Null when the body is one JSON object with a string "method" or an "id"; else what is wrong.
-    /// For a <c>textDocument/didOpen</c> with one <c>params.textDocument.text</c> string, that text.
-    /// </summary>
-    internal static string? Vet(ReadOnlySpan<byte> body, out OpenText? openText)
+    /// <summary>Null when the body is one JSON object with a string "method" or an "id"; else what is wrong.</summary>
+    private static string? Vet(ReadOnlySpan<byte> body)
     {
-        openText = null;
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return "a message that is not a JSON object";
-            bool hasMethod = false, hasId = false, badMethod = false, didOpen = false;
-            OpenText? text = null;
-            int texts = 0;
+            bool hasMethod = false, hasId = false, badMethod = false;
             while (reader.Read())
             {
                 if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0) break;
@@ -119,22 +110,11 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.String) hasMethod = true; else badMethod = true;
-                    didOpen = hasMethod && reader.ValueTextEquals("textDocument/didOpen"u8);
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
                     hasId = reader.TokenType is JsonTokenType.String or JsonTokenType.Number;
-                }
-                else if (reader.ValueTextEquals("params"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        texts += FindText(ref reader, out var found);
-                        text = found ?? text;
-                        continue;
-                    }
                 }
                 else
                 {
@@ -147,7 +127,6 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
             if (badMethod) return "a message whose \"method\" is not a string";
             if (!hasMethod && !hasId) return "a JSON object that is neither a request, a notification nor a response";
             // Duplicate keys are left to the deserializer as they are.
-            if (didOpen && texts == 1) openText = text;
             return null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
@@ -156,52 +135,10 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
         }
     }
 
-    /// <summary>Reads a params object to its end; returns how many <c>textDocument.text</c> strings it has, and the last.</summary>
-    private static int FindText(ref Utf8JsonReader reader, out OpenText? text)
+    private void Forward(ReadOnlySpan<byte> body)
     {
-        text = null;
-        int count = 0;
-        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 1))
-        {
-            bool textDocument = reader.ValueTextEquals("textDocument"u8);
-            reader.Read();
-            if (!textDocument || reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-            while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 2))
-            {
-                bool isText = reader.ValueTextEquals("text"u8);
-                reader.Read();
-                if (isText && reader.TokenType == JsonTokenType.String)
-                {
-                    text = new OpenText((int)reader.TokenStartIndex, (int)reader.BytesConsumed, reader.GetString()!);
-                    count++;
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
-        return count;
-    }
-
-    /// <summary>Writes the message on, a didOpen's text replaced by its placeholder.</summary>
-    private void Forward(ReadOnlySpan<byte> body, OpenText? text)
-    {
-        if (text is not { } t)
-        {
-            output.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
-            output.Write(body);
-            return;
-        }
-        var placeholder = Encoding.UTF8.GetBytes($"\"{lifted.Lift(t.Value)}\"");
-        output.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length - (t.End - t.Start) + placeholder.Length}\r\n\r\n"));
-        output.Write(body[..t.Start]);
-        output.Write(placeholder);
-        output.Write(body[t.End..]);
+        output.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+        output.Write(body);
     }
 
     private int IndexOf(byte[] pattern) =>

@@ -1,9 +1,7 @@
-// A message's params as its handler's type, deserialized by StreamJsonRpc straight from the message.
-// Taking them as a JsonElement (as the entry point once did) made System.Text.Json copy the params'
-// JSON into a new document and parse it again before the handler's type was read from that copy: for
-// a didOpen, its whole text twice more (66 MB copied and re-parsed when an editor opens 1,000 files).
-// Params that do not fit the type keep the reason, so that the server still answers InvalidParams
-// with its own message (and logs it) rather than StreamJsonRpc's.
+// A message's params as its handler's type, deserialized by StreamJsonRpc straight from the message
+// with the server's serializer options (not through a JsonElement, which System.Text.Json would copy
+// and parse again: for a didOpen, its whole text). Params that do not fit the type keep the reason,
+// so that the server answers InvalidParams with its own message (and logs it) rather than StreamJsonRpc's.
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -38,7 +36,7 @@ internal sealed class IncomingParamsConverter : JsonConverterFactory
             {
                 try
                 {
-                    return new IncomingParams<T>(JsonSerializer.Deserialize<T>(ref reader, LspJson.Options), null);
+                    return new IncomingParams<T>(JsonSerializer.Deserialize<T>(ref reader, options), null);
                 }
                 catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
                 {

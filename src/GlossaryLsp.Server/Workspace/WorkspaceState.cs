@@ -9,7 +9,7 @@ using GlossaryLsp.Server.Protocol;
 
 namespace GlossaryLsp.Server.Workspace;
 
-internal sealed class WorkspaceState(ServerLog log)
+internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
 {
     private readonly List<FolderState> _folders = [];
     /// <summary>Open documents outside every workspace folder: tracked so their changes apply, never analysed.</summary>
@@ -19,9 +19,6 @@ internal sealed class WorkspaceState(ServerLog log)
     private long _version;
 
     public EditorSettings Settings { get; private set; } = EditorSettings.None;
-
-    /// <summary>didOpen texts that wait in the queue (thread-safe: filled as they arrive); a folder being loaded parses them instead of reading the files.</summary>
-    public ArrivedOpenTexts ArrivedOpenTexts { get; } = new();
 
     public IReadOnlyList<FolderState> Folders => _folders;
 
@@ -39,33 +36,22 @@ internal sealed class WorkspaceState(ServerLog log)
         _changed |= _folders.RemoveAll(f => f.RootPath == rootPath) > 0;
     }
 
-    /// <summary>
-    /// The nice value of the threads that parse a folder being loaded. On 1,000 × 100 with every file
-    /// opened by the client at once, 830–850 documents were then parsed from their didOpen (250–290 at
-    /// normal priority), and lspbench's peak was 438–482 MB instead of 465–503.
-    /// </summary>
+    /// <summary>The nice value of the threads that parse a folder being loaded (see docs/PERFORMANCE.md, "The loader's parsers yield to the reader").</summary>
     private const int ParserNice = 10;
 
-    /// <summary>
-    /// Reads every folder that has not been read yet from disk (parallel parse), then lays the open
-    /// documents over it. A file whose didOpen has arrived and waits in the queue behind this is parsed
-    /// from the editor's text instead: that didOpen, handled next, would replace the file's text anyway.
-    /// </summary>
+    /// <summary>Reads every folder that has not been read yet from disk (parallel parse), then lays the open documents over it.</summary>
     public void LoadFolders(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken, Action<ConfigException>? onBadConfig = null)
     {
-        ArrivedOpenTexts.BeginLoad();
+        sharedTexts.BeginLoad();
         try
         {
             foreach (var folder in _folders.Where(f => !f.Loaded))
             {
                 folder.FileConfig = ReadConfig(folder, onBadConfig) ?? folder.FileConfig;
                 var config = Settings.ApplyTo(folder.FileConfig);
-                var arrived = OpenTextsFor(folder);
-                // The parsers yield the CPU to the thread reading the client's messages: the didOpens an
-                // editor sends meanwhile are read in time for their text to be parsed instead of the file.
+                // The parsers yield the CPU to the thread reading the client's messages (an editor opens its files meanwhile).
                 using var parsers = LowPriority.Scheduler("glossary load", Environment.ProcessorCount, ParserNice);
-                var index = WorkspaceLoader.Load(folder.RootPath, config, progress, null, arrived.TextOf, arrived.Read, cancellationToken, parsers);
-                if (arrived.Used > 0) log.Info($"{folder.Name}: {arrived.Used} documents parsed from the text of their didOpen, not read from disk");
+                var index = WorkspaceLoader.Load(folder.RootPath, config, new LoadOptions { Progress = progress, Scheduler = parsers, ShareText = sharedTexts.Share }, cancellationToken);
                 folder.Loaded = true;
                 SetIndex(folder, index, definitionsChanged: true);
                 foreach (var path in folder.Open.Keys) folder.MarkDirty(path);
@@ -73,45 +59,7 @@ internal sealed class WorkspaceState(ServerLog log)
         }
         finally
         {
-            if (ArrivedOpenTexts.Swapped > 0) log.Info($"{ArrivedOpenTexts.Swapped} didOpens arrived after their file was read and share its text");
-            ArrivedOpenTexts.EndLoad();
-        }
-    }
-
-    /// <summary>The arrived didOpen texts of the files this folder owns (not those of a folder nested in it, which <see cref="Locate"/> gives to that folder).</summary>
-    private FolderOpenTexts OpenTextsFor(FolderState folder)
-    {
-        var nested = _folders.Where(f => f != folder && f.RootPath.StartsWith(folder.RootPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            .Select(f => f.RootPath + Path.DirectorySeparatorChar).ToArray();
-        return new FolderOpenTexts(ArrivedOpenTexts, folder.RootPath, nested);
-    }
-
-    private sealed class FolderOpenTexts(ArrivedOpenTexts arrived, string root, string[] nested)
-    {
-        private int _used;
-        public int Used => _used;
-
-        /// <summary>For the loader: the waiting didOpen text of a workspace-relative path, or null (read the file).</summary>
-        public string? TextOf(string relativePath)
-        {
-            if (FullPath(relativePath) is not { } full || arrived.TextOf(full) is not { } text) return null;
-            Interlocked.Increment(ref _used);
-            return text;
-        }
-
-        /// <summary>For the loader: a file it read from disk.</summary>
-        public void Read(ParsedDocument document)
-        {
-            if (FullPath(document.Path) is { } full) arrived.ReadFromDisk(full, document);
-        }
-
-        /// <summary>The full path of a file this folder owns, or null for one a nested folder owns.</summary>
-        private string? FullPath(string relativePath)
-        {
-            var full = Path.Combine(root, relativePath.Replace('/', Path.DirectorySeparatorChar));
-            foreach (var n in nested)
-                if (full.StartsWith(n, StringComparison.Ordinal)) return null;
-            return full;
+            sharedTexts.EndLoad();
         }
     }
 
@@ -119,7 +67,6 @@ internal sealed class WorkspaceState(ServerLog log)
 
     public void Open(string uri, int version, string text)
     {
-        ArrivedOpenTexts.Handled(uri, text);
         if (Locate(uri) is not var (folder, path) || !WorkspaceLoader.IsMarkdown(path))
         {
             _outside[uri] = new OpenDocument(uri, uri, version, text);

@@ -5,26 +5,21 @@ namespace GlossaryLsp.Tests.Server;
 
 /// <summary>
 /// An editor sends <c>initialized</c> and then a didOpen for every file it has open, all at once: the
-/// didOpens arrive while the folder is being read. Their texts are handed to the loader; what the
-/// editor sees must be exactly what it saw when they were handled after the load.
+/// didOpens arrive while the folder is being read. What the editor sees must be its own texts and the
+/// diagnostics of those texts.
 /// </summary>
 public sealed class OpenDuringLoadTests
 {
     /// <summary>The article as the editor has it: a line inserted above, the broken link moved to line 5 and one character right.</summary>
     private static readonly string EditedArticle = Fixtures.Article.Replace("# 記事\n", "# 記事\n\n未保存の段落。\n").Replace("🌲[存在しない]", "🌲 [存在しない]");
 
-    /// <summary>
-    /// Sends <c>initialized</c> and then <paramref name="send"/> while the queue is held, waits until
-    /// the server has seen the <paramref name="opens"/> didOpens arrive (so the load finds them), then lets it go.
-    /// </summary>
-    private static async Task LoadWithAsync(LspTestClient client, int opens, Func<Task> send)
+    /// <summary>Sends <c>initialized</c> and then <paramref name="send"/> while the queue is held, then lets it go.</summary>
+    private static async Task LoadWithAsync(LspTestClient client, Func<Task> send)
     {
         var key = Guid.NewGuid().ToString("N");
         await client.NotifyAsync("test/hold", new { key });
         await client.NotifyAsync("initialized", new { });
         await send();
-        using var cts = new CancellationTokenSource(LspTestClient.Patience);
-        while (client.Server.State.ArrivedOpenTexts.Count < opens) await Task.Delay(5, cts.Token);
         HoldHandler.Release(key);
         await client.WaitForNotificationAsync("glossary/status", p => p.GetProperty("state").GetString() == "ready");
     }
@@ -34,7 +29,7 @@ public sealed class OpenDuringLoadTests
     {
         await using var client = LspTestClient.Create(Fixtures.Workspace());
         await client.InitializeAsync(initialized: false);
-        await LoadWithAsync(client, opens: 2, async () =>
+        await LoadWithAsync(client, async () =>
         {
             await client.OpenAsync("記事.md", EditedArticle, version: 7);
             await client.OpenAsync("用語集.md", Fixtures.Glossary, version: 3); // as on disk
@@ -48,12 +43,10 @@ public sealed class OpenDuringLoadTests
         var probe = await client.RequestAsync("test/probe", new { uri = client.Uri("記事.md") });
         probe.GetProperty("text").GetString().Should().Be(EditedArticle);
 
-        // Both were parsed from the editor's texts (not read, then parsed again), and no text is held twice.
-        client.Stderr.Should().Contain("2 documents parsed from the text of their didOpen");
+        // No text is held twice.
         var folder = client.Server.Queue.LastSnapshot.Folders.Single();
         foreach (var path in new[] { "記事.md", "用語集.md" })
             folder.Index.GetDocument(path)!.Text.Should().BeSameAs(folder.OpenDocuments[path].Text);
-        client.Server.State.ArrivedOpenTexts.Count.Should().Be(0);
     }
 
     [Fact]
@@ -62,7 +55,7 @@ public sealed class OpenDuringLoadTests
         var renamed = Fixtures.Glossary.Replace("## 転移学習 |", "## 転移 |");
         await using var client = LspTestClient.Create(Fixtures.Workspace());
         await client.InitializeAsync(initialized: false);
-        await LoadWithAsync(client, opens: 2, async () =>
+        await LoadWithAsync(client, async () =>
         {
             await client.OpenAsync("記事.md", EditedArticle, version: 1);
             await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(0, 0, 0, 0, "前置き\n"));
@@ -76,7 +69,6 @@ public sealed class OpenDuringLoadTests
         var glossary = await client.RequestAsync("test/probe", new { uri = client.Uri("用語集.md") });
         glossary.GetProperty("text").GetString().Should().Be(Fixtures.Glossary);
         client.Server.Queue.LastSnapshot.Folders.Single().OpenDocuments.Keys.Should().Equal("記事.md");
-        client.Server.State.ArrivedOpenTexts.Count.Should().Be(0);
     }
 
     [Fact]
@@ -85,7 +77,7 @@ public sealed class OpenDuringLoadTests
         await using var client = LspTestClient.Create(new Dictionary<string, string>(Fixtures.Workspace()) { ["メモ.txt"] = "disk\n" });
         await client.InitializeAsync(initialized: false);
         const string outside = "file:///tmp/glossary-outside-外.md";
-        await LoadWithAsync(client, opens: 2, async () =>
+        await LoadWithAsync(client, async () =>
         {
             await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = outside, languageId = "markdown", version = 1, text = "[x](nowhere.md)" } });
             await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = client.Uri("メモ.txt"), languageId = "plaintext", version = 1, text = "[x](nowhere.md)" } });
@@ -95,7 +87,5 @@ public sealed class OpenDuringLoadTests
         var folder = client.Server.Queue.LastSnapshot.Folders.Single();
         folder.Index.GetDocument("メモ.txt").Should().BeNull();
         folder.Index.OtherFiles.Should().Contain("メモ.txt");
-        client.Stderr.Should().NotContain("parsed from the text of their didOpen");
-        client.Server.State.ArrivedOpenTexts.Count.Should().Be(0);
     }
 }

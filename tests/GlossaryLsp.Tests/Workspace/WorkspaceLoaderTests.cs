@@ -1,11 +1,9 @@
-using System.Collections.Concurrent;
 using GlossaryLsp.Core.Config;
-using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Workspace;
 
 namespace GlossaryLsp.Tests.Workspace;
 
-/// <summary>WorkspaceLoader with an overlay of open texts (an editor's, for the server).</summary>
+/// <summary>WorkspaceLoader: reading a folder, and the limits on what is parsed.</summary>
 public sealed class WorkspaceLoaderTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "glossary-loader-tests", Guid.NewGuid().ToString("N"));
@@ -24,28 +22,21 @@ public sealed class WorkspaceLoaderTests : IDisposable
     }
 
     [Fact]
-    public void A_file_with_an_open_text_is_parsed_from_it_and_the_others_are_read()
+    public void A_folder_is_read_with_its_Markdown_parsed_and_other_files_listed()
     {
-        var open = "# A in the editor\n";
-        var asked = new ConcurrentBag<string>();
-        var read = new ConcurrentBag<ParsedDocument>();
-        var index = WorkspaceLoader.Load(_root, GlossaryConfig.Default, null, null,
-            openText: path => { asked.Add(path); return path == "a.md" ? open : null; }, read: read.Add);
+        var index = WorkspaceLoader.Load(_root, GlossaryConfig.Default);
 
-        index.GetDocument("a.md")!.Text.Should().BeSameAs(open);
-        index.GetDocument("a.md")!.Headings.Single().Text.Should().Be("A in the editor");
+        index.GetDocument("a.md")!.Headings.Single().Text.Should().Be("A on disk");
         index.GetDocument("sub/b.md")!.Text.Should().Be("# B on disk\n");
+        index.GetDocument("c.txt").Should().BeNull();
         index.OtherFiles.Should().Contain("c.txt");
-        asked.Should().BeEquivalentTo("a.md", "sub/b.md");
-        read.Select(d => d.Path).Should().Equal("sub/b.md");
     }
 
     [Fact]
-    public void An_open_text_over_the_size_limit_is_reported_not_parsed()
+    public void An_editor_text_over_the_size_limit_is_reported_not_parsed()
     {
         var huge = new string('あ', (int)(WorkspaceLoader.MaxFileBytes / 3) + 1); // 3 UTF-8 bytes each
-        var index = WorkspaceLoader.Load(_root, GlossaryConfig.Default, null, null, openText: path => path == "a.md" ? huge : null);
-        index.GetDocument("a.md")!.LoadProblem!.Message.Should().Contain("document is 16 MB").And.Contain("not analysed");
+        WorkspaceLoader.ParseEditorText("a.md", huge, GlossaryConfig.Default).LoadProblem!.Message.Should().Contain("document is 16 MB").And.Contain("not analysed");
     }
 
     [Theory]

@@ -1,0 +1,21 @@
+// While a folder loads, an editor sends a didOpen for each file it has open, and those wait in the
+// queue behind the load. Their texts are usually the files' own: whichever of the two is decoded
+// second (the didOpen's, as StreamJsonRpc reads its params, or the file's, as the loader reads it)
+// is exchanged for the first, so the workspace is not held twice while the didOpens wait (see
+// docs/PERFORMANCE.md, "Opening every file while indexing"). Keyed by content only; thread-safe.
+using System.Collections.Concurrent;
+
+namespace GlossaryLsp.Server.Workspace;
+
+internal sealed class SharedTexts
+{
+    private volatile ConcurrentDictionary<string, string>? _texts;
+
+    /// <summary>From now until <see cref="EndLoad"/>, equal texts are shared.</summary>
+    public void BeginLoad() => _texts = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+    public void EndLoad() => _texts = null;
+
+    /// <summary>An equal text seen before during this load, else <paramref name="text"/> itself (any thread).</summary>
+    public string Share(string text) => _texts is { } texts ? texts.GetOrAdd(text, text) : text;
+}
