@@ -18,8 +18,7 @@ public sealed class DiagnosticsTests
         d.Source.Should().Be("glossary");
         d.Severity.Should().Be(DiagnosticSeverity.Error);
         d.CodeDescription!.Href.Should().EndWith("docs/rules/GL0002.md");
-        // "🌲[存在しない](用語集.md#44GC44GE44GG)": 🌲 is two UTF-16 units; the target starts after "🌲[存在しない](" (10 units).
-        d.Range.Should().Be(new Range(new Position(4, 10), new Position(4, 29)));
+        d.Range.Should().Be(Fixtures.RangeOf(Fixtures.Marked, Fixtures.BrokenTarget));
     }
 
     [Fact]
@@ -124,7 +123,7 @@ public sealed class PullDiagnosticsTests
         first.GetProperty("kind").GetString().Should().Be("full");
         var item = first.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
         item.GetProperty("code").GetString().Should().Be("GL0002");
-        item.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32().Should().Be(10);
+        item.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32().Should().Be(Fixtures.RangeOf(Fixtures.Marked, Fixtures.BrokenTarget).Start.Character);
         var resultId = first.GetProperty("resultId").GetString();
 
         var second = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = resultId });

@@ -20,7 +20,7 @@ public sealed class CrossFileTests
         await client.ChangeAsync("用語集.md", 2, LspTestClient.Edit(3, 0, 3, OriginalHeading.Length, RenamedHeading));
         var broken = await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 2);
         broken[0].Code.Should().Be("GL0002");
-        broken[0].Range.Should().Be(new Range(new Position(2, 7), new Position(2, 58)));
+        broken[0].Range.Should().Be(Fixtures.RangeOf(Fixtures.Marked, Fixtures.TermLinkTarget));
         broken[1].Range.Start.Line.Should().Be(4);
 
         int mark = client.Mark();
@@ -109,10 +109,11 @@ public sealed class WatchedFilesTests
         await using var client = LspTestClient.Create(Fixtures.Workspace());
         await client.InitializeAsync();
 
-        client.WriteFile("メモ/新規.md", "# メモ\n\n[転移学習](../用語集.md#ない)\n");
+        var note = Fixture.Parse("//- メモ/新規.md\n# メモ\n\n[転移学習]({|GL0002:../用語集.md#ない|})\n");
+        client.WriteFile("メモ/新規.md", note.Text("メモ/新規.md"));
         await client.NotifyAsync("workspace/didChangeWatchedFiles", Event(client, "メモ/新規.md", FileChangeType.Created));
         var created = await client.WaitForDiagnosticsAsync("メモ/新規.md");
-        created.Should().ContainSingle().Which.Range.Should().Be(new Range(new Position(2, 7), new Position(2, 19)));
+        created.Should().ContainSingle().Which.Range.Should().Be(Fixtures.RangeOf(note, new FixtureSpan("メモ/新規.md", note.Diagnostics.Single().Span)));
 
         // The glossary changes on disk (not open): the article's good link breaks.
         client.WriteFile("用語集.md", Fixtures.Glossary.Replace("## 転移学習 |", "## 転移 |").Replace(Fixtures.TransferAnchor, AnchorCodec.Encode("転移 | Transfer Learning")));

@@ -29,6 +29,10 @@ public sealed class FeatureHandlerTests
     private static object At(LspTestClient c, string path, int line, int character) =>
         new { textDocument = new { uri = c.Uri(path) }, position = new { line, character } };
 
+    /// <summary>A UTF-16 position in the article or glossary of <see cref="Fixtures.Marked"/>.</summary>
+    private static object At(LspTestClient c, string path, int offset) =>
+        new { textDocument = new { uri = c.Uri(path) }, position = Fixtures.PositionOf(Fixtures.Marked, path, offset) };
+
     private static string R(JsonElement range) =>
         $"{range.GetProperty("start").GetProperty("line")}:{range.GetProperty("start").GetProperty("character")}-" +
         $"{range.GetProperty("end").GetProperty("line")}:{range.GetProperty("end").GetProperty("character")}";
@@ -37,11 +41,11 @@ public sealed class FeatureHandlerTests
     public async Task Hover_on_a_link_in_utf16_and_utf8()
     {
         await using var c = await StartAsync();
-        var hover = await c.RequestAsync("textDocument/hover", At(c, "記事.md", 2, 3));
+        var hover = await c.RequestAsync("textDocument/hover", At(c, "記事.md", Fixtures.TermLink.Span.Start + 3));
         hover.GetProperty("contents").GetProperty("kind").GetString().Should().Be("markdown");
         hover.GetProperty("contents").GetProperty("value").GetString().Should().Be(
             "**転移学習** | Transfer Learning\n\n- ある課題で学習したモデルを別の課題に流用する手法。\n\n---\n\nDefined in `用語集.md:4`\n");
-        R(hover.GetProperty("range")).Should().Be("2:0-2:59");
+        R(hover.GetProperty("range")).Should().Be(Fixtures.Marked.Range(Fixtures.TermLink));
 
         await using var c8 = LspTestClient.Create(Workspace());
         await c8.InitializeAsync(LspTestClient.Capabilities(encodings: ["utf-8"]));
@@ -100,17 +104,18 @@ public sealed class FeatureHandlerTests
     public async Task Definition_and_references()
     {
         await using var c = await StartAsync();
-        var definition = await c.RequestAsync("textDocument/definition", At(c, "記事.md", 2, 2));
+        var definition = await c.RequestAsync("textDocument/definition", At(c, "記事.md", Fixtures.TermLink.Span.Start + 2));
         var location = definition.EnumerateArray().Should().ContainSingle().Subject;
         location.GetProperty("uri").GetString().Should().Be(c.Uri("用語集.md"));
-        R(location.GetProperty("range")).Should().Be("3:3-3:27");
+        R(location.GetProperty("range")).Should().Be(Fixtures.Marked.Range(Fixtures.TermName));
 
         var refs = await c.RequestAsync("textDocument/references", new
         {
-            textDocument = new { uri = c.Uri("用語集.md") }, position = new { line = 3, character = 5 }, context = new { includeDeclaration = true },
+            textDocument = new { uri = c.Uri("用語集.md") }, position = Fixtures.PositionOf(Fixtures.Marked, "用語集.md", Fixtures.TermName.Span.Start + 2),
+            context = new { includeDeclaration = true },
         });
         refs.EnumerateArray().Select(l => $"{Path.GetFileName(new Uri(l.GetProperty("uri").GetString()!).LocalPath)} {R(l.GetProperty("range"))}")
-            .Should().Equal("用語集.md 3:3-3:27", "記事.md 2:0-2:59");
+            .Should().Equal($"用語集.md {Fixtures.Marked.Range(Fixtures.TermName)}", $"記事.md {Fixtures.Marked.Range(Fixtures.TermLink)}");
     }
 
     [Fact]
