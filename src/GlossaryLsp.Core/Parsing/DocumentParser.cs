@@ -174,7 +174,7 @@ public static partial class DocumentParser
         }
 
         codeSpans.Sort((a, b) => a.Start.CompareTo(b.Start));
-        bool InCode(int offset) => IsInside(codeSpans, offset);
+        bool InCode(int offset) => SortedSpans.Contains(CollectionsMarshal.AsSpan(codeSpans), offset);
 
         // HTML comments: article URL / title, suppressions.
         var articleUrls = new List<ArticleUrlComment>();
@@ -510,19 +510,6 @@ public static partial class DocumentParser
         if (i < text.Length && text[i] == '\r') i++;
         if (i < text.Length && text[i] == '\n') i++;
         return i;
-    }
-
-    private static bool IsInside(List<TextSpan> sortedSpans, int offset)
-    {
-        int lo = 0, hi = sortedSpans.Count - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sortedSpans[mid].End <= offset) lo = mid + 1;
-            else if (sortedSpans[mid].Start > offset) hi = mid - 1;
-            else return true;
-        }
-        return false;
     }
 
     private static ImmutableArray<TextSpan> Merge(List<TextSpan> spans)

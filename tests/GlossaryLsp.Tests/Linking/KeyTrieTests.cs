@@ -1,4 +1,4 @@
-using GlossaryLsp.Core.Linking;
+using GlossaryLsp.Core.Index;
 
 namespace GlossaryLsp.Tests.Linking;
 
