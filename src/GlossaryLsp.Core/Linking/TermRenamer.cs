@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
-using GlossaryLsp.Core.Rules;
 using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Linking;

@@ -8,9 +8,6 @@ namespace GlossaryLsp.Core.Rules;
 /// <summary>Another place a diagnostic involves (the other definition, the link's target, …).</summary>
 public sealed record RelatedLocation(string Path, TextSpan Span, string Message);
 
-/// <summary>Edits to one document.</summary>
-public sealed record DocumentEdit(string Path, ImmutableArray<TextEdit> Edits);
-
 /// <summary>
 /// An automatic fix: edits across one or more documents, ready for a code action or the CLI. When it
 /// also moves links (<see cref="Retarget"/>), the links' edits are found when the fix is applied, in the

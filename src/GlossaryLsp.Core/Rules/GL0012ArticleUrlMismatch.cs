@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;

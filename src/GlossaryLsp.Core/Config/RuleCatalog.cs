@@ -1,6 +1,4 @@
-using GlossaryLsp.Core.Config;
-
-namespace GlossaryLsp.Core.Rules;
+namespace GlossaryLsp.Core.Config;
 
 /// <summary>What a rule is: its fixed id, readable alias, title, default severity and help page.</summary>
 public sealed record RuleDescriptor(string Id, string Alias, string Title, DiagnosticSeverity DefaultSeverity)
