@@ -52,7 +52,22 @@ public sealed partial class GlossaryIndex
 
     public GlossaryIndex WithOtherFile(string path) => new(Config, Documents, OtherFiles.Add(path), _tables);
 
-    public GlossaryIndex WithConfig(GlossaryConfig config) => new(config, Documents, OtherFiles, _tables.Renewed());
+    /// <summary>
+    /// The snapshot under another configuration. Whether a file is a term-list glossary depends on the
+    /// configuration's glossary globs: the documents whose answer changes are parsed again (an unreadable
+    /// one stays as it is); the others keep their parse.
+    /// </summary>
+    public GlossaryIndex WithConfig(GlossaryConfig config)
+    {
+        var index = new GlossaryIndex(config, Documents, OtherFiles, _tables.Renewed());
+        foreach (var doc in Documents.Values)
+        {
+            bool isGlossary = config.IsGlossaryPath(doc.Path);
+            if (doc.LoadProblem is null && isGlossary != Config.IsGlossaryPath(doc.Path))
+                index = index.WithDocument(DocumentParser.Parse(doc.Path, doc.Text, isGlossary));
+        }
+        return index;
+    }
 
     /// <summary>True when the two snapshots define the same terms, anchors and URLs (links resolve alike).</summary>
     public bool HasSameDefinitions(GlossaryIndex other) => ReferenceEquals(_tables, other._tables);
