@@ -41,7 +41,7 @@ public static class LinkTargets
         target.AsSpan().IndexOfAny(" ()<>") >= 0 ? "<" + target.Replace("<", "%3C").Replace(">", "%3E") + ">" : target;
 
     /// <summary>Brackets in link text are escaped so the link stays one link.</summary>
-    private static string EscapeMarkdownLinkText(string text) =>
+    public static string EscapeMarkdownLinkText(string text) =>
         text.AsSpan().IndexOfAny("[]") < 0 ? text : text.Replace("[", "\\[").Replace("]", "\\]");
 
     /// <summary>

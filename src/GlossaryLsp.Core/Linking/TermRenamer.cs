@@ -140,7 +140,7 @@ public static class TermRenamer
                 }
                 if (textNamesOld)
                 {
-                    var text = link.Syntax == LinkSyntax.Html ? System.Net.WebUtility.HtmlEncode(newEntryWord) : EscapeMarkdownText(newEntryWord);
+                    var text = link.Syntax == LinkSyntax.Html ? System.Net.WebUtility.HtmlEncode(newEntryWord) : LinkTargets.EscapeMarkdownLinkText(newEntryWord);
                     Add(doc.Path, new TextEdit(Narrow(doc.Text, link.TextSpan, link.Text), text));
                     changed = true;
                 }
@@ -198,7 +198,4 @@ public static class TermRenamer
                          && "[]{},>|*&!%@`\"'#?:-".IndexOf(value[0]) < 0 && value.AsSpan().IndexOfAny("[]{},") < 0;
         return plainSafe ? value : "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
     }
-
-    private static string EscapeMarkdownText(string text) =>
-        text.AsSpan().IndexOfAny("[]") < 0 ? text : text.Replace("[", "\\[").Replace("]", "\\]");
 }

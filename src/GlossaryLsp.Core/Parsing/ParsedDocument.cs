@@ -28,7 +28,7 @@ public sealed class ParsedDocument
     public LoadProblem? LoadProblem { get; init; }
 
     /// <summary>The folder of <see cref="Path"/> ("" at the workspace root).</summary>
-    public string Folder => Path.LastIndexOf('/') is var i and >= 0 ? Path[..i] : string.Empty;
+    public string Folder => WorkspacePaths.FolderOf(Path);
 
     public string GetText(TextSpan span) => Text.Substring(span.Start, span.Length);
 
