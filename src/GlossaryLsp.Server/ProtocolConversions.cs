@@ -236,7 +236,7 @@ public sealed class ProtocolConversions
     /// A workspace edit for core document edits: versioned <c>documentChanges</c> when the client supports
     /// them (the version of open documents, null for the others), else <c>changes</c>.
     /// </summary>
-    public WorkspaceEdit ToWorkspaceEdit(FolderSnapshot folder, IEnumerable<Core.Rules.DocumentEdit> edits)
+    public WorkspaceEdit ToWorkspaceEdit(FolderSnapshot folder, IEnumerable<Core.Text.DocumentEdit> edits)
     {
         var byPath = new List<(string Uri, int? Version, IReadOnlyList<Protocol.TextEdit> Edits)>();
         foreach (var group in edits.GroupBy(e => e.Path, StringComparer.Ordinal))

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using GlossaryLsp.Core.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -98,7 +98,7 @@ public static partial class CompletionService
         bool wordOnly = link is not null || heading is not null;
         if (!wordOnly && offset > 0 && document.IsProtected(offset - 1)) return CompletionResult.Empty; // code, comments, HTML
 
-        var words = EntryWordList.For(index);
+        var words = index.EntryWords;
         var (prefixSpan, key) = TypedPrefix(document.Text, offset, words);
         // Word characters before the cursor that begin no entry word: nothing to offer yet (ask again as typing goes on).
         if (key.Length == 0 && offset > 0 && IsWordChar(document.Text[offset - 1])) return new CompletionResult([], true);
@@ -194,7 +194,7 @@ public static partial class CompletionService
         {
             if (path == document.Path) continue;
             var relative = WorkspacePaths.Relative(document.Path, path);
-            var insert = absolute && index.GetArticleUrl(doc) is { } url ? url.TrimEnd('#') : relative;
+            var insert = absolute && index.GetArticleUrl(doc) is { } url ? LinkAddress.WithoutHash(url) : relative;
             if (typed.Length > 0 && !insert.Contains(typed, StringComparison.OrdinalIgnoreCase) && !path.Contains(typed, StringComparison.OrdinalIgnoreCase)) continue;
             if (items.Count >= MaxItems) { capped = true; break; }
             var title = doc.FrontMatter?.GetString("title") ?? doc.Headings.FirstOrDefault()?.Text;

@@ -64,6 +64,6 @@ public static class NavigationService
         int hash = target.IndexOf('#');
         if (hash < 0 || hash == target.Length - 1) return wholeDocument;
         var fragment = target[(hash + 1)..];
-        return fragments.Contains(fragment) || fragment.Contains('%') && fragments.Contains(Uri.UnescapeDataString(fragment));
+        return fragments.Contains(fragment) || fragments.Contains(PercentEncoding.Decode(fragment));
     }
 }

@@ -21,7 +21,7 @@ public static class WorkspaceSymbolService
 
     public static ImmutableArray<TermSymbol> Search(GlossaryIndex index, string query)
     {
-        var words = EntryWordList.For(index);
+        var words = index.EntryWords;
         var key = TermKey.Normalize(query);
         var result = ImmutableArray.CreateBuilder<TermSymbol>();
         var taken = new HashSet<int>();

@@ -1,4 +1,6 @@
+using System.Net;
 using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Index;
 
@@ -16,7 +18,7 @@ public static class LinkTargets
         if (absoluteUrl && index.GetDocument(term.DocumentPath) is { } target)
         {
             if (target.Kind == DocumentKind.GlossaryPage && target.FrontMatter?.GetString("url") is { Length: > 0 } site) return site;
-            if (index.GetArticleUrl(target) is { } url) return url.TrimEnd('#') + fragment;
+            if (index.GetArticleUrl(target) is { } url) return LinkAddress.WithoutHash(url) + fragment;
         }
         if (term.DocumentPath == from.Path) return fragment.Length > 0 ? fragment : "#";
         return WorkspacePaths.Relative(from.Path, term.DocumentPath) + fragment;
@@ -39,6 +41,25 @@ public static class LinkTargets
         target.AsSpan().IndexOfAny(" ()<>") >= 0 ? "<" + target.Replace("<", "%3C").Replace(">", "%3E") + ">" : target;
 
     /// <summary>Brackets in link text are escaped so the link stays one link.</summary>
-    private static string EscapeMarkdownLinkText(string text) =>
+    public static string EscapeMarkdownLinkText(string text) =>
         text.AsSpan().IndexOfAny("[]") < 0 ? text : text.Replace("[", "\\[").Replace("]", "\\]");
+
+    /// <summary>
+    /// The edit that points a link's fragment, as the source writes it, at a renamed anchor: when the
+    /// fragment names an old anchor as written, or after HTML and percent decoding (then the new anchor
+    /// is written percent-encoded too). Null when the link has no fragment or it names none of them.
+    /// </summary>
+    public static TextEdit? RetargetFragment(LinkReference link, Dictionary<string, string> renames)
+    {
+        var raw = link.TargetInSource;
+        int hash = raw.IndexOf('#');
+        if (hash < 0) return null;
+        var fragment = raw[(hash + 1)..];
+        var decoded = fragment.IndexOfAny('%', '&') < 0 ? null : PercentEncoding.Decode(WebUtility.HtmlDecode(fragment.ToString()));
+        if (!renames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out var renamed)
+            && (decoded is null || !renames.TryGetValue(decoded, out renamed))) return null;
+        if (fragment.SequenceEqual(renamed)) return null;
+        if (decoded is not null && !fragment.SequenceEqual(decoded)) renamed = Uri.EscapeDataString(renamed);
+        return new TextEdit(TextSpan.FromBounds(link.TargetSpan.Start + hash + 1, link.TargetSpan.End), renamed);
+    }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
-using GlossaryLsp.Core.Rules;
 using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Linking;
@@ -121,7 +120,6 @@ public static class TermRenamer
         }
 
         // Every link to the term.
-        var anchorVariants = anchorRenames.Keys.SelectMany(a => new[] { a, Uri.EscapeDataString(a) }).Distinct().ToArray();
         int linksChanged = 0;
         foreach (var doc in index.Documents.Values)
         {
@@ -130,18 +128,19 @@ public static class TermRenamer
             {
                 // Resolve only links that can change: a fragment naming a renamed anchor, or text naming the old word.
                 bool textNamesOld = !link.TextSpan.IsEmpty && link.Text.Length <= oldKey.Length * 4 + 8 && TermKey.Normalize(link.Text) == oldKey;
-                if (!textNamesOld && !anchorVariants.Any(a => link.Target.Contains(a, StringComparison.Ordinal))) continue;
+                var fragmentEdit = LinkTargets.RetargetFragment(link, anchorRenames);
+                if (!textNamesOld && fragmentEdit is null) continue;
                 var r = index.ResolveLink(doc, link);
                 if (r.Term is not { } target || target.DocumentPath != term.DocumentPath || target.NameSpan != term.NameSpan) continue;
                 bool changed = false;
-                if (RetargetFragment(doc, link, anchorRenames) is { } fragmentEdit)
+                if (fragmentEdit is not null)
                 {
                     Add(doc.Path, fragmentEdit);
                     changed = true;
                 }
                 if (textNamesOld)
                 {
-                    var text = link.Syntax == LinkSyntax.Html ? System.Net.WebUtility.HtmlEncode(newEntryWord) : EscapeMarkdownText(newEntryWord);
+                    var text = link.Syntax == LinkSyntax.Html ? System.Net.WebUtility.HtmlEncode(newEntryWord) : LinkTargets.EscapeMarkdownLinkText(newEntryWord);
                     Add(doc.Path, new TextEdit(Narrow(doc.Text, link.TextSpan, link.Text), text));
                     changed = true;
                 }
@@ -153,27 +152,6 @@ public static class TermRenamer
             .Select(e => new DocumentEdit(e.Key, [.. e.Value.OrderBy(x => x.Span.Start)]))
             .ToImmutableArray();
         return new RenameResult(result, result.Length, linksChanged, null);
-    }
-
-    /// <summary>The edit of a link target's fragment when it names one of the renamed anchors.</summary>
-    private static TextEdit? RetargetFragment(ParsedDocument doc, LinkReference link, Dictionary<string, string> anchorRenames)
-    {
-        if (link.TargetSpan.IsEmpty || link.TargetSpan.End > doc.Text.Length) return null;
-        var raw = doc.GetText(link.TargetSpan);
-        int hash = raw.IndexOf('#');
-        if (hash < 0) return null;
-        var fragment = raw[(hash + 1)..];
-        var decoded = Unescape(System.Net.WebUtility.HtmlDecode(fragment));
-        string? renamed = anchorRenames.GetValueOrDefault(fragment) ?? anchorRenames.GetValueOrDefault(decoded);
-        if (renamed is null || renamed == fragment) return null;
-        if (fragment != decoded) renamed = Uri.EscapeDataString(renamed);
-        return new TextEdit(TextSpan.FromBounds(link.TargetSpan.Start + hash + 1, link.TargetSpan.End), renamed);
-    }
-
-    private static string Unescape(string s)
-    {
-        if (!s.Contains('%')) return s;
-        try { return Uri.UnescapeDataString(s); } catch (UriFormatException) { return s; }
     }
 
     private static string? EntryWordMatching(TermDefinition term, string text)
@@ -220,7 +198,4 @@ public static class TermRenamer
                          && "[]{},>|*&!%@`\"'#?:-".IndexOf(value[0]) < 0 && value.AsSpan().IndexOfAny("[]{},") < 0;
         return plainSafe ? value : "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
     }
-
-    private static string EscapeMarkdownText(string text) =>
-        text.AsSpan().IndexOfAny("[]") < 0 ? text : text.Replace("[", "\\[").Replace("]", "\\]");
 }

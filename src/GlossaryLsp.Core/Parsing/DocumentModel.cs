@@ -51,6 +51,10 @@ public sealed record TermDefinition(
     ImmutableArray<TextSpan> EntryWordSpans)
 {
     public IEnumerable<string> EntryWords => Aliases.Prepend(Headword);
+
+    /// <summary>True when both name the same term: the same entry words, reading and anchor (spans aside).</summary>
+    public bool SameIdentity(TermDefinition other) =>
+        Headword == other.Headword && Aliases.AsSpan().SequenceEqual(other.Aliases.AsSpan()) && Reading == other.Reading && Anchor == other.Anchor;
 }
 
 public enum LinkSyntax

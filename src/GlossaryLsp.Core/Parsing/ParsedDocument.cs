@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Parsing;
@@ -28,42 +27,15 @@ public sealed class ParsedDocument
     /// <summary>Set when the file could not be analysed; then the document is otherwise empty.</summary>
     public LoadProblem? LoadProblem { get; init; }
 
-    // What the index derives from this parse, made on first use and kept with it (set once, by
-    // GlossaryIndex only): fields rather than a ConditionalWeakTable, whose look-up on each of a
-    // workspace's hundreds of thousands of links was 4 % of a lint.
-    internal GlossaryIndex.AnchorTable? IndexAnchors;
-    internal GlossaryIndex.DerivedTables.Contribution? IndexContribution;
-
     /// <summary>The folder of <see cref="Path"/> ("" at the workspace root).</summary>
-    public string Folder => Path.LastIndexOf('/') is var i and >= 0 ? Path[..i] : string.Empty;
+    public string Folder => WorkspacePaths.FolderOf(Path);
 
     public string GetText(TextSpan span) => Text.Substring(span.Start, span.Length);
 
-    public bool IsProtected(int offset)
-    {
-        var spans = ProtectedSpans;
-        int lo = 0, hi = spans.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (spans[mid].End <= offset) lo = mid + 1;
-            else if (spans[mid].Start > offset) hi = mid - 1;
-            else return true;
-        }
-        return false;
-    }
+    public bool IsProtected(int offset) => SortedSpans.Contains(ProtectedSpans.AsSpan(), offset);
 
-    /// <summary>The spans of text outside every protected span, in order: where mentions are searched.</summary>
-    public IEnumerable<TextSpan> ProseSpans()
-    {
-        int pos = 0;
-        foreach (var p in ProtectedSpans)
-        {
-            if (p.Start > pos) yield return TextSpan.FromBounds(pos, p.Start);
-            pos = Math.Max(pos, p.End);
-        }
-        if (pos < Text.Length) yield return TextSpan.FromBounds(pos, Text.Length);
-    }
+    /// <summary>The parts of <paramref name="within"/> outside every protected span, in order: where mentions are searched.</summary>
+    public IEnumerable<TextSpan> ProseWithin(TextSpan within) => SortedSpans.Gaps(ProtectedSpans, within);
 
     public TermDefinition? FindTermAt(int offset) =>
         Terms.FirstOrDefault(t => t.Heading is { } h ? h.Span.ContainsOrTouches(offset) : t.NameSpan.ContainsOrTouches(offset));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
@@ -49,13 +50,13 @@ internal sealed class DocumentReads
                 anchors.Add(new AnchorRead(target, SharedFragment(r)));
             }
             if (r.LookedFor is { } lookedFor) targets.Add(lookedFor);
-            switch (DependencyTracker.AddressOf(link.TargetChars, out var url))
+            switch (LinkAddress.Parse(link.TargetChars, out var url, out _))
             {
                 case AddressKind.Url:
                     if (!addressLookup.Contains(url)) addresses.Add(url.ToString());
                     break;
                 case AddressKind.SitePath:
-                    addresses.Add(GlossaryIndex.NormalizeSitePath(url.ToString()));
+                    addresses.Add(LinkAddress.NormalizeSitePath(url.ToString()));
                     break;
             }
             if (r.IsBroken && link.TextChars.Length > 0) other.Add(new ReadKey(ReadKind.Word, TermKey.Normalize(link.Text)));
@@ -97,8 +98,6 @@ internal sealed class DocumentReads
         HasArticleUrlMismatch == other.HasArticleUrlMismatch && Keys.AsSpan().SequenceEqual(other.Keys.AsSpan())
         && Anchors.AsSpan().SequenceEqual(other.Anchors.AsSpan());
 }
-
-internal enum AddressKind { None, Url, SitePath }
 
 internal enum ReadKind : byte
 {
@@ -262,8 +261,8 @@ internal sealed class DependencyTracker
                     result.Add(s);
 
             bool addedOrRemoved = old is null || now is null;
-            var urlsBefore = UrlsOf(old);
-            var urlsAfter = UrlsOf(now);
+            var urlsBefore = before.UrlsOf(path);
+            var urlsAfter = after.UrlsOf(path);
             bool urlsChanged = !urlsBefore.SequenceEqual(urlsAfter) || old?.Kind != now?.Kind;
             if (addedOrRemoved)
             {
@@ -282,7 +281,7 @@ internal sealed class DependencyTracker
                     foreach (var (target, fragment) in linkerReads.Anchors)
                     {
                         if (target != path) continue;
-                        if (!same.TryGetValue(fragment, out bool unchanged)) same[fragment] = unchanged = SameTarget(old!, now!, fragment);
+                        if (!same.TryGetValue(fragment, out bool unchanged)) same[fragment] = unchanged = SameTarget(before, after, old!, now!, fragment);
                         if (unchanged) continue;
                         result.Add(linker);
                         break;
@@ -294,7 +293,7 @@ internal sealed class DependencyTracker
 
             // Entry words it defines differently now: other definitions (duplicates) and broken links
             // naming them (their retarget fixes). All of them when the document came, went or moved.
-            var changedKeys = addedOrRemoved || urlsChanged ? KeysOf(old?.Terms).Concat(KeysOf(now?.Terms)).ToHashSet(StringComparer.Ordinal) : ChangedKeys(old!, now!);
+            var changedKeys = addedOrRemoved || urlsChanged ? KeysOf(before, old).Concat(KeysOf(after, now)).ToHashSet(StringComparer.Ordinal) : ChangedKeys(before, after, old!, now!);
             if (changedKeys.Count > 0 && mentionsOn) return null; // unlinked mentions anywhere may change
             foreach (var key in changedKeys)
             {
@@ -306,55 +305,50 @@ internal sealed class DependencyTracker
         return result;
     }
 
-    private static string[] UrlsOf(ParsedDocument? doc)
-    {
-        if (doc is null) return [];
-        var urls = doc.ArticleUrls.Select(u => u.Url.TrimEnd('#')).ToList();
-        if (doc.FrontMatter?.GetString("url") is { Length: > 0 } site) urls.Add(GlossaryIndex.NormalizeSitePath(site));
-        return [.. urls];
-    }
-
     /// <summary>True when a fragment names the same thing (status, term, heading) in both versions of a document.</summary>
-    private static bool SameTarget(ParsedDocument old, ParsedDocument now, string fragment)
+    private static bool SameTarget(GlossaryIndex before, GlossaryIndex after, ParsedDocument old, ParsedDocument now, string fragment)
     {
         if (fragment.Length == 0)
             return SameTerm(old.Kind == DocumentKind.GlossaryPage ? old.Terms.FirstOrDefault() : null, now.Kind == DocumentKind.GlossaryPage ? now.Terms.FirstOrDefault() : null);
-        var a = GlossaryIndex.ResolveAnchor(old, fragment);
-        var b = GlossaryIndex.ResolveAnchor(now, fragment);
+        var a = before.ResolveAnchor(old.Path, fragment);
+        var b = after.ResolveAnchor(now.Path, fragment);
         return a.Status == b.Status && SameTerm(a.Term, b.Term) && (a.Heading is null) == (b.Heading is null)
                && a.Heading?.Text == b.Heading?.Text && a.Heading?.Slug == b.Heading?.Slug && a.Heading?.ExplicitId == b.Heading?.ExplicitId;
     }
 
-    private static bool SameTerm(TermDefinition? a, TermDefinition? b) =>
-        a is null ? b is null : b is not null && a.Headword == b.Headword && a.Aliases.SequenceEqual(b.Aliases) && a.Reading == b.Reading && a.Anchor == b.Anchor;
+    private static bool SameTerm(TermDefinition? a, TermDefinition? b) => a is null ? b is null : b is not null && a.SameIdentity(b);
 
-    private static IEnumerable<string> KeysOf(IEnumerable<TermDefinition>? terms)
+    /// <summary>The index's non-empty keys (entry words and readings) of a document's terms.</summary>
+    private static IEnumerable<string> KeysOf(GlossaryIndex index, ParsedDocument? doc)
     {
-        foreach (var term in terms ?? [])
-            foreach (var word in term.Reading is { Length: > 0 } reading ? term.EntryWords.Append(reading) : term.EntryWords)
-                if (TermKey.Normalize(word) is { Length: > 0 } key) yield return key;
+        if (doc is null) yield break;
+        var facts = index.FactsOf(doc);
+        for (int t = 0; t < facts.TermCount; t++)
+            foreach (var key in facts.LookupKeysOf(t)) yield return key;
     }
 
     /// <summary>The keys of the terms that are not the same (entry words, reading, anchor) in both versions.</summary>
-    private static HashSet<string> ChangedKeys(ParsedDocument old, ParsedDocument now)
+    private static HashSet<string> ChangedKeys(GlossaryIndex before, GlossaryIndex after, ParsedDocument old, ParsedDocument now)
     {
         // The common case (an edit outside the headings): the same terms in the same order.
         if (old.Terms.Length == now.Terms.Length)
         {
             int i = 0;
-            while (i < old.Terms.Length && SameIdentity(old.Terms[i], now.Terms[i])) i++;
+            while (i < old.Terms.Length && old.Terms[i].SameIdentity(now.Terms[i])) i++;
             if (i == old.Terms.Length) return [];
         }
         static string Identity(TermDefinition t) => string.Join('\u0002', t.EntryWords) + '\u0001' + t.Reading + '\u0001' + t.Anchor;
-        var before = old.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var after = now.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var changed = old.Terms.Where(t => after.GetValueOrDefault(Identity(t)) != before[Identity(t)])
-            .Concat(now.Terms.Where(t => before.GetValueOrDefault(Identity(t)) != after[Identity(t)]));
-        return KeysOf(changed).ToHashSet(StringComparer.Ordinal);
+        var countBefore = old.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var countAfter = now.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var oldFacts = before.FactsOf(old);
+        for (int t = 0; t < old.Terms.Length; t++)
+            if (countAfter.GetValueOrDefault(Identity(old.Terms[t])) != countBefore[Identity(old.Terms[t])]) changed.UnionWith(oldFacts.LookupKeysOf(t));
+        var nowFacts = after.FactsOf(now);
+        for (int t = 0; t < now.Terms.Length; t++)
+            if (countBefore.GetValueOrDefault(Identity(now.Terms[t])) != countAfter[Identity(now.Terms[t])]) changed.UnionWith(nowFacts.LookupKeysOf(t));
+        return changed;
     }
-
-    private static bool SameIdentity(TermDefinition a, TermDefinition b) =>
-        a.Headword == b.Headword && a.Aliases.AsSpan().SequenceEqual(b.Aliases.AsSpan()) && a.Reading == b.Reading && a.Anchor == b.Anchor;
 
     private static void AddDefiners(GlossaryIndex index, string key, SortedSet<string> result)
     {
@@ -365,7 +359,7 @@ internal sealed class DependencyTracker
     private static bool UsesUrl(ParsedDocument? doc, string url)
     {
         if (doc is null) return false;
-        var prefix = url.TrimEnd('#');
+        var prefix = LinkAddress.WithoutHash(url);
         foreach (var link in doc.Links)
         {
             if (link.TargetChars.StartsWith(prefix, StringComparison.Ordinal)) return true;
@@ -373,23 +367,5 @@ internal sealed class DependencyTracker
             if (!raw.IsEmpty && raw.StartsWith(prefix, StringComparison.Ordinal)) return true;
         }
         return false;
-    }
-
-    /// <summary>
-    /// The address a link names as written, without fragment and query: an http(s) URL, or a site path
-    /// (to be normalised with <see cref="GlossaryIndex.NormalizeSitePath"/>); its value is a <see cref="ReadKind.Target"/> key.
-    /// </summary>
-    public static AddressKind AddressOf(ReadOnlySpan<char> rawTarget, out ReadOnlySpan<char> address)
-    {
-        var target = rawTarget.Trim();
-        int cut = target.IndexOfAny('#', '?');
-        if (cut >= 0) target = target[..cut];
-        address = target;
-        if (target.Length == 0) return AddressKind.None;
-        if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            return AddressKind.Url;
-        if (target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal))
-            return AddressKind.SitePath;
-        return AddressKind.None;
     }
 }

@@ -8,9 +8,6 @@ namespace GlossaryLsp.Core.Rules;
 /// <summary>Another place a diagnostic involves (the other definition, the link's target, …).</summary>
 public sealed record RelatedLocation(string Path, TextSpan Span, string Message);
 
-/// <summary>Edits to one document.</summary>
-public sealed record DocumentEdit(string Path, ImmutableArray<TextEdit> Edits);
-
 /// <summary>
 /// An automatic fix: edits across one or more documents, ready for a code action or the CLI. When it
 /// also moves links (<see cref="Retarget"/>), the links' edits are found when the fix is applied, in the
@@ -41,19 +38,13 @@ public sealed record AnchorRetarget(string Path, string OldId, string NewId)
 {
     public IEnumerable<DocumentEdit> LinkEdits(GlossaryIndex index)
     {
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal) { [OldId] = NewId };
         foreach (var other in index.Documents.Values)
         {
             List<TextEdit>? list = null;
             foreach (var link in other.Links)
-            {
-                // The fragment ends the target, so most links are rejected by their end.
-                var raw = link.TargetInSource;
-                if (!raw.EndsWith(OldId, StringComparison.Ordinal)) continue;
-                int hash = raw.IndexOf('#');
-                if (hash < 0 || !raw[(hash + 1)..].SequenceEqual(OldId)) continue;
-                if (index.ResolveLink(other, link).TargetPath != Path) continue;
-                (list ??= []).Add(new TextEdit(new TextSpan(link.TargetSpan.Start + hash + 1, OldId.Length), NewId));
-            }
+                if (LinkTargets.RetargetFragment(link, renames) is { } edit && index.ResolveLink(other, link).TargetPath == Path)
+                    (list ??= []).Add(edit);
             if (list is not null) yield return new DocumentEdit(other.Path, [.. list]);
         }
     }

@@ -78,14 +78,10 @@ internal sealed class DiagnosticRelocation(GlossaryIndex before, GlossaryIndex a
             for (int i = 0; i < old.Terms.Length; i++)
             {
                 var (a, b) = (old.Terms[i], now.Terms[i]);
-                if (!SameTerm(a, b)) continue;
+                if (!a.SameIdentity(b)) continue;
                 Add(a.NameSpan, b.NameSpan);
-                for (int k = 0; k < a.EntryWordSpans.Length; k++) Add(a.EntryWordSpans[k], b.EntryWordSpans[k]);
+                for (int k = 0; k < a.EntryWordSpans.Length && k < b.EntryWordSpans.Length; k++) Add(a.EntryWordSpans[k], b.EntryWordSpans[k]);
             }
         return map;
     }
-
-    private static bool SameTerm(TermDefinition a, TermDefinition b) =>
-        a.Headword == b.Headword && a.Aliases.AsSpan().SequenceEqual(b.Aliases.AsSpan()) && a.Reading == b.Reading && a.Anchor == b.Anchor
-        && a.EntryWordSpans.Length == b.EntryWordSpans.Length;
 }

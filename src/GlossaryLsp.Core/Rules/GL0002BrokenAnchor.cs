@@ -1,3 +1,4 @@
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 
 namespace GlossaryLsp.Core.Rules;

@@ -24,7 +24,7 @@ public sealed class GL0004DuplicateInDocument : Rule
         if (doc.Kind != DocumentKind.TermList) return;
         var first = new Dictionary<string, (TermDefinition Term, string Word, TextSpan Span)>(StringComparer.Ordinal);
         // The index's keys of this document: each entry word normalised once per parse, not per rule run.
-        var (keys, starts) = GlossaryIndex.EntryWordKeys(doc);
+        var (keys, starts) = context.Index.EntryWordKeys(doc);
         for (int t = 0; t < doc.Terms.Length; t++)
         {
             var term = doc.Terms[t];

@@ -1,3 +1,4 @@
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
@@ -20,7 +21,7 @@ public sealed class GL0005DuplicateAcrossDocuments : Rule
         var table = index.EntryWordTable;
         HashSet<string>? reported = null;
         // The index's keys of this document: each entry word normalised once per parse, not per rule run.
-        var (keys, starts) = GlossaryIndex.EntryWordKeys(doc);
+        var (keys, starts) = index.EntryWordKeys(doc);
         for (int t = 0; t < doc.Terms.Length; t++)
         {
             var term = doc.Terms[t];
@@ -41,7 +42,7 @@ public sealed class GL0005DuplicateAcrossDocuments : Rule
                 for (int o = 0; o < others.Count; o++)
                 {
                     var definition = others[o].Document.Terms[others[o].Index];
-                    related[o] = new RelatedLocation(definition.DocumentPath, SpanOf(others[o].Document, others[o].Index, word, key), $"'{word}' is also defined here ({definition.Headword})");
+                    related[o] = new RelatedLocation(definition.DocumentPath, SpanOf(index, others[o].Document, others[o].Index, word, key), $"'{word}' is also defined here ({definition.Headword})");
                 }
                 context.Report(span, $"Entry word '{word}' is also defined in {JoinPaths(paths)}", related);
             }
@@ -57,13 +58,13 @@ public sealed class GL0005DuplicateAcrossDocuments : Rule
     }
 
     /// <summary>Where the other definition names the word: the same spelling first (cheap, and the usual case), else the same key.</summary>
-    private static TextSpan SpanOf(ParsedDocument document, int termIndex, string word, string key)
+    private static TextSpan SpanOf(GlossaryIndex index, ParsedDocument document, int termIndex, string word, string key)
     {
         var term = document.Terms[termIndex];
         int count = term.Aliases.Length + 1;
         for (int i = 0; i < count; i++)
             if ((i == 0 ? term.Headword : term.Aliases[i - 1]) == word && i < term.EntryWordSpans.Length) return term.EntryWordSpans[i];
-        var (keys, starts) = GlossaryIndex.EntryWordKeys(document);
+        var (keys, starts) = index.EntryWordKeys(document);
         for (int i = 0; i < count; i++)
             if (keys[starts[termIndex] + i] == key && i < term.EntryWordSpans.Length) return term.EntryWordSpans[i];
         return term.NameSpan;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 

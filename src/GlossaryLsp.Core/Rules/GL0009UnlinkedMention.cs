@@ -1,3 +1,4 @@
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Linking;
 
 namespace GlossaryLsp.Core.Rules;

@@ -1,3 +1,4 @@
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;

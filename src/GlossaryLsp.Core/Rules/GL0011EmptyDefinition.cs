@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Parsing;
 
 namespace GlossaryLsp.Core.Rules;

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 
@@ -32,8 +34,8 @@ public sealed class GL0012ArticleUrlMismatch : Rule
     /// <summary>The comment plus every link (in any document) whose target starts with the old URL.</summary>
     private static ImmutableArray<DocumentEdit> FixEdits(IEnumerable<ParsedDocument> documents, ParsedDocument doc, ArticleUrlComment comment, string expected, out int linkCount)
     {
-        var oldBase = comment.Url.TrimEnd('#');
-        var newBase = expected.TrimEnd('#');
+        var oldBase = LinkAddress.WithoutHash(comment.Url);
+        var newBase = LinkAddress.WithoutHash(expected);
         var result = new List<DocumentEdit>();
         linkCount = 0;
         foreach (var d in documents)

@@ -40,7 +40,6 @@ public sealed class LineIndex
     }
 
     public int LineCount => _lineStarts.Length;
-    public int TextLength => _length;
 
     public int GetLineStart(int line) => _lineStarts[Math.Clamp(line, 0, _lineStarts.Length - 1)];
 
@@ -83,10 +82,4 @@ public sealed class LineIndex
     }
 
     public int GetOffset(int line, int character) => GetOffset(new LinePosition(line, character));
-
-    public TextSpan GetSpan(LineRange range)
-    {
-        int s = GetOffset(range.Start), e = GetOffset(range.End);
-        return e >= s ? TextSpan.FromBounds(s, e) : TextSpan.FromBounds(e, s);
-    }
 }

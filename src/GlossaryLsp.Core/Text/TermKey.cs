@@ -45,9 +45,6 @@ public static class TermKey
     /// <summary>ASCII letters and digits: the characters a Latin-edged entry word must not touch.</summary>
     public static bool IsAsciiWordChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
-    /// <summary>True when the character is a Latin letter or digit (after NFKC), so the word needs a boundary there.</summary>
-    public static bool IsLatinEdge(char c) => IsAsciiWordChar(c) || (c >= '\uFF10' && c <= '\uFF5A' && char.IsLetterOrDigit(c));
-
     /// <summary>Katakana (U+30A1..U+30FA, ー) and CJK unified ideographs: NFKC-stable, no case, folded to themselves.</summary>
     private static bool IsKatakanaOrKanji(char c) => (c >= '\u30A1' && c <= '\u30FA') || c == '\u30FC' || (c >= '\u4E00' && c <= '\u9FFF');
 

@@ -26,7 +26,7 @@ internal sealed class ExecuteCommandHandler : ILspRequestHandler<ExecuteCommandP
             throw new LocalRpcException($"{uri} is not a document of the workspace") { ErrorCode = LspErrorCodes.InvalidParams };
         var edits = TermLinker.LinkAll(doc.Index, doc.Document, doc.Index.Config.LinkerMode);
         if (edits.IsEmpty) return new { applied = true, links = 0 };
-        var workspaceEdit = context.Conversions.ToWorkspaceEdit(doc.Folder, [new DocumentEdit(doc.Path, edits)]);
+        var workspaceEdit = context.Conversions.ToWorkspaceEdit(doc.Folder, [new Core.Text.DocumentEdit(doc.Path, edits)]);
         var applied = await context.Client.ApplyEditAsync(workspaceEdit, CodeActionService.LinkAllTitle, cancellationToken).ConfigureAwait(false);
         return new { applied = applied.Applied, links = edits.Length };
     }

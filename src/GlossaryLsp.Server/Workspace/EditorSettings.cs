@@ -30,7 +30,7 @@ public sealed record EditorSettings
         {
             foreach (var p in r.EnumerateObject())
             {
-                var rule = Core.Rules.RuleCatalog.Find(p.Name);
+                var rule = RuleCatalog.Find(p.Name);
                 if (rule is null) { warnings.Add($"settings: unknown rule '{p.Name}' ignored"); continue; }
                 if (p.Value.ValueKind != JsonValueKind.String || !GlossaryConfigLoader.TryParseSeverity(p.Value.GetString(), out var severity))
                 {

@@ -23,7 +23,7 @@ internal static class RequestWarmUp
     /// <summary>The sorted entry words, and one of each request completion and hover make.</summary>
     public static void PrepareRequests(LanguageServer server, ServerSnapshot snapshot)
     {
-        foreach (var folder in snapshot.Folders) EntryWordList.For(folder.Index);
+        foreach (var folder in snapshot.Folders) _ = folder.Index.EntryWords;
         try
         {
             RunRequests(server, snapshot);

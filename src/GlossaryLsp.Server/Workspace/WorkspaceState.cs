@@ -182,14 +182,7 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
             LoadFolders(null, CancellationToken.None);
             return;
         }
-        var index = folder.Index.WithConfig(config);
-        // Whether a file is a term-list glossary depends on the globs: re-parse the documents whose answer changed.
-        foreach (var doc in index.Documents.Values)
-        {
-            if (doc.LoadProblem is not null || old.IsGlossaryPath(doc.Path) == config.IsGlossaryPath(doc.Path)) continue;
-            index = index.WithDocument(WorkspaceLoader.ParseText(doc.Path, doc.Text, config));
-        }
-        SetIndex(folder, index, definitionsChanged: true);
+        SetIndex(folder, folder.Index.WithConfig(config), definitionsChanged: true);
     }
 
     private void ReloadFromDisk(FolderState folder, string path)

@@ -30,13 +30,13 @@ public class IncrementalIndexTests
     public void Anchor_lookup_prefers_terms_then_headings_then_other_ids_like_a_scan()
     {
         var text = "<!-- 記事URL:https://x.org/a.md# -->\n\n## 用語 | Term<a id=\"dup\"></a>\n\n- x\n\n### Term\n\n<a id=\"free\"></a>\n";
-        var doc = DocumentParser.Parse("a.md", text);
-        GlossaryIndex.ResolveAnchor(doc, "dup").Term!.Headword.Should().Be("用語");
-        GlossaryIndex.ResolveAnchor(doc, Core.Text.AnchorCodec.Encode("用語 | Term")).Term!.Headword.Should().Be("用語");
-        GlossaryIndex.ResolveAnchor(doc, "term").Heading!.Text.Should().Be("Term");
-        GlossaryIndex.ResolveAnchor(doc, "free").Status.Should().Be(LinkStatus.Resolved);
-        GlossaryIndex.ResolveAnchor(doc, "bm9uZQ==").Status.Should().Be(LinkStatus.MissingAnchor);
-        GlossaryIndex.ResolveAnchor(doc, "not base64!").Status.Should().Be(LinkStatus.InvalidAnchor);
+        var index = GlossaryIndex.Create(GlossaryConfig.Default, [DocumentParser.Parse("a.md", text)]);
+        index.ResolveAnchor("a.md", "dup").Term!.Headword.Should().Be("用語");
+        index.ResolveAnchor("a.md", Core.Text.AnchorCodec.Encode("用語 | Term")).Term!.Headword.Should().Be("用語");
+        index.ResolveAnchor("a.md", "term").Heading!.Text.Should().Be("Term");
+        index.ResolveAnchor("a.md", "free").Status.Should().Be(LinkStatus.Resolved);
+        index.ResolveAnchor("a.md", "bm9uZQ==").Status.Should().Be(LinkStatus.MissingAnchor);
+        index.ResolveAnchor("a.md", "not base64!").Status.Should().Be(LinkStatus.InvalidAnchor);
     }
 
     internal static void ShouldMatchFreshIndex(GlossaryIndex index)

@@ -1,3 +1,4 @@
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Rules;
 
 namespace GlossaryLsp.Tests.Rules;

@@ -1,30 +1,26 @@
-using System.Runtime.CompilerServices;
-using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 
-namespace GlossaryLsp.Core.Features;
+namespace GlossaryLsp.Core.Index;
 
 /// <summary>
 /// The entry-word keys of a snapshot in ordinal order, for prefix search by binary search (completion,
-/// workspace symbols) instead of a scan of every term per keystroke. Built once per set of definitions:
-/// snapshots that share their entry-word table (an edit that changes no heading) share this list too.
+/// workspace symbols) instead of a scan of every term per keystroke. Built once per set of definitions
+/// (<see cref="DerivedTables"/>): snapshots that share their definitions share this list too.
 /// </summary>
 public sealed class EntryWordList
 {
-    private static readonly ConditionalWeakTable<object, EntryWordList> Cache = new();
-
     public string[] Keys { get; }
 
     private EntryWordList(string[] keys) => Keys = keys;
 
-    public static EntryWordList For(GlossaryIndex index) =>
-        Cache.GetValue(index.EntryWordTable, table =>
-        {
-            var keys = ((IReadOnlyDictionary<string, TermRef[]>)table).Keys.ToArray();
-            Array.Sort(keys, StringComparer.Ordinal);
-            return new EntryWordList(keys);
-        });
+    /// <summary>The sorted keys of an entry-word table (<see cref="GlossaryIndex.EntryWords"/> holds the snapshot's).</summary>
+    internal static EntryWordList Of(IReadOnlyDictionary<string, TermRef[]> table)
+    {
+        var keys = table.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        return new EntryWordList(keys);
+    }
 
     /// <summary>The index range [Start, End) of the keys that start with <paramref name="keyPrefix"/> (already normalised).</summary>
     public (int Start, int End) PrefixRange(string keyPrefix)

@@ -1,4 +1,4 @@
-namespace GlossaryLsp.Core.Index;
+namespace GlossaryLsp.Core.Text;
 
 /// <summary>Workspace-relative paths: '/' separators, no leading "./", never above the root.</summary>
 public static class WorkspacePaths

@@ -1,15 +1,14 @@
-using GlossaryLsp.Core.Config;
-
-namespace GlossaryLsp.Core.Rules;
+namespace GlossaryLsp.Core.Config;
 
 /// <summary>What a rule is: its fixed id, readable alias, title, default severity and help page.</summary>
 public sealed record RuleDescriptor(string Id, string Alias, string Title, DiagnosticSeverity DefaultSeverity)
 {
-    public const string HelpBase = "https://github.com/glossarylsp/glossarylsp/blob/main/docs/rules/";
-    /// <summary>The rule's help page (one string per rule: every diagnostic of a large workspace refers to it).</summary>
-    public string HelpUri { get; } = $"{HelpBase}{Id}.md";
     /// <summary>Repository-relative path of the rule's documentation page.</summary>
-    public string DocPath => $"docs/rules/{Id}.md";
+    public string DocPath => DocPathOf(Id);
+    /// <summary>The rule's help page (one string per rule: every diagnostic of a large workspace refers to it).</summary>
+    public string HelpUri { get; } = "https://github.com/glossarylsp/glossarylsp/blob/main/" + DocPathOf(Id);
+
+    private static string DocPathOf(string id) => $"docs/rules/{id}.md";
 }
 
 /// <summary>The fixed rule set of SPEC §2.</summary>

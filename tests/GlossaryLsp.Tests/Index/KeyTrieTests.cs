@@ -1,6 +1,6 @@
-using GlossaryLsp.Core.Linking;
+using GlossaryLsp.Core.Index;
 
-namespace GlossaryLsp.Tests.Linking;
+namespace GlossaryLsp.Tests.Index;
 
 /// <summary>The compact trie holds exactly its keys (duplicates collapse), and walking it char by char finds each.</summary>
 public class KeyTrieTests

@@ -5,32 +5,32 @@ using System.Diagnostics.CodeAnalysis;
 namespace GlossaryLsp.Core.Index;
 
 /// <summary>
-/// Entry-word key → definitions: a hash table built once for the whole workspace plus a persistent
-/// overlay of the keys changed since. A change makes a new table that shares the base and adds to
-/// the overlay (O(changed keys)); when the overlay grows past an eighth of the base, the next change
-/// folds it into a new base. Building the base is one pass over the documents' keys, about ten
-/// times cheaper in time and half the memory of a persistent map of every key.
-/// Immutable: readers share a table without locks.
+/// A string-keyed map made for a snapshot that changes a few keys at a time (entry-word keys, document
+/// paths): a hash table built once plus a persistent overlay of the keys changed since. A change makes
+/// a new table that shares the base and adds to the overlay (O(changed keys)); when the overlay grows
+/// past an eighth of the base, the next change folds it into a new base. Building the base is one
+/// pass, much cheaper in time and memory than a persistent map of every key, and a look-up is one
+/// hash look-up while the overlay is empty. Immutable: readers share a table without locks.
 /// </summary>
-internal sealed class TermKeyTable : IReadOnlyDictionary<string, TermRef[]>
+internal sealed class OverlayTable<TValue> : IReadOnlyDictionary<string, TValue> where TValue : class
 {
     /// <summary>Never changed once the constructor returns.</summary>
-    private readonly Dictionary<string, TermRef[]> _base;
+    private readonly Dictionary<string, TValue> _base;
     /// <summary>Keys changed since the base was built: the new definitions, or null when the key is gone.</summary>
-    private readonly ImmutableDictionary<string, TermRef[]?> _overlay;
+    private readonly ImmutableDictionary<string, TValue?> _overlay;
 
     public int Count { get; }
 
-    public TermKeyTable(Dictionary<string, TermRef[]> @base) : this(@base, ImmutableDictionary.Create<string, TermRef[]?>(StringComparer.Ordinal), @base.Count) { }
+    public OverlayTable(Dictionary<string, TValue> @base) : this(@base, ImmutableDictionary.Create<string, TValue?>(StringComparer.Ordinal), @base.Count) { }
 
-    private TermKeyTable(Dictionary<string, TermRef[]> @base, ImmutableDictionary<string, TermRef[]?> overlay, int count)
+    private OverlayTable(Dictionary<string, TValue> @base, ImmutableDictionary<string, TValue?> overlay, int count)
     {
         _base = @base;
         _overlay = overlay;
         Count = count;
     }
 
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out TermRef[] value)
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value)
     {
         if (!_overlay.IsEmpty && _overlay.TryGetValue(key, out var changed))
         {
@@ -42,13 +42,13 @@ internal sealed class TermKeyTable : IReadOnlyDictionary<string, TermRef[]>
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
 
-    public TermRef[] this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No entry word with the key '{key}'.");
+    public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No entry with the key '{key}'.");
 
     public IEnumerable<string> Keys => this.Select(kv => kv.Key);
 
-    public IEnumerable<TermRef[]> Values => this.Select(kv => kv.Value);
+    public IEnumerable<TValue> Values => this.Select(kv => kv.Value);
 
-    public IEnumerator<KeyValuePair<string, TermRef[]>> GetEnumerator()
+    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator()
     {
         if (_overlay.IsEmpty)
         {
@@ -63,15 +63,15 @@ internal sealed class TermKeyTable : IReadOnlyDictionary<string, TermRef[]>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The table with these keys set to new definitions (null or empty: the key is gone).</summary>
-    public TermKeyTable With(IEnumerable<KeyValuePair<string, TermRef[]?>> changes)
+    /// <summary>The table with these keys set to new values (null: the key is gone).</summary>
+    public OverlayTable<TValue> With(IEnumerable<KeyValuePair<string, TValue?>> changes)
     {
         var overlay = _overlay.ToBuilder();
         int count = Count;
         bool any = false;
         foreach (var (key, value) in changes)
         {
-            var now = value is { Length: > 0 } ? value : null;
+            var now = value;
             bool had = ContainsKey(key);
             if (!had && now is null) continue;
             count += (now is null ? 0 : 1) - (had ? 1 : 0);
@@ -82,15 +82,15 @@ internal sealed class TermKeyTable : IReadOnlyDictionary<string, TermRef[]>
             any = true;
         }
         if (!any) return this;
-        var next = new TermKeyTable(_base, overlay.ToImmutable(), count);
+        var next = new OverlayTable<TValue>(_base, overlay.ToImmutable(), count);
         return next._overlay.Count > Math.Max(1024, _base.Count / 8) ? next.Compacted() : next;
     }
 
     /// <summary>The same entries with the overlay folded into a new base.</summary>
-    private TermKeyTable Compacted()
+    private OverlayTable<TValue> Compacted()
     {
-        var merged = new Dictionary<string, TermRef[]>(Count, StringComparer.Ordinal);
+        var merged = new Dictionary<string, TValue>(Count, StringComparer.Ordinal);
         foreach (var (key, value) in this) merged[key] = value;
-        return new TermKeyTable(merged);
+        return new OverlayTable<TValue>(merged);
     }
 }

@@ -1,7 +1,6 @@
-using GlossaryLsp.Core.Features;
 using GlossaryLsp.Core.Workspace;
 
-namespace GlossaryLsp.Tests.Features;
+namespace GlossaryLsp.Tests.Index;
 
 public class EntryWordListTests
 {
@@ -9,11 +8,11 @@ public class EntryWordListTests
     public void A_heading_edit_updates_the_sorted_keys_exactly()
     {
         var f = FixtureWorkspace.Parse("//- g.md\n<!-- 記事URL:https://e.com/g.md# -->\n\n## 転移学習 | Transfer Learning\n\n## 凍結\n\n//- h.md\n<!-- 記事URL:https://e.com/h.md# -->\n\n## 学習率 | LR\n");
-        var before = EntryWordList.For(f.Index);
+        var before = f.Index.EntryWords;
         before.Keys.Should().Equal("lr", "transfer learning", "凍結", "学習率", "転移学習");
         var edited = WorkspaceLoader.ParseText("g.md", f.Doc("g.md").Text.Replace("## 凍結", "## 凍結 | Freezing").Replace(" | Transfer Learning", ""), f.Index.Config);
         var index = f.Index.WithDocument(edited);
-        var after = EntryWordList.For(index);
+        var after = index.EntryWords;
         after.Keys.Should().Equal(index.EntryWordTable.Keys.Order(StringComparer.Ordinal));
         after.Keys.Should().Equal("freezing", "lr", "凍結", "学習率", "転移学習");
         after.PrefixRange("学").Should().Be((3, 4));

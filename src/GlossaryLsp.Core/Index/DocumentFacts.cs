@@ -1,0 +1,122 @@
+using System.Runtime.InteropServices;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Core.Index;
+
+/// <summary>
+/// One document's share of the derived tables: the key of every entry word (in
+/// <see cref="TermDefinition.EntryWords"/> order, "" when a word has none) and reading, term by term,
+/// the addresses it is published at, and, made on first use, its anchor table. Held by the tables per
+/// path and shared by every parse with the same definitions (<see cref="DerivedTables.SameDefinitions"/>).
+/// </summary>
+internal sealed class DocumentFacts
+{
+    /// <summary>The keys of all terms' entry words, one after the other.</summary>
+    public required string[] WordKeys { get; init; }
+    /// <summary>Where each term's keys start in <see cref="WordKeys"/> (one more entry than terms).</summary>
+    public required int[] TermStarts { get; init; }
+    /// <summary>The key of each term's reading; null when it has none.</summary>
+    public required string?[] ReadingKeys { get; init; }
+    /// <summary>Article URLs (without '#') and, for a glossary page, its front matter's site path: what links may name it by.</summary>
+    public required string[] Urls { get; init; }
+    /// <summary>The (base URL, folder) pairs its single article URL agrees with.</summary>
+    public required BaseUrlMapping[] Candidates { get; init; }
+    private AnchorTable? _anchors;
+
+    public int TermCount => ReadingKeys.Length;
+
+    public ReadOnlySpan<string> KeysOf(int term) => WordKeys.AsSpan(TermStarts[term], TermStarts[term + 1] - TermStarts[term]);
+
+    /// <summary>The non-empty keys of a term: its entry words', then its reading's.</summary>
+    public IEnumerable<string> LookupKeysOf(int term)
+    {
+        for (int k = TermStarts[term]; k < TermStarts[term + 1]; k++)
+            if (WordKeys[k].Length > 0) yield return WordKeys[k];
+        if (ReadingKeys[term] is { Length: > 0 } reading) yield return reading;
+    }
+
+    /// <summary>The anchor table, built from <paramref name="document"/> (a parse these facts were made from) on first use.</summary>
+    public AnchorTable AnchorsOf(ParsedDocument document)
+    {
+        if (_anchors is { } table) return table;
+        var created = new AnchorTable(document);
+        return Interlocked.CompareExchange(ref _anchors, created, null) ?? created;
+    }
+
+    /// <summary>The index's keys of one term: its entry words' keys (each once, none empty), then its reading's key if new.</summary>
+    public void AddRefs(string path, int term, List<(string Key, TermRef Ref)> into)
+    {
+        var words = KeysOf(term);
+        for (int w = 0; w < words.Length; w++)
+        {
+            var key = words[w];
+            if (key.Length == 0 || words[..w].Contains(key)) continue;
+            into.Add((key, new TermRef(path, term)));
+        }
+        if (ReadingKeys[term] is { } reading && (reading.Length == 0 || !words.Contains(reading)))
+            into.Add((reading, new TermRef(path, term, IsReading: true)));
+    }
+
+    /// <summary>Same as <see cref="AddRefs"/> for every term, appending to the table being built.</summary>
+    public void AddTo(string path, Dictionary<string, TermRef[]> table, List<(string Key, TermRef Ref)> scratch)
+    {
+        for (int term = 0; term < TermCount; term++)
+        {
+            scratch.Clear();
+            AddRefs(path, term, scratch);
+            foreach (var (key, r) in scratch)
+            {
+                ref var refs = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out bool exists);
+                refs = exists ? [.. refs!, r] : [r];
+            }
+        }
+    }
+
+    public static DocumentFacts Of(ParsedDocument doc)
+    {
+        var starts = new int[doc.Terms.Length + 1];
+        var readings = new string?[doc.Terms.Length];
+        int count = 0;
+        foreach (var t in doc.Terms) count += 1 + t.Aliases.Length;
+        var keys = new string[count];
+        int k = 0;
+        for (int i = 0; i < doc.Terms.Length; i++)
+        {
+            var term = doc.Terms[i];
+            starts[i] = k;
+            keys[k++] = TermKey.Normalize(term.Headword);
+            foreach (var alias in term.Aliases) keys[k++] = TermKey.Normalize(alias);
+            if (term.Reading is { Length: > 0 } reading) readings[i] = TermKey.Normalize(reading);
+        }
+        starts[^1] = k;
+        var urls = new List<string>();
+        var candidates = new List<BaseUrlMapping>();
+        foreach (var u in doc.ArticleUrls)
+        {
+            var url = LinkAddress.WithoutHash(u.Url);
+            if (!urls.Contains(url)) urls.Add(url);
+            if (doc.ArticleUrls.Length == 1) candidates.AddRange(CandidatesOf(url, doc.Path));
+        }
+        // Only a glossary page is published at its front matter's url (SPEC §1 B); an article's url is not an address.
+        if (doc.Kind == DocumentKind.GlossaryPage && doc.FrontMatter?.GetString("url") is { Length: > 0 } site)
+        {
+            var sitePath = LinkAddress.NormalizeSitePath(site);
+            if (!urls.Contains(sitePath)) urls.Add(sitePath);
+        }
+        return new DocumentFacts { WordKeys = keys, TermStarts = starts, ReadingKeys = readings, Urls = [.. urls], Candidates = [.. candidates] };
+    }
+
+    /// <summary>Every (base, folder) pair under which <paramref name="url"/> = base + path relative to folder.</summary>
+    private static IEnumerable<BaseUrlMapping> CandidatesOf(string url, string path)
+    {
+        var segments = path.Split('/');
+        for (int k = 0; k < segments.Length; k++)
+        {
+            var suffix = string.Join('/', segments[k..]);
+            if (url.Length > suffix.Length && url.EndsWith("/" + suffix, StringComparison.Ordinal))
+                yield return new BaseUrlMapping(url[..^suffix.Length], string.Join('/', segments[..k]));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace GlossaryLsp.Core.Index;
+
+/// <summary>
+/// The entry words of a snapshot as a trie (readings excluded), made once per entry-word table by
+/// <see cref="DerivedTables"/>. When definitions change, the next tables' automaton re-uses an earlier
+/// trie of the same workspace (<see cref="AutomatonSeed"/>) and adds a small overlay trie of the keys
+/// of the documents that changed; keys that are gone are filtered out when matched (<see cref="IsLive"/>).
+/// A full build happens only when the overlay or the stale part grows large, so editing a heading in a
+/// 100k-term workspace costs the changed documents' keys, not 100k keys.
+/// </summary>
+internal sealed class MentionAutomaton
+{
+    private readonly IReadOnlyDictionary<string, TermRef[]> _table;
+    public KeyTrie Base { get; }
+    public KeyTrie? Overlay { get; }
+    /// <summary>The keys of <see cref="Overlay"/>, possibly repeated.</summary>
+    public string[] Added { get; }
+
+    public bool IsEmpty => Base.KeyCount == 0 && Overlay is null;
+
+    private MentionAutomaton(IReadOnlyDictionary<string, TermRef[]> table, KeyTrie @base, string[] added)
+    {
+        _table = table;
+        Base = @base;
+        Added = added;
+        Overlay = added.Length == 0 ? null : KeyTrie.Build([.. added]);
+    }
+
+    /// <summary>The automaton of an entry-word table: derived from <paramref name="seed"/> when that is still small, else built.</summary>
+    public static MentionAutomaton Create(IReadOnlyDictionary<string, TermRef[]> table, AutomatonSeed? seed)
+    {
+        // Keys of the trie that are no longer entry words only cost a look-up when matched, but not too many.
+        if (seed is not null && seed.Base.KeyCount + seed.Added.Length - table.Count <= AutomatonSeed.Limit(seed.Base))
+            return new MentionAutomaton(table, seed.Base, seed.Added);
+        var keys = new List<string>(table.Count);
+        foreach (var (key, refs) in table)
+            if (key.Length > 0 && IsMention(refs)) keys.Add(key);
+        return new MentionAutomaton(table, KeyTrie.Build(keys), []);
+    }
+
+    private static bool IsMention(TermRef[] refs) => Array.Exists(refs, r => !r.IsReading);
+
+    /// <summary>True when the key is still an entry word (not only a reading) of this automaton's snapshot.</summary>
+    public bool IsLive(string key) => _table.TryGetValue(key, out var refs) && IsMention(refs);
+}
+
+/// <summary>What a later automaton derives from: an earlier trie and the keys of the documents changed since, not in it.</summary>
+internal sealed class AutomatonSeed(KeyTrie @base, string[] added)
+{
+    public KeyTrie Base { get; } = @base;
+    public string[] Added { get; } = added;
+
+    /// <summary>How many keys an overlay (or a trie's stale part) may hold before a full build is cheaper.</summary>
+    public static int Limit(KeyTrie @base) => Math.Max(1000, @base.KeyCount / 20);
+
+    public static AutomatonSeed From(MentionAutomaton automaton) => new(automaton.Base, automaton.Added);
+
+    /// <summary>This seed plus a changed document's entry-word keys; null when the overlay would grow past <see cref="Limit"/>.</summary>
+    public AutomatonSeed? With(DocumentFacts? changed)
+    {
+        if (changed is null) return this;
+        var added = new List<string>(Added);
+        foreach (var key in changed.WordKeys)
+            if (key.Length > 0 && !Base.Contains(key)) added.Add(key);
+        if (added.Count > Limit(Base)) return null;
+        return added.Count == Added.Length ? this : new AutomatonSeed(Base, [.. added]);
+    }
+}

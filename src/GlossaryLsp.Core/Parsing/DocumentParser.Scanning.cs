@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Core.Parsing;
+
+/// <summary>The parser's scans of the raw text: HTML comments and bare URLs, which Markdig leaves to it.</summary>
+public static partial class DocumentParser
+{
+    /// <summary>A match and its one group (a comment's body).</summary>
+    internal readonly record struct ScanMatch(int Index, int Length, int GroupIndex, string GroupValue);
+
+    /// <summary><c>&lt;!--(.*?)--&gt;</c> (Singleline) in one linear pass of IndexOf.</summary>
+    internal static IEnumerable<ScanMatch> Comments(string text)
+    {
+        int from = 0;
+        while (from < text.Length)
+        {
+            int open = text.IndexOf("<!--", from, StringComparison.Ordinal);
+            if (open < 0) yield break;
+            int close = text.IndexOf("-->", open + 4, StringComparison.Ordinal);
+            if (close < 0) yield break; // no later comment can close either
+            yield return new ScanMatch(open, close + 3 - open, open + 4, text.Substring(open + 4, close - open - 4));
+            from = close + 3;
+        }
+    }
+
+    /// <summary>The ASCII characters a bare URL may contain: all but white space and <c>&lt;&gt;()[]"'`</c>.</summary>
+    private static readonly SearchValues<char> AsciiUrlChars = SearchValues.Create(
+        [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !IsUrlStop(c))]);
+
+    /// <summary>What ends a bare URL: white space (as the regex's <c>\s</c> and <see cref="char.IsWhiteSpace(char)"/> see it) and <c>&lt;&gt;()[]"'`</c>.</summary>
+    private static bool IsUrlStop(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`';
+
+    /// <summary><c>https?://[^\s&lt;&gt;()\[\]"'`]+</c>: bare URLs, left to right, not overlapping.</summary>
+    internal static List<TextSpan> BareUrls(string text)
+    {
+        var result = new List<TextSpan>();
+        int from = 0;
+        while (true)
+        {
+            int at = text.AsSpan(from).IndexOf("http", StringComparison.Ordinal);
+            if (at < 0) return result;
+            at += from;
+            int p = at + 4;
+            if (p < text.Length && text[p] == 's') p++;
+            if (text.AsSpan(p).StartsWith("://", StringComparison.Ordinal))
+            {
+                int end = p + 3;
+                while (true)
+                {
+                    // Vectorised over ASCII; a non-ASCII character is looked at alone.
+                    int other = text.AsSpan(end).IndexOfAnyExcept(AsciiUrlChars);
+                    if (other < 0) { end = text.Length; break; }
+                    end += other;
+                    if (IsUrlStop(text[end])) break;
+                    end++;
+                }
+                if (end > p + 3)
+                {
+                    result.Add(TextSpan.FromBounds(at, end));
+                    from = end;
+                    continue;
+                }
+            }
+            from = at + 1;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(記事URL|記事タイトル)\s*[:：]\s*(.*?)\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleCommentRegex();
+
+    [GeneratedRegex(@"^\s*glossary-(disable-next-line|disable|enable)\b(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex SuppressionRegex();
+
+    /// <summary>HTML comments outside code (each one protected): article URL and title comments, suppressions.</summary>
+    private static (List<ArticleUrlComment> ArticleUrls, bool HasTitle, List<SuppressionComment> Suppressions) ReadComments(
+        string text, List<TextSpan> codeSpans, LineIndex lines, List<TextSpan> protectedSpans)
+    {
+        var articleUrls = new List<ArticleUrlComment>();
+        bool hasTitle = false;
+        var suppressions = new List<SuppressionComment>();
+        foreach (var m in Comments(text))
+        {
+            if (InCode(codeSpans, m.Index)) continue;
+            var span = new TextSpan(m.Index, m.Length);
+            protectedSpans.Add(span);
+            var body = (Index: m.GroupIndex, Value: m.GroupValue);
+            var am = ArticleCommentRegex().Match(body.Value);
+            if (am.Success)
+            {
+                if (am.Groups[1].Value == "記事タイトル") { hasTitle = true; continue; }
+                var g = am.Groups[2];
+                articleUrls.Add(new ArticleUrlComment(g.Value, new TextSpan(body.Index + g.Index, g.Length), span));
+                continue;
+            }
+            var sm = SuppressionRegex().Match(body.Value);
+            if (sm.Success)
+            {
+                var suppressionKind = sm.Groups[1].Value switch
+                {
+                    "disable-next-line" => SuppressionKind.DisableNextLine,
+                    "disable" => SuppressionKind.Disable,
+                    _ => SuppressionKind.Enable,
+                };
+                var rules = sm.Groups[2].Value.Split([' ', ',', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
+                suppressions.Add(new SuppressionComment(suppressionKind, lines.GetLine(m.Index), rules));
+            }
+        }
+        return (articleUrls, hasTitle, suppressions);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using GlossaryLsp.Core.Text;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+
+namespace GlossaryLsp.Core.Parsing;
+
+/// <summary>The parser's headings and terms: heading text, slugs and ids; term-list and glossary-page terms (SPEC §1).</summary>
+public static partial class DocumentParser
+{
+    [GeneratedRegex(@"\{#(?<id>[^}\s]+)\}\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BraceIdRegex();
+
+    /// <summary>The headings with their slugs (numbered for repeats) and explicit ids; an id found only here joins the explicit anchors.</summary>
+    private static ImmutableArray<Heading>.Builder ReadHeadings(string text, List<(HeadingBlock Block, TextSpan Span)> rawHeadings, List<string> explicitAnchors, HashSet<string> explicitIds)
+    {
+        var headingInfos = new Heading[rawHeadings.Count];
+        var headingTexts = new string[rawHeadings.Count];
+        for (int i = 0; i < headingInfos.Length; i++)
+        {
+            headingInfos[i] = ReadHeading(text, rawHeadings[i].Block, rawHeadings[i].Span);
+            headingTexts[i] = headingInfos[i].Text;
+        }
+        var slugs = HeadingSlug.CreateUnique(headingTexts);
+        var headings = ImmutableArray.CreateBuilder<Heading>(headingInfos.Length);
+        for (int i = 0; i < headingInfos.Length; i++)
+        {
+            var h = headingInfos[i] with { Slug = slugs[i] };
+            if (h.ExplicitId is { } id)
+            {
+                // The scan of the whole document found this <a id> too: one string for both (and for the
+                // term's anchor, which usually is that id), not two per heading of a large glossary.
+                if (explicitIds.TryGetValue(id, out var found)) h = h with { ExplicitId = found };
+                else
+                {
+                    explicitAnchors.Add(id);
+                    explicitIds.Add(id);
+                }
+            }
+            headings.Add(h);
+        }
+        return headings;
+    }
+
+    private static Heading ReadHeading(string text, HeadingBlock block, TextSpan span)
+    {
+        // The heading's own text, from the inline content (ATX: after the #'s; setext: before the underline).
+        int start, end;
+        if (block.Inline?.FirstChild is { } first && block.Inline.LastChild is { } last && first.Span.Start >= 0)
+        {
+            start = TextSpan.FromMarkdig(first.Span).Start;
+            end = TextSpan.FromMarkdig(last.Span).End;
+        }
+        else
+        {
+            start = end = span.End;
+        }
+        string? explicitId = null;
+        TextSpan? idSpan = null, idElement = null;
+        int visibleEnd = end;
+        if (HtmlScanner.FirstAnchorTag(text, start, end) is { } tag)
+        {
+            foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
+            {
+                if (a.Name is "id" or "name")
+                {
+                    explicitId = System.Net.WebUtility.HtmlDecode(text.Substring(a.ValueStart, a.ValueLength));
+                    idSpan = new TextSpan(a.ValueStart, a.ValueLength);
+                    var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, tag.End, end);
+                    int elemEnd = closeIndex >= 0 ? closeIndex + closeLength : tag.End;
+                    idElement = TextSpan.FromBounds(tag.Index, elemEnd);
+                    if (HtmlScanner.IsBlankWithoutTags(text.AsSpan(tag.Index, end - tag.Index)))
+                        visibleEnd = tag.Index;
+                    break;
+                }
+            }
+        }
+        else if (text.AsSpan(start, end - start).Contains("{#", StringComparison.Ordinal) && BraceIdRegex().Match(text.Substring(start, end - start)) is { Success: true } bm)
+        {
+            explicitId = bm.Groups["id"].Value;
+            idSpan = new TextSpan(start + bm.Groups["id"].Index, bm.Groups["id"].Length);
+            idElement = new TextSpan(start + bm.Index, bm.Length);
+            visibleEnd = start + bm.Index;
+        }
+        string headingText = HtmlScanner.StripTags(text.AsSpan(start, visibleEnd - start)).Trim();
+        // Trim the span to the visible text.
+        int ts = start, te = visibleEnd;
+        while (ts < te && char.IsWhiteSpace(text[ts])) ts++;
+        while (te > ts && char.IsWhiteSpace(text[te - 1])) te--;
+        // Heading span excludes a trailing line break.
+        int hEnd = span.End;
+        while (hEnd > span.Start && (text[hEnd - 1] == '\n' || text[hEnd - 1] == '\r')) hEnd--;
+        return new Heading(block.Level, headingText, TextSpan.FromBounds(span.Start, hEnd), TextSpan.FromBounds(ts, te), string.Empty, explicitId, idSpan, idElement);
+    }
+
+    private static ImmutableArray<TermDefinition> TermListTerms(string path, string text, ImmutableArray<Heading>.Builder headings)
+    {
+        var result = ImmutableArray.CreateBuilder<TermDefinition>();
+        for (int i = 0; i < headings.Count; i++)
+        {
+            var h = headings[i];
+            if (h.Level != 2) continue;
+            int defStart = LineEndAfter(text, h.Span.End);
+            int defEnd = text.Length;
+            for (int j = i + 1; j < headings.Count; j++)
+                if (headings[j].Level <= 2) { defEnd = headings[j].Span.Start; break; }
+            var (words, spans) = SplitEntryWords(text, h.TextSpan);
+            if (words.Count == 0) continue;
+            result.Add(new TermDefinition(path, words[0], [.. CollectionsMarshal.AsSpan(words)[1..]], null, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
+                h.TextSpan, TextSpan.FromBounds(defStart, Math.Max(defStart, defEnd)), [.. spans]));
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>Splits heading text on '|' into trimmed entry words with their source spans.</summary>
+    private static (List<string> Words, List<TextSpan> Spans) SplitEntryWords(string text, TextSpan span)
+    {
+        var words = new List<string>();
+        var spans = new List<TextSpan>();
+        int segStart = span.Start;
+        for (int i = span.Start; i <= span.End; i++)
+        {
+            if (i < span.End && text[i] != '|') continue;
+            int s = segStart, e = i;
+            while (s < e && char.IsWhiteSpace(text[s])) s++;
+            while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+            var word = HtmlScanner.StripTags(text.AsSpan(s, e - s)).Trim();
+            if (word.Length > 0) { words.Add(word); spans.Add(TextSpan.FromBounds(s, e)); }
+            segStart = i + 1;
+        }
+        return (words, spans);
+    }
+
+    private static ImmutableArray<TermDefinition> GlossaryPageTerm(string path, string text, MarkdownDocument md, ImmutableArray<Heading>.Builder headings, FrontMatter? fm)
+    {
+        if (fm is null || fm.GetString("title") is not { Length: > 0 } title) return [];
+        var titleSpan = fm.Values["title"].ValueSpan;
+        var aliases = new List<string>();
+        var aliasSpans = new List<TextSpan>();
+        foreach (var key in new[] { "e-title", "aliases" })
+        {
+            if (!fm.Values.TryGetValue(key, out var v)) continue;
+            if (v.Scalar is { Length: > 0 } s) { aliases.Add(s.Trim()); aliasSpans.Add(v.ValueSpan); }
+            foreach (var item in v.Items) { aliases.Add(item.Trim()); aliasSpans.Add(v.ValueSpan); }
+        }
+        // The definition: the first section's body (after a leading heading), else the first paragraph.
+        int bodyStart = fm.Span.End;
+        TextSpan def = new(bodyStart, 0);
+        var firstBlock = md.FirstOrDefault(b => b is not YamlFrontMatterBlock && b is not LinkReferenceDefinitionGroup);
+        if (firstBlock is HeadingBlock)
+        {
+            var first = headings.FirstOrDefault(h => h.Span.Start >= bodyStart);
+            if (first is not null)
+            {
+                int s = LineEndAfter(text, first.Span.End);
+                int e = headings.FirstOrDefault(h => h.Span.Start > first.Span.Start)?.Span.Start ?? text.Length;
+                def = TextSpan.FromBounds(s, Math.Max(s, e));
+            }
+        }
+        else if (firstBlock is not null)
+        {
+            def = TextSpan.FromMarkdig(firstBlock.Span);
+        }
+        return [new TermDefinition(path, title.Trim(), [.. aliases], fm.GetString("term")?.Trim(), null, null, titleSpan, def, [titleSpan, .. aliasSpans])];
+    }
+
+    private static int LineEndAfter(string text, int offset)
+    {
+        int i = offset;
+        while (i < text.Length && text[i] != '\n' && text[i] != '\r') i++;
+        if (i < text.Length && text[i] == '\r') i++;
+        if (i < text.Length && text[i] == '\n') i++;
+        return i;
+    }
+}
