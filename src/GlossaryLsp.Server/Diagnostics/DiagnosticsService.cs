@@ -20,7 +20,11 @@ public sealed record DocumentDiagnostics(ImmutableArray<Core.Rules.Diagnostic> C
 
 public sealed class DiagnosticsService
 {
-    private readonly LanguageServer _server;
+    private readonly ILspClient _client;
+    private readonly ServerLog _log;
+    private readonly ServerLifecycle _lifecycle;
+    /// <summary>The quiet spell a scheduled pass waits for.</summary>
+    private readonly Func<CancellationToken, Task> _waitForQuiet;
     /// <summary>Converted results by (folder, path), valid for the document parse and core result they were made from.</summary>
     private readonly ConcurrentDictionary<(string Root, string Path), Entry> _converted = new();
     /// <summary>The worker's latest analysis per folder root.</summary>
@@ -44,13 +48,16 @@ public sealed class DiagnosticsService
 
     private sealed record Entry(ParsedDocument Document, GlossaryIndex Index, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
 
-    internal DiagnosticsService(LanguageServer server) => _server = server;
+    internal DiagnosticsService(ILspClient client, ServerLog log, ServerLifecycle lifecycle, Func<CancellationToken, Task>? waitForQuiet)
+    {
+        _client = client;
+        _log = log;
+        _lifecycle = lifecycle;
+        _waitForQuiet = waitForQuiet ?? (static cancellationToken => Task.Delay(Debounce, cancellationToken));
+    }
 
     /// <summary>How long the queue must have been idle before a background pass starts.</summary>
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(25);
-
-    /// <summary>The quiet spell a scheduled pass waits for (tests replace it to decide when a pass goes on).</summary>
-    internal Func<CancellationToken, Task> WaitForQuiet { get; set; } = static cancellationToken => Task.Delay(Debounce, cancellationToken);
+    internal static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Background passes finished.</summary>
     public long CompletedPasses => Interlocked.Read(ref _passes);
@@ -67,7 +74,7 @@ public sealed class DiagnosticsService
 
     private async Task SendAsync(PublishDiagnosticsParams diagnostics)
     {
-        await _server.Client.NotifyAsync("textDocument/publishDiagnostics", diagnostics).ConfigureAwait(false);
+        await _client.NotifyAsync("textDocument/publishDiagnostics", diagnostics).ConfigureAwait(false);
         Interlocked.Increment(ref _notificationsSent);
     }
 
@@ -145,7 +152,7 @@ public sealed class DiagnosticsService
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _server.Log.Error($"analysing {document.Path} failed: {e}");
+            _log.Error($"analysing {document.Path} failed: {e}");
             return [];
         }
     }
@@ -157,7 +164,7 @@ public sealed class DiagnosticsService
             IReadOnlyList<LspDiagnostic> one = [ProtocolConversions.ToLoadProblemDiagnostic(problem)];
             return new DocumentDiagnostics([], one, ResultIdOf(one));
         }
-        var conversions = _server.Conversions;
+        var conversions = _lifecycle.Session.Conversions;
         var items = new LspDiagnostic[core.Length];
         for (int i = 0; i < core.Length; i++) items[i] = conversions.ToDiagnostic(folder, document, core[i]);
         return new DocumentDiagnostics(core, items, ResultIdOf(items));
@@ -205,7 +212,7 @@ public sealed class DiagnosticsService
         // Pull requests meanwhile analyse their own document.
         try
         {
-            await WaitForQuiet(cancellationToken).ConfigureAwait(false);
+            await _waitForQuiet(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -238,7 +245,7 @@ public sealed class DiagnosticsService
         }
         catch (Exception e)
         {
-            _server.Log.Error($"diagnostics pass failed: {e}");
+            _log.Error($"diagnostics pass failed: {e}");
         }
         finally
         {
@@ -251,7 +258,7 @@ public sealed class DiagnosticsService
                 lock (_gate) LastPassVersion = Math.Max(LastPassVersion, snapshot.Version);
             }
         }
-        if (completed && _server.ClientFeatures.PullDiagnostics) ConvertOpenDocuments(snapshot, cancellationToken);
+        if (completed && _lifecycle.Session.Features.PullDiagnostics) ConvertOpenDocuments(snapshot, cancellationToken);
     }
 
     /// <summary>
@@ -330,7 +337,7 @@ public sealed class DiagnosticsService
 
     private async Task PublishAsync(ServerSnapshot snapshot, HashSet<(string Root, string Path)> changedDocuments, bool anyIndexChanged, CancellationToken cancellationToken)
     {
-        bool push = !_server.ClientFeatures.PullDiagnostics;
+        bool push = !_lifecycle.Session.Features.PullDiagnostics;
         if (!anyIndexChanged)
         {
             // Only open documents' versions can have changed (e.g. a document opened as it is on disk).
@@ -393,15 +400,15 @@ public sealed class DiagnosticsService
             _unpublished.Clear();
             _publishAll = false;
         }
-        if (!push && refresh && _server.ClientFeatures.DiagnosticRefresh)
+        if (!push && refresh && _lifecycle.Session.Features.DiagnosticRefresh)
         {
             try
             {
-                await _server.Client.RequestAsync<JsonElement?>("workspace/diagnostic/refresh", null, cancellationToken).ConfigureAwait(false);
+                await _client.RequestAsync<JsonElement?>("workspace/diagnostic/refresh", null, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                _server.Log.Warning($"workspace/diagnostic/refresh: {e.Message}");
+                _log.Warning($"workspace/diagnostic/refresh: {e.Message}");
             }
         }
     }
