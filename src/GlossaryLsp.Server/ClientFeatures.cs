@@ -7,49 +7,31 @@ public sealed record ClientFeatures
 {
     public static ClientFeatures Default { get; } = From(new ClientCapabilities());
 
-    public required ClientCapabilities Raw { get; init; }
     /// <summary>Hover contents in Markdown (else plain text).</summary>
     public bool HoverMarkdown { get; init; }
-    public bool CompletionSnippets { get; init; }
     /// <summary>Completion documentation in Markdown (else plain text).</summary>
     public bool CompletionDocumentationMarkdown { get; init; }
-    public bool CompletionResolveDocumentation { get; init; }
     /// <summary>The client pulls diagnostics (<c>textDocument/diagnostic</c>); the server then does not push.</summary>
     public bool PullDiagnostics { get; init; }
     public bool DiagnosticRefresh { get; init; }
-    public bool PublishDiagnosticsVersion { get; init; }
-    public bool RelatedInformation { get; init; }
     public bool WorkDoneProgress { get; init; }
     public bool ApplyEdit { get; init; }
     public bool DocumentChanges { get; init; }
-    public bool HierarchicalDocumentSymbols { get; init; }
-    public bool CodeActionLiterals { get; init; }
-    public bool PrepareRename { get; init; }
     public bool WatchedFilesDynamicRegistration { get; init; }
-    public bool WorkspaceConfiguration { get; init; }
 
     public static ClientFeatures From(ClientCapabilities c)
     {
         var td = c.TextDocument;
         return new ClientFeatures
         {
-            Raw = c,
             HoverMarkdown = td?.Hover?.ContentFormat is not { } formats || formats.Count == 0 || formats[0] == MarkupKind.Markdown,
-            CompletionSnippets = td?.Completion?.CompletionItem?.SnippetSupport == true,
             CompletionDocumentationMarkdown = td?.Completion?.CompletionItem?.DocumentationFormat is not { } df || df.Count == 0 || df[0] == MarkupKind.Markdown,
-            CompletionResolveDocumentation = td?.Completion?.CompletionItem?.ResolveSupport?.Properties.Contains("documentation") == true,
             PullDiagnostics = td?.Diagnostic is not null,
             DiagnosticRefresh = c.Workspace?.Diagnostics?.RefreshSupport == true,
-            PublishDiagnosticsVersion = td?.PublishDiagnostics?.VersionSupport == true,
-            RelatedInformation = td?.PublishDiagnostics?.RelatedInformation == true,
             WorkDoneProgress = c.Window?.WorkDoneProgress == true,
             ApplyEdit = c.Workspace?.ApplyEdit == true,
             DocumentChanges = c.Workspace?.WorkspaceEdit?.DocumentChanges == true,
-            HierarchicalDocumentSymbols = td?.DocumentSymbol?.HierarchicalDocumentSymbolSupport == true,
-            CodeActionLiterals = td?.CodeAction?.CodeActionLiteralSupport is not null,
-            PrepareRename = td?.Rename?.PrepareSupport == true,
             WatchedFilesDynamicRegistration = c.Workspace?.DidChangeWatchedFiles?.DynamicRegistration == true,
-            WorkspaceConfiguration = c.Workspace?.Configuration == true,
         };
     }
 }

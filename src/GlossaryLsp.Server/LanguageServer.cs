@@ -1,6 +1,6 @@
 // The language server: a StreamJsonRpc connection whose every method is a handler class found by
-// reflection (Handlers/), dispatched through the RequestQueue. Owns the lifecycle (initialize …
-// shutdown/exit), the workspace state and the diagnostics service.
+// reflection (Handlers/), dispatched through the RequestQueue. Creates and owns the server's parts
+// (lifecycle, workspace state, diagnostics, …); each keeps its own state behind methods.
 using System.IO.Pipelines;
 using System.Reflection;
 using System.Text.Json;
@@ -18,28 +18,24 @@ public sealed class LanguageServer : IDisposable
 {
     public const string Name = "glossary";
 
-    private readonly Stream _input;
-    private readonly Stream _output;
     private readonly JsonRpc _rpc;
     private readonly Pipe _inbound = new(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, minimumSegmentSize: 64 * 1024));
     private readonly InboundMessageFilter _filter;
-    private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _connected;
 
     public LanguageServer(Stream input, Stream output, TextWriter stderr) : this(input, output, stderr, [])
     {
     }
 
-    /// <summary>With extra handler classes besides those of this assembly (tests add probes).</summary>
-    internal LanguageServer(Stream input, Stream output, TextWriter stderr, IEnumerable<Type> extraHandlers)
+    /// <summary>With extra handler classes besides those of this assembly (tests add probes), and timings of background work.</summary>
+    internal LanguageServer(Stream input, Stream output, TextWriter stderr, IEnumerable<Type> extraHandlers, ServerOptions? options = null)
     {
-        _input = input;
-        _output = output;
+        Options = options ?? ServerOptions.Default;
         Log = new ServerLog(stderr);
         var sharedTexts = new SharedTexts();
         State = new WorkspaceState(Log, sharedTexts);
         Queue = new RequestQueue(this);
-        Diagnostics = new DiagnosticsService(this);
         Handlers = HandlerDescriptor.Discover(typeof(LanguageServer).Assembly.GetTypes().Concat(extraHandlers));
         _filter = new InboundMessageFilter(input, _inbound.Writer, Log);
 
@@ -60,10 +56,16 @@ public sealed class LanguageServer : IDisposable
         }
         WireOptions = formatter.JsonSerializerOptions;
         Client = new RpcClient(this, _rpc);
+        Diagnostics = new DiagnosticsService(Client, Log, Lifecycle, Options.DiagnosticsQuiet);
+        Status = new StatusNotifier(Client);
+        Loading = new WorkspaceLoading(this);
+        WarmUp = new RequestWarmUp(this);
         Log.Forward = p => IsConnected ? _rpc.NotifyWithParameterObjectAsync("window/logMessage", p) : Task.CompletedTask;
     }
 
+    internal ServerOptions Options { get; }
     internal ServerLog Log { get; }
+    internal ServerLifecycle Lifecycle { get; } = new();
     /// <summary>The serializer options StreamJsonRpc writes our results with (the warm-up uses them).</summary>
     internal JsonSerializerOptions WireOptions { get; }
     internal WorkspaceState State { get; }
@@ -71,12 +73,10 @@ public sealed class LanguageServer : IDisposable
     internal IReadOnlyList<HandlerDescriptor> Handlers { get; }
     public DiagnosticsService Diagnostics { get; }
     internal ILspClient Client { get; }
-    internal ProtocolConversions Conversions { get; set; } = ProtocolConversions.Utf16;
-    internal ClientFeatures ClientFeatures { get; set; } = ClientFeatures.Default;
-    internal InitializeParams? InitializeParams { get; set; }
-    internal bool IsInitialized { get; set; }
-    internal bool IsShutdownRequested { get; set; }
-    internal bool IsConnected { get; private set; }
+    internal StatusNotifier Status { get; }
+    internal WorkspaceLoading Loading { get; }
+    internal RequestWarmUp WarmUp { get; }
+    internal bool IsConnected => _connected;
     /// <summary>Messages the input filter dropped as malformed.</summary>
     internal int DroppedMessages => _filter.Dropped;
 
@@ -88,10 +88,10 @@ public sealed class LanguageServer : IDisposable
         var filter = Task.Run(() => _filter.RunAsync(_stopping.Token));
         var queue = Task.Run(Queue.RunAsync);
         _rpc.StartListening();
-        IsConnected = true;
-        var disconnected = _rpc.Completion.ContinueWith(_ => IsShutdownRequested ? 0 : 1, TaskScheduler.Default);
-        int code = await await Task.WhenAny(_exit.Task, disconnected).ConfigureAwait(false);
-        IsConnected = false;
+        _connected = true;
+        var disconnected = _rpc.Completion.ContinueWith(_ => Lifecycle.ExitCode, TaskScheduler.Default);
+        int code = await await Task.WhenAny(Lifecycle.Exited, disconnected).ConfigureAwait(false);
+        _connected = false;
         Log.Forward = null;
         Queue.Complete();
         Diagnostics.Stop();
@@ -101,31 +101,15 @@ public sealed class LanguageServer : IDisposable
         return code;
     }
 
-    internal void RequestExit() => _exit.TrySetResult(IsShutdownRequested ? 0 : 1);
-
-    /// <summary>Background preparations of hover and completion finished (after each load; tests wait for them).</summary>
-    internal int WarmUpsDone;
-
-    /// <summary>How long no message must have arrived before background work that would slow the answers starts (<see cref="RequestWarmUp"/>).</summary>
-    internal TimeSpan QuietBeforeBackgroundWork { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>Cancelled when the server stops.</summary>
     internal CancellationToken Stopping => _stopping.Token;
-
-    /// <summary>The last (files, terms) sent in <c>glossary/status</c>.</summary>
-    internal (int Files, int Terms) LastStatus { get; set; } = (-1, -1);
 
     /// <summary>Runs on the queue when it drains: diagnostics, and the status when the counts changed.</summary>
     internal void OnSnapshotChanged(ServerSnapshot snapshot)
     {
-        if (!IsInitialized || IsShutdownRequested) return;
+        if (!Lifecycle.IsInitialized || Lifecycle.IsShutdownRequested) return;
         Diagnostics.Schedule(snapshot);
-        var status = (snapshot.Folders.Sum(f => f.Index.Documents.Count), snapshot.Folders.Sum(f => f.Index.TermCount));
-        if (LastStatus.Files >= 0 && status != LastStatus)
-        {
-            LastStatus = status;
-            _ = Client.NotifyAsync("glossary/status", new GlossaryStatusParams("ready", status.Item1, status.Item2));
-        }
+        Status.Changed(snapshot);
     }
 
     public void Dispose()
@@ -144,10 +128,10 @@ public sealed class LanguageServer : IDisposable
         {
             if (handler.Method != "exit")
             {
-                if (server.IsShutdownRequested)
+                if (server.Lifecycle.IsShutdownRequested)
                     return handler.IsNotification ? Task.FromResult<object?>(null)
                         : Task.FromException<object?>(new LocalRpcException($"the server is shut down; {handler.Method} is not accepted") { ErrorCode = LspErrorCodes.InvalidRequest });
-                if (!server.IsInitialized && handler.Method != "initialize")
+                if (!server.Lifecycle.IsInitialized && handler.Method != "initialize")
                     return handler.IsNotification ? Task.FromResult<object?>(null)
                         : Task.FromException<object?>(new LocalRpcException("the server is not initialized") { ErrorCode = LspErrorCodes.ServerNotInitialized });
             }
@@ -184,7 +168,7 @@ public sealed class LanguageServer : IDisposable
 
         public async Task<ApplyWorkspaceEditResult> ApplyEditAsync(WorkspaceEdit edit, string? label, CancellationToken cancellationToken)
         {
-            if (!server.ClientFeatures.ApplyEdit) return new ApplyWorkspaceEditResult(false, "the client does not support workspace/applyEdit");
+            if (!server.Lifecycle.Session.Features.ApplyEdit) return new ApplyWorkspaceEditResult(false, "the client does not support workspace/applyEdit");
             try
             {
                 return await RequestAsync<ApplyWorkspaceEditResult>("workspace/applyEdit", new ApplyWorkspaceEditParams(edit, label), cancellationToken).ConfigureAwait(false)

@@ -64,9 +64,6 @@ public sealed class ProtocolConversions
 
     public TextSpan ToSpan(ParsedDocument document, Range range) => ToSpan(document.Text, document.Lines, range);
 
-    public LinePosition ToLinePosition(ParsedDocument document, Position position) =>
-        document.Lines.GetPosition(ToOffset(document, position));
-
     public Position ToPosition(string text, LineIndex lines, int offset)
     {
         offset = Math.Clamp(offset, 0, text.Length);

@@ -5,28 +5,38 @@ using GlossaryLsp.Server.Workspace;
 namespace GlossaryLsp.Server;
 
 /// <summary>
-/// What a handler gets: the immutable snapshot current when its message arrived, the conversions for
-/// the negotiated position encoding, the client's capabilities and a way to talk to the client.
+/// What a handler gets: the immutable snapshot current when its message arrived, the session negotiated
+/// by <c>initialize</c> (position encoding, client capabilities), a way to talk to the client and, for
+/// mutating handlers, the server's mutable parts.
 /// </summary>
 public sealed class RequestContext
 {
+    private readonly LanguageServer _server;
+
     internal RequestContext(LanguageServer server, ServerSnapshot snapshot, string method)
     {
-        Server = server;
+        _server = server;
         Snapshot = snapshot;
         Method = method;
+        Session = server.Lifecycle.Session;
     }
-
-    internal LanguageServer Server { get; }
 
     public string Method { get; }
     public ServerSnapshot Snapshot { get; }
-    public ProtocolConversions Conversions => Server.Conversions;
-    public ClientFeatures ClientCapabilities => Server.ClientFeatures;
-    public ILspClient Client => Server.Client;
-    public ServerLog Log => Server.Log;
+    public ClientSession Session { get; }
+    public ProtocolConversions Conversions => Session.Conversions;
+    public ClientFeatures ClientCapabilities => Session.Features;
+    public ILspClient Client => _server.Client;
+    public ServerLog Log => _server.Log;
     /// <summary>Diagnostics of the snapshot's documents (cached; code actions use them).</summary>
-    public Diagnostics.DiagnosticsService Diagnostics => Server.Diagnostics;
+    public Diagnostics.DiagnosticsService Diagnostics => _server.Diagnostics;
+
+    /// <summary>The workspace's mutable state (mutating handlers only: the queue runs them one at a time).</summary>
+    internal WorkspaceState State => _server.State;
+    internal ServerLifecycle Lifecycle => _server.Lifecycle;
+    /// <summary>Reads folders from disk (mutating handlers only).</summary>
+    internal WorkspaceLoading Loading => _server.Loading;
+    internal bool HasHandler(string method) => _server.HasHandler(method);
 
     /// <summary>The workspace document at a URI, or null (never opened and not on disk, or outside every workspace folder).</summary>
     public DocumentSnapshot? GetDocument(string uri) => Snapshot.GetDocument(uri);

@@ -165,8 +165,7 @@ public static class WorkspaceLoader
 
     /// <summary>
     /// Lines longer than this are not parsed (SPEC §7): Markdig's inline parser is quadratic on some long
-    /// lines (a 20,000-character line of unclosed "[x](" takes a second, 100,000 characters 17 s), and
-    /// authored glossaries stay far below it (the public corpus's longest line is about 1,000 characters).
+    /// lines (e.g. unclosed "[x](" repeated), and authored glossaries stay far below it.
     /// </summary>
     public const int MaxLineLength = 20_000;
 

@@ -14,25 +14,20 @@ internal sealed class InitializeHandler : ILspRequestHandler<InitializeParams, I
 {
     public Task<InitializeResult> HandleAsync(InitializeParams request, RequestContext context, CancellationToken cancellationToken)
     {
-        var server = context.Server;
-        if (server.IsInitialized)
+        if (context.Lifecycle.IsInitialized)
             throw new StreamJsonRpc.LocalRpcException("initialize was already called") { ErrorCode = LspErrorCodes.InvalidRequest };
-        server.InitializeParams = request;
-        server.ClientFeatures = ClientFeatures.From(request.Capabilities);
-        var encoding = ProtocolConversions.Negotiate(request.Capabilities.General?.PositionEncodings);
-        server.Conversions = new ProtocolConversions(encoding, server.ClientFeatures.DocumentChanges);
-
-        foreach (var (name, path) in Folders(request)) server.State.AddFolder(name, path);
+        var session = ClientSession.Negotiate(request.Capabilities);
+        foreach (var (name, path) in Folders(request)) context.State.AddFolder(name, path);
         if (request.InitializationOptions is { ValueKind: System.Text.Json.JsonValueKind.Object } options && options.TryGetProperty("settings", out var settings))
         {
             var parsed = EditorSettings.Parse(settings);
-            foreach (var w in parsed.Warnings) server.Log.Warning(w);
-            server.State.SetSettings(parsed);
+            foreach (var w in parsed.Warnings) context.Log.Warning(w);
+            context.State.SetSettings(parsed);
         }
-        server.IsInitialized = true;
-        server.Log.Info($"initialize: client {request.ClientInfo?.Name ?? "?"} {request.ClientInfo?.Version}, position encoding {server.Conversions.EncodingName}, " +
-                        $"{(server.ClientFeatures.PullDiagnostics ? "pull" : "push")} diagnostics, folders: {string.Join(", ", server.State.Folders.Select(f => f.RootPath))}");
-        return Task.FromResult(new InitializeResult(Capabilities(server), new ServerInfo(LanguageServer.Name, typeof(LanguageServer).Assembly.GetName().Version?.ToString(3))));
+        context.Lifecycle.Initialize(session);
+        context.Log.Info($"initialize: client {request.ClientInfo?.Name ?? "?"} {request.ClientInfo?.Version}, position encoding {session.Conversions.EncodingName}, " +
+                         $"{(session.Features.PullDiagnostics ? "pull" : "push")} diagnostics, folders: {string.Join(", ", context.State.Folders.Select(f => f.RootPath))}");
+        return Task.FromResult(new InitializeResult(Capabilities(context, session), new ServerInfo(LanguageServer.Name, typeof(LanguageServer).Assembly.GetName().Version?.ToString(3))));
     }
 
     private static IEnumerable<(string Name, string Path)> Folders(InitializeParams request)
@@ -48,12 +43,12 @@ internal sealed class InitializeHandler : ILspRequestHandler<InitializeParams, I
     }
 
     /// <summary>Every capability whose handler exists (so features appear as their handlers land).</summary>
-    internal static ServerCapabilities Capabilities(LanguageServer server)
+    private static ServerCapabilities Capabilities(RequestContext context, ClientSession session)
     {
-        bool Has(string method) => server.HasHandler(method);
+        bool Has(string method) => context.HasHandler(method);
         return new ServerCapabilities
         {
-            PositionEncoding = server.Conversions.EncodingName,
+            PositionEncoding = session.Conversions.EncodingName,
             TextDocumentSync = new TextDocumentSyncOptions { OpenClose = true, Change = TextDocumentSyncKind.Incremental, Save = new SaveOptions(IncludeText: false) },
             HoverProvider = Has("textDocument/hover") ? true : null,
             CompletionProvider = Has("textDocument/completion")
@@ -80,15 +75,14 @@ internal sealed class InitializedHandler : ILspNotificationHandler<InitializedPa
 {
     public async Task HandleAsync(InitializedParams notification, RequestContext context, CancellationToken cancellationToken)
     {
-        var server = context.Server;
-        await WorkspaceLoading.LoadAsync(server, "Indexing glossary").ConfigureAwait(false);
-        if (server.ClientFeatures.WatchedFilesDynamicRegistration)
+        await context.Loading.LoadAsync("Indexing glossary").ConfigureAwait(false);
+        if (context.ClientCapabilities.WatchedFilesDynamicRegistration)
         {
             var registration = new Registration("glossary-watched-files", "workspace/didChangeWatchedFiles",
                 new DidChangeWatchedFilesRegistrationOptions([new FileSystemWatcher("**/*.md"), new FileSystemWatcher("**/*.markdown"), new FileSystemWatcher("**/glossary.yml")]));
             // Not awaited: a client that never answers must not stall the queue.
-            _ = server.Client.RequestAsync<object>("client/registerCapability", new RegistrationParams([registration]), CancellationToken.None)
-                .ContinueWith(t => server.Log.Warning($"client/registerCapability failed: {t.Exception?.GetBaseException().Message}"), TaskContinuationOptions.OnlyOnFaulted);
+            _ = context.Client.RequestAsync<object>("client/registerCapability", new RegistrationParams([registration]), CancellationToken.None)
+                .ContinueWith(t => context.Log.Warning($"client/registerCapability failed: {t.Exception?.GetBaseException().Message}"), TaskContinuationOptions.OnlyOnFaulted);
         }
     }
 }
@@ -99,8 +93,8 @@ internal sealed class ShutdownHandler : ILspRequestHandler<NoParams?, object?>
 {
     public Task<object?> HandleAsync(NoParams? request, RequestContext context, CancellationToken cancellationToken)
     {
-        context.Server.IsShutdownRequested = true;
-        context.Server.Diagnostics.Stop();
+        context.Lifecycle.Shutdown();
+        context.Diagnostics.Stop();
         return Task.FromResult<object?>(null);
     }
 }
@@ -111,7 +105,7 @@ internal sealed class ExitHandler : ILspNotificationHandler<NoParams?>
 {
     public Task HandleAsync(NoParams? notification, RequestContext context, CancellationToken cancellationToken)
     {
-        context.Server.RequestExit();
+        context.Lifecycle.Exit();
         return Task.CompletedTask;
     }
 }

@@ -11,7 +11,7 @@ internal sealed class DidOpenHandler : ILspNotificationHandler<DidOpenTextDocume
     public Task HandleAsync(DidOpenTextDocumentParams notification, RequestContext context, CancellationToken cancellationToken)
     {
         var d = notification.TextDocument;
-        context.Server.State.Open(d.Uri, d.Version, d.Text);
+        context.State.Open(d.Uri, d.Version, d.Text);
         return Task.CompletedTask;
     }
 }
@@ -22,7 +22,7 @@ internal sealed class DidChangeHandler : ILspNotificationHandler<DidChangeTextDo
 {
     public Task HandleAsync(DidChangeTextDocumentParams notification, RequestContext context, CancellationToken cancellationToken)
     {
-        if (!context.Server.State.Change(notification.TextDocument.Uri, notification.TextDocument.Version, notification.ContentChanges, context.Conversions))
+        if (!context.State.Change(notification.TextDocument.Uri, notification.TextDocument.Version, notification.ContentChanges, context.Conversions))
             context.Log.Warning($"didChange for a document that is not open: {notification.TextDocument.Uri}");
         return Task.CompletedTask;
     }
@@ -34,7 +34,7 @@ internal sealed class DidCloseHandler : ILspNotificationHandler<DidCloseTextDocu
 {
     public Task HandleAsync(DidCloseTextDocumentParams notification, RequestContext context, CancellationToken cancellationToken)
     {
-        context.Server.State.Close(notification.TextDocument.Uri);
+        context.State.Close(notification.TextDocument.Uri);
         return Task.CompletedTask;
     }
 }
@@ -45,9 +45,9 @@ internal sealed class DidSaveHandler : ILspNotificationHandler<DidSaveTextDocume
 {
     public Task HandleAsync(DidSaveTextDocumentParams notification, RequestContext context, CancellationToken cancellationToken)
     {
-        var state = context.Server.State;
+        var state = context.State;
         if (state.Locate(notification.TextDocument.Uri) is var (folder, path) && path == GlossaryConfigLoader.FileName)
-            state.ReloadConfig(folder, e => WorkspaceLoading.ShowBadConfig(context.Server, e));
+            state.ReloadConfig(folder, context.Loading.ShowBadConfig);
         return Task.CompletedTask;
     }
 }
@@ -58,7 +58,7 @@ internal sealed class DidChangeWatchedFilesHandler : ILspNotificationHandler<Did
 {
     public Task HandleAsync(DidChangeWatchedFilesParams notification, RequestContext context, CancellationToken cancellationToken)
     {
-        context.Server.State.FilesChanged(notification.Changes, e => WorkspaceLoading.ShowBadConfig(context.Server, e));
+        context.State.FilesChanged(notification.Changes, context.Loading.ShowBadConfig);
         return Task.CompletedTask;
     }
 }
@@ -71,7 +71,7 @@ internal sealed class DidChangeConfigurationHandler : ILspNotificationHandler<Di
     {
         var settings = EditorSettings.ParseSection(notification.Settings);
         foreach (var w in settings.Warnings) context.Log.Warning(w);
-        context.Server.State.SetSettings(settings);
+        context.State.SetSettings(settings);
         return Task.CompletedTask;
     }
 }
@@ -82,11 +82,11 @@ internal sealed class DidChangeWorkspaceFoldersHandler : ILspNotificationHandler
 {
     public async Task HandleAsync(DidChangeWorkspaceFoldersParams notification, RequestContext context, CancellationToken cancellationToken)
     {
-        var state = context.Server.State;
+        var state = context.State;
         foreach (var f in notification.Event.Removed)
             if (ProtocolConversions.ToFilePath(f.Uri) is { } p) state.RemoveFolder(p);
         foreach (var f in notification.Event.Added)
             if (ProtocolConversions.ToFilePath(f.Uri) is { } p && Directory.Exists(p)) state.AddFolder(f.Name, p);
-        await WorkspaceLoading.LoadAsync(context.Server, "Indexing added folders").ConfigureAwait(false);
+        await context.Loading.LoadAsync("Indexing added folders").ConfigureAwait(false);
     }
 }

@@ -12,14 +12,6 @@ public sealed record Range(Position Start, Position End);
 
 public sealed record Location(string Uri, Range Range);
 
-public sealed record LocationLink
-{
-    public Range? OriginSelectionRange { get; init; }
-    public required string TargetUri { get; init; }
-    public required Range TargetRange { get; init; }
-    public required Range TargetSelectionRange { get; init; }
-}
-
 public sealed record TextDocumentIdentifier(string Uri);
 
 public sealed record VersionedTextDocumentIdentifier(string Uri, int Version);
@@ -60,13 +52,6 @@ public static class MarkupKind
 
 public sealed record MarkupContent(string Kind, string Value);
 
-public sealed record Command
-{
-    public required string Title { get; init; }
-    [JsonPropertyName("command")]
-    public required string CommandIdentifier { get; init; }
-    public IReadOnlyList<JsonElement>? Arguments { get; init; }
-}
 
 public static class PositionEncodingKind
 {

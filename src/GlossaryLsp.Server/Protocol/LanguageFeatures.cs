@@ -26,24 +26,18 @@ public enum CompletionItemKind
 
 public enum InsertTextFormat { PlainText = 1, Snippet = 2 }
 
-public sealed record CompletionItemLabelDetails(string? Detail = null, string? Description = null);
-
 public sealed record CompletionItem
 {
     public required string Label { get; init; }
-    public CompletionItemLabelDetails? LabelDetails { get; init; }
     public CompletionItemKind? Kind { get; init; }
     public string? Detail { get; init; }
     public MarkupContent? Documentation { get; init; }
-    public bool? Preselect { get; init; }
     public string? SortText { get; init; }
     public string? FilterText { get; init; }
-    public string? InsertText { get; init; }
     public InsertTextFormat? InsertTextFormat { get; init; }
     public TextEdit? TextEdit { get; init; }
     public IReadOnlyList<TextEdit>? AdditionalTextEdits { get; init; }
     public IReadOnlyList<string>? CommitCharacters { get; init; }
-    public Command? Command { get; init; }
     /// <summary>
     /// Kept by the client and sent back in <c>completionItem/resolve</c>: written from the server's own
     /// value (not a <see cref="JsonElement"/> made for each item of a long list), read back as a
@@ -109,7 +103,6 @@ public sealed record CodeAction
     public IReadOnlyList<Diagnostic>? Diagnostics { get; init; }
     public bool? IsPreferred { get; init; }
     public WorkspaceEdit? Edit { get; init; }
-    public Command? Command { get; init; }
     public JsonElement? Data { get; init; }
 }
 
@@ -185,9 +178,6 @@ public static class FoldingRangeKind
 public sealed record FoldingRange
 {
     public required int StartLine { get; init; }
-    public int? StartCharacter { get; init; }
     public required int EndLine { get; init; }
-    public int? EndCharacter { get; init; }
     public string? Kind { get; init; }
-    public string? CollapsedText { get; init; }
 }

@@ -7,21 +7,17 @@ public sealed record WorkspaceFolder(string Uri, string Name);
 
 public sealed record InitializeParams
 {
-    public int? ProcessId { get; init; }
     public ClientInfo? ClientInfo { get; init; }
-    public string? Locale { get; init; }
     public string? RootPath { get; init; }
     public string? RootUri { get; init; }
     public JsonElement? InitializationOptions { get; init; }
     public ClientCapabilities Capabilities { get; init; } = new();
-    public string? Trace { get; init; }
     public IReadOnlyList<WorkspaceFolder>? WorkspaceFolders { get; init; }
-    public JsonElement? WorkDoneToken { get; init; }
 }
 
 public sealed record ClientInfo(string Name, string? Version = null);
 
-/// <summary>The client capabilities the server looks at; every other member is ignored.</summary>
+/// <summary>The client capabilities the server looks at (<see cref="ClientFeatures"/>); every other member is ignored.</summary>
 public sealed record ClientCapabilities
 {
     public WorkspaceClientCapabilities? Workspace { get; init; }
@@ -30,18 +26,11 @@ public sealed record ClientCapabilities
     public GeneralClientCapabilities? General { get; init; }
 }
 
-public sealed record DynamicRegistrationCapability(bool? DynamicRegistration = null);
-
 public sealed record WorkspaceClientCapabilities
 {
     public bool? ApplyEdit { get; init; }
     public WorkspaceEditClientCapabilities? WorkspaceEdit { get; init; }
-    public DynamicRegistrationCapability? DidChangeConfiguration { get; init; }
     public DidChangeWatchedFilesClientCapabilities? DidChangeWatchedFiles { get; init; }
-    public DynamicRegistrationCapability? Symbol { get; init; }
-    public DynamicRegistrationCapability? ExecuteCommand { get; init; }
-    public bool? WorkspaceFolders { get; init; }
-    public bool? Configuration { get; init; }
     public RefreshCapability? Diagnostics { get; init; }
 }
 
@@ -49,64 +38,24 @@ public sealed record RefreshCapability(bool? RefreshSupport = null);
 
 public sealed record WorkspaceEditClientCapabilities(bool? DocumentChanges = null);
 
-public sealed record DidChangeWatchedFilesClientCapabilities(bool? DynamicRegistration = null, bool? RelativePatternSupport = null);
+public sealed record DidChangeWatchedFilesClientCapabilities(bool? DynamicRegistration = null);
 
 public sealed record TextDocumentClientCapabilities
 {
-    public TextDocumentSyncClientCapabilities? Synchronization { get; init; }
     public CompletionClientCapabilities? Completion { get; init; }
     public HoverClientCapabilities? Hover { get; init; }
-    public DynamicRegistrationCapability? Definition { get; init; }
-    public DynamicRegistrationCapability? References { get; init; }
-    public DocumentSymbolClientCapabilities? DocumentSymbol { get; init; }
-    public CodeActionClientCapabilities? CodeAction { get; init; }
-    public RenameClientCapabilities? Rename { get; init; }
-    public DynamicRegistrationCapability? DocumentLink { get; init; }
-    public DynamicRegistrationCapability? FoldingRange { get; init; }
-    public PublishDiagnosticsClientCapabilities? PublishDiagnostics { get; init; }
     public DiagnosticClientCapabilities? Diagnostic { get; init; }
 }
 
-public sealed record TextDocumentSyncClientCapabilities(bool? DynamicRegistration = null, bool? WillSave = null, bool? DidSave = null);
+public sealed record CompletionClientCapabilities(CompletionItemClientCapabilities? CompletionItem = null);
 
-public sealed record CompletionClientCapabilities
-{
-    public bool? DynamicRegistration { get; init; }
-    public CompletionItemClientCapabilities? CompletionItem { get; init; }
-    public bool? ContextSupport { get; init; }
-}
+public sealed record CompletionItemClientCapabilities(IReadOnlyList<string>? DocumentationFormat = null);
 
-public sealed record CompletionItemClientCapabilities
-{
-    public bool? SnippetSupport { get; init; }
-    public IReadOnlyList<string>? DocumentationFormat { get; init; }
-    public bool? InsertReplaceSupport { get; init; }
-    public CompletionResolveSupport? ResolveSupport { get; init; }
-    public bool? LabelDetailsSupport { get; init; }
-}
+public sealed record HoverClientCapabilities(IReadOnlyList<string>? ContentFormat = null);
 
-public sealed record CompletionResolveSupport(IReadOnlyList<string> Properties);
+public sealed record DiagnosticClientCapabilities(bool? DynamicRegistration = null);
 
-public sealed record HoverClientCapabilities(bool? DynamicRegistration = null, IReadOnlyList<string>? ContentFormat = null);
-
-public sealed record DocumentSymbolClientCapabilities(bool? DynamicRegistration = null, bool? HierarchicalDocumentSymbolSupport = null);
-
-public sealed record CodeActionClientCapabilities
-{
-    public bool? DynamicRegistration { get; init; }
-    public JsonElement? CodeActionLiteralSupport { get; init; }
-    public bool? IsPreferredSupport { get; init; }
-    public bool? DataSupport { get; init; }
-    public CompletionResolveSupport? ResolveSupport { get; init; }
-}
-
-public sealed record RenameClientCapabilities(bool? DynamicRegistration = null, bool? PrepareSupport = null);
-
-public sealed record PublishDiagnosticsClientCapabilities(bool? RelatedInformation = null, bool? VersionSupport = null, bool? CodeDescriptionSupport = null, bool? DataSupport = null);
-
-public sealed record DiagnosticClientCapabilities(bool? DynamicRegistration = null, bool? RelatedDocumentSupport = null);
-
-public sealed record WindowClientCapabilities(bool? WorkDoneProgress = null, JsonElement? ShowMessage = null);
+public sealed record WindowClientCapabilities(bool? WorkDoneProgress = null);
 
 public sealed record GeneralClientCapabilities(IReadOnlyList<string>? PositionEncodings = null);
 

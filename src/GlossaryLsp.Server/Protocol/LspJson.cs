@@ -16,8 +16,4 @@ public static class LspJson
         AllowTrailingCommas = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    public static JsonElement ToElement<T>(T value) => JsonSerializer.SerializeToElement(value, Options);
-
-    public static T? FromElement<T>(JsonElement element) => element.Deserialize<T>(Options);
 }

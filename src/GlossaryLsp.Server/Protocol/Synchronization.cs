@@ -6,7 +6,6 @@ public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
 public sealed record TextDocumentContentChangeEvent
 {
     public Range? Range { get; init; }
-    public int? RangeLength { get; init; }
     public required string Text { get; init; }
 }
 

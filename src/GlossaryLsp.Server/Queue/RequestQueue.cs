@@ -12,7 +12,6 @@ namespace GlossaryLsp.Server.Queue;
 internal sealed class RequestQueue(LanguageServer server)
 {
     private readonly Channel<WorkItem> _channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-    private int _running;
     private bool _mutatedSinceIdle;
     /// <summary>An idle item will be queued when the background parses finish (queue thread only).</summary>
     private bool _idleWaiting;
@@ -38,8 +37,6 @@ internal sealed class RequestQueue(LanguageServer server)
     /// <summary>How long no message has arrived (background work waits for a quiet spell).</summary>
     public TimeSpan Quiet => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastMessageAt));
 
-    /// <summary>Readers currently running (tests use it to wait for quiet).</summary>
-    public int RunningReaders => Volatile.Read(ref _running);
 
     public async Task RunAsync()
     {
@@ -75,7 +72,6 @@ internal sealed class RequestQueue(LanguageServer server)
             {
                 var snapshot = TakeSnapshot();
                 var context = new RequestContext(server, snapshot, item.Handler.Method);
-                Interlocked.Increment(ref _running);
                 _ = Task.Run(async () =>
                 {
                     try
@@ -91,10 +87,6 @@ internal sealed class RequestQueue(LanguageServer server)
                     {
                         if (e is not StreamJsonRpc.LocalRpcException) server.Log.Error($"{item.Handler.Method} failed: {e}");
                         item.Completion.TrySetException(e);
-                    }
-                    finally
-                    {
-                        Interlocked.Decrement(ref _running);
                     }
                 });
             }

@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 using GlossaryLsp.Core.Features;
@@ -8,25 +9,47 @@ using GlossaryLsp.Server.Protocol;
 namespace GlossaryLsp.Server.Workspace;
 
 /// <summary>
-/// Prepares what the requests an author makes while typing need before the first of them arrives: the
-/// sorted entry words and, for completion in every context and hover, one run through the same
-/// deserialization, handler and serialization as a real request — on a private copy of a document that
-/// no reader ever sees. Without it the first completion of each kind paid 50–200 ms for JIT compilation
-/// and serializer metadata. Then, once no message has arrived for
-/// <see cref="LanguageServer.QuietBeforeBackgroundWork"/>, the mention automaton (hover on a mention, code
-/// actions): on 100k terms it takes 0.2–0.5 s of CPU and 20 MB, and built while the author types it
-/// slowed the answers down (the collections it causes pause every thread). A request that needs it
-/// before then builds it itself.
+/// The background work after a load, on a thread of the lowest priority so that it takes only the CPU
+/// the answers leave, once the first diagnostics pass is done (both want both cores; the pass comes
+/// first). First what the requests an author makes while typing need: the sorted entry words and, for
+/// completion in every context and hover, one run through the same deserialization, handler and
+/// serialization as a real request (JIT compilation, serializer metadata), on a private copy of a
+/// document that no reader ever sees; and what the next diagnostics pass needs. Then, once no message
+/// has arrived for <see cref="ServerOptions.QuietBeforeBackgroundWork"/>, what would pause or slow the
+/// answers: one compacting collection and the mention automaton (a request that needs it before then
+/// builds it itself). See docs/PERFORMANCE.md.
 /// </summary>
-internal static class RequestWarmUp
+internal sealed class RequestWarmUp(LanguageServer server)
 {
+    private int _completed;
+
+    /// <summary>Warm-ups that ran to their end (tests wait for them).</summary>
+    public int Completed => Volatile.Read(ref _completed);
+
+    /// <summary>Starts the warm-up after a load of <paramref name="snapshot"/>; returns at once.</summary>
+    public void AfterLoad(ServerSnapshot snapshot)
+    {
+        _ = Task.WhenAny(server.Diagnostics.NextPass, Task.Delay(TimeSpan.FromSeconds(10)))
+            .ContinueWith(_ => LowPriority.Run("glossary warm-up", () =>
+            {
+                PrepareRequests(snapshot);
+                server.Diagnostics.PrepareUpdates();
+                if (!WaitForQuiet()) return;
+                Compact();
+                PrepareMentions();
+                Interlocked.Increment(ref _completed);
+            }), TaskScheduler.Default).Unwrap()
+            .ContinueWith(t => server.Log.Error($"preparing hover and completion failed: {t.Exception!.InnerException}"),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
     /// <summary>The sorted entry words, and one of each request completion and hover make.</summary>
-    public static void PrepareRequests(LanguageServer server, ServerSnapshot snapshot)
+    private void PrepareRequests(ServerSnapshot snapshot)
     {
         foreach (var folder in snapshot.Folders) _ = folder.Index.EntryWords;
         try
         {
-            RunRequests(server, snapshot);
+            RunRequests(snapshot);
         }
         catch (Exception e)
         {
@@ -35,24 +58,36 @@ internal static class RequestWarmUp
     }
 
     /// <summary>The mention automaton of the snapshot of now (edits since the load have their own entry words).</summary>
-    public static void PrepareMentions(LanguageServer server)
+    private void PrepareMentions()
     {
         foreach (var folder in server.Queue.LastSnapshot.Folders) MentionScanner.Prepare(folder.Index);
     }
 
-    /// <summary>Sleeps until no message has arrived for the server's quiet spell; false when the server stops first.</summary>
-    public static bool WaitForQuiet(LanguageServer server)
+    /// <summary>Sleeps until no message has arrived for the quiet spell; false when the server stops first.</summary>
+    private bool WaitForQuiet()
     {
         while (!server.Stopping.IsCancellationRequested)
         {
-            var left = server.QuietBeforeBackgroundWork - server.Queue.Quiet;
+            var left = server.Options.QuietBeforeBackgroundWork - server.Queue.Quiet;
             if (left <= TimeSpan.Zero) return true;
             server.Stopping.WaitHandle.WaitOne(left);
         }
         return false;
     }
 
-    private static void RunRequests(LanguageServer server, ServerSnapshot snapshot)
+    /// <summary>
+    /// One compacting collection after a load: parsing every document and the first pass leave garbage
+    /// and free space between the objects that stay, and the process would grow from there with every edit.
+    /// </summary>
+    private void Compact()
+    {
+        long before = Environment.WorkingSet, pause = GC.GetTotalPauseDuration().Ticks;
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        server.Log.Info($"compacted the heap after loading: {before >> 20} → {Environment.WorkingSet >> 20} MB of memory, {GC.GetTotalMemory(false) >> 20} MB live, in {TimeSpan.FromTicks(GC.GetTotalPauseDuration().Ticks - pause).TotalMilliseconds:0} ms");
+    }
+
+    private void RunRequests(ServerSnapshot snapshot)
     {
         // A document with terms, and another readable one to link to (itself when there is none).
         var (folder, source) = snapshot.Folders
@@ -81,15 +116,16 @@ internal static class RequestWarmUp
         var warm = new ServerSnapshot(snapshot.Folders.Replace(folder, warmFolder), snapshot.Version);
         var uri = warmFolder.GetUri(source.Path);
 
+        var conversions = server.Lifecycle.Session.Conversions;
         foreach (var end in ends)
-            Invoke(server, warm, "textDocument/completion", Params(uri, server.Conversions.ToPosition(copy, end), new { triggerKind = 1 }));
-        Invoke(server, warm, "textDocument/hover", Params(uri, server.Conversions.ToPosition(copy, term.NameSpan.Start), null));
+            Invoke(warm, "textDocument/completion", Params(uri, conversions.ToPosition(copy, end), new { triggerKind = 1 }));
+        Invoke(warm, "textDocument/hover", Params(uri, conversions.ToPosition(copy, term.NameSpan.Start), null));
     }
 
     private static JsonElement Params(string uri, Position position, object? context) =>
         JsonSerializer.SerializeToElement(new { textDocument = new { uri }, position, context }, LspJson.Options);
 
-    private static void Invoke(LanguageServer server, ServerSnapshot snapshot, string method, JsonElement json)
+    private void Invoke(ServerSnapshot snapshot, string method, JsonElement json)
     {
         if (server.Handlers.FirstOrDefault(h => h.Method == method) is not { } handler) return;
         var result = handler.Invoke(handler.DeserializeParams(json), new RequestContext(server, snapshot, method), CancellationToken.None).GetAwaiter().GetResult();

@@ -1,67 +1,35 @@
-using System.Runtime;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Server.Protocol;
 
 namespace GlossaryLsp.Server.Workspace;
 
 /// <summary>Reads the workspace folders from disk with <c>$/progress</c> work-done progress and the <c>glossary/status</c> notification.</summary>
-internal static class WorkspaceLoading
+internal sealed class WorkspaceLoading(LanguageServer server)
 {
-    public static async Task LoadAsync(LanguageServer server, string title)
+    /// <summary>Reads the folders not read yet (on the queue: the messages after it wait), then starts the background work after a load.</summary>
+    public async Task LoadAsync(string title)
     {
         var started = DateTime.UtcNow;
-        await server.Client.NotifyAsync("glossary/status", new GlossaryStatusParams("indexing", 0, 0)).ConfigureAwait(false);
+        await server.Status.IndexingAsync().ConfigureAwait(false);
         var progress = new LoadProgress();
-        var reporting = server.ClientFeatures.WorkDoneProgress ? Task.Run(() => ReportAsync(server, title, progress)) : Task.CompletedTask;
+        var reporting = server.Lifecycle.Session.Features.WorkDoneProgress ? Task.Run(() => ReportAsync(title, progress)) : Task.CompletedTask;
         try
         {
-            server.State.LoadFolders(progress, CancellationToken.None, e => ShowBadConfig(server, e));
+            server.State.LoadFolders(progress, CancellationToken.None, ShowBadConfig);
         }
         finally
         {
             progress.Done = true;
         }
         var snapshot = server.State.Snapshot();
-        int files = snapshot.Folders.Sum(f => f.Index.Documents.Count), terms = snapshot.Folders.Sum(f => f.Index.TermCount);
+        var (files, terms) = StatusNotifier.Count(snapshot);
         server.Log.Info($"indexed {files} documents, {terms} terms in {(DateTime.UtcNow - started).TotalMilliseconds:0} ms");
-        await server.Client.NotifyAsync("glossary/status", new GlossaryStatusParams("ready", files, terms)).ConfigureAwait(false);
-        server.LastStatus = (files, terms);
+        await server.Status.ReadyAsync(snapshot).ConfigureAwait(false);
         _ = reporting;
-        // Once the first diagnostics pass is done (both want both cores; the pass comes first), on a thread
-        // of the lowest priority, so that it takes only the CPU the answers leave: prepare hover and
-        // completion (RequestWarmUp) rather than in the first requests, and the next pass rather than in
-        // the first edit; once the author pauses, return the garbage of the load and build the mention automaton.
-        _ = Task.WhenAny(server.Diagnostics.NextPass, Task.Delay(TimeSpan.FromSeconds(10)))
-            .ContinueWith(_ => LowPriority.Run("glossary warm-up", () =>
-            {
-                RequestWarmUp.PrepareRequests(server, snapshot);
-                server.Diagnostics.PrepareUpdates();
-                // The rest waits until no message has come for a while (the author pauses), not
-                // to pause or slow the answers: the client is usually still pulling diagnostics.
-                if (!RequestWarmUp.WaitForQuiet(server)) return;
-                Compact(server);
-                RequestWarmUp.PrepareMentions(server);
-                Interlocked.Increment(ref server.WarmUpsDone);
-            }), TaskScheduler.Default).Unwrap()
-            .ContinueWith(t => server.Log.Error($"preparing hover and completion failed: {t.Exception!.InnerException}"),
-                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        server.WarmUp.AfterLoad(snapshot);
     }
 
-    /// <summary>
-    /// One compacting collection after a load. Parsing every document and the first pass leave garbage
-    /// and free space between the objects that stay (on 1,000 × 100: 266 MB live in 460–510 MB of
-    /// memory, 345 MB after); without it the process grew from there with every edit. A pause of 0.1–0.25 s,
-    /// once per load.
-    /// </summary>
-    private static void Compact(LanguageServer server)
-    {
-        long before = Environment.WorkingSet, pause = GC.GetTotalPauseDuration().Ticks;
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        server.Log.Info($"compacted the heap after loading: {before >> 20} → {Environment.WorkingSet >> 20} MB of memory, {GC.GetTotalMemory(false) >> 20} MB live, in {TimeSpan.FromTicks(GC.GetTotalPauseDuration().Ticks - pause).TotalMilliseconds:0} ms");
-    }
-
-    public static void ShowBadConfig(LanguageServer server, ConfigException e)
+    public void ShowBadConfig(ConfigException e)
     {
         var message = $"{Path.GetFileName(e.File)}:{e.Line}: {(e.Key is null ? "" : $"'{e.Key}': ")}{e.Reason} (the previous configuration stays in effect)";
         server.Log.Error(message);
@@ -79,7 +47,7 @@ internal static class WorkspaceLoading
         }
     }
 
-    private static async Task ReportAsync(LanguageServer server, string title, LoadProgress progress)
+    private async Task ReportAsync(string title, LoadProgress progress)
     {
         var token = $"glossary-index-{Guid.NewGuid():N}";
         try

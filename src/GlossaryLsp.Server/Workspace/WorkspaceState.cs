@@ -1,9 +1,7 @@
 // The server's mutable state. Touched ONLY by mutating handlers, which the request queue runs one at a
 // time; readers never see it, they get the immutable ServerSnapshot built by Snapshot().
-using System.Collections.Immutable;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
-using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Workspace;
 using GlossaryLsp.Server.Protocol;
 
@@ -11,7 +9,7 @@ namespace GlossaryLsp.Server.Workspace;
 
 internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
 {
-    private readonly List<FolderState> _folders = [];
+    private readonly WorkspaceFolders _folders = new();
     /// <summary>Open documents outside every workspace folder: tracked so their changes apply, never analysed.</summary>
     private readonly Dictionary<string, OpenDocument> _outside = new(StringComparer.Ordinal);
     private ServerSnapshot _snapshot = ServerSnapshot.Empty;
@@ -22,19 +20,9 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
 
     public IReadOnlyList<FolderState> Folders => _folders;
 
-    public void AddFolder(string name, string rootPath)
-    {
-        rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootPath));
-        if (_folders.Any(f => f.RootPath == rootPath)) return;
-        _folders.Add(new FolderState(name, rootPath));
-        _changed = true;
-    }
+    public void AddFolder(string name, string rootPath) => _changed |= _folders.Add(name, rootPath);
 
-    public void RemoveFolder(string rootPath)
-    {
-        rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootPath));
-        _changed |= _folders.RemoveAll(f => f.RootPath == rootPath) > 0;
-    }
+    public void RemoveFolder(string rootPath) => _changed |= _folders.Remove(rootPath);
 
     /// <summary>The nice value of the threads that parse a folder being loaded (see docs/PERFORMANCE.md, "The loader's parsers yield to the reader").</summary>
     private const int ParserNice = 10;
@@ -245,151 +233,6 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         return _snapshot;
     }
 
-    internal (FolderState Folder, string Path)? Locate(string uri)
-    {
-        if (ProtocolConversions.ToFilePath(uri) is not { } full) return null;
-        FolderState? best = null;
-        string? bestPath = null;
-        foreach (var f in _folders)
-        {
-            var root = f.RootPath + Path.DirectorySeparatorChar;
-            if (full.StartsWith(root, StringComparison.Ordinal) && (best is null || f.RootPath.Length > best.RootPath.Length))
-                (best, bestPath) = (f, full[root.Length..].Replace('\\', '/'));
-        }
-        return best is null ? null : (best, bestPath!);
-    }
-}
-
-/// <summary>One workspace folder's mutable state (queue-only).</summary>
-internal sealed class FolderState(string name, string rootPath)
-{
-    public string Name { get; } = name;
-    public string RootPath { get; } = rootPath;
-    public bool Loaded { get; set; }
-    /// <summary>The last good glossary.yml (defaults when there is none).</summary>
-    public GlossaryConfig FileConfig { get; set; } = GlossaryConfig.Default;
-    public GlossaryIndex Index { get; set; } = GlossaryIndex.Empty();
-    /// <summary>
-    /// Open documents by workspace path: a persistent map, so a snapshot shares it instead of copying every
-    /// open document per change. Values compare by reference: with the records' own equality, <c>SetItem</c>
-    /// compared whole texts and kept the old record when they were equal, dropping the new one's string.
-    /// </summary>
-    public ImmutableDictionary<string, OpenDocument> Open { get; private set; } = ImmutableDictionary<string, OpenDocument>.Empty.WithComparers(StringComparer.Ordinal, ReferenceEqualityComparer.Instance);
-    /// <summary>Open documents whose text changed since the last snapshot, with their parse (started in the background; a burst of changes keeps only the last).</summary>
-    public Dictionary<string, PendingParse> Dirty { get; } = new(StringComparer.Ordinal);
-    public int Epoch { get; set; }
-
-    private FolderSnapshot? _snapshot;
-
-    public void SetOpen(OpenDocument document) => Open = Open.SetItem(document.Path, document);
-
-    public bool RemoveOpen(string path)
-    {
-        if (!Open.ContainsKey(path)) return false;
-        Open = Open.Remove(path);
-        Dirty.Remove(path);
-        _replaced.RemoveAll(r => r.Document.Path == path);
-        return true;
-    }
-
-    /// <summary>
-    /// The open document's text changed: its parse starts now on the thread pool, so that it runs while
-    /// the client sends its next request — unless the text is one already parsed (the current one, or
-    /// one of the last few replaced: an undo, a typed-then-deleted character), whose parse is taken as it
-    /// is: nothing is parsed, and nothing is re-analysed for it either (the index gets the very parse the
-    /// last diagnostics pass may have analysed).
-    /// </summary>
-    public void MarkDirty(string path)
-    {
-        if (!Open.TryGetValue(path, out var open)) return;
-        if (Known(path, open.Text) is { } known)
-        {
-            SetOpen(open with { Text = known.Text });
-            Dirty[path] = PendingParse.Of(known, Index.Config);
-            return;
-        }
-        var parse = new PendingParse(path, open.Text, Index.Config);
-        Dirty[path] = parse;
-        parse.Start();
-    }
-
-    /// <summary>Parses of open documents recently replaced in the index, newest last (few: an undo follows the edit it undoes).</summary>
-    private readonly List<(ParsedDocument Document, GlossaryConfig Config)> _replaced = [];
-    private const int ReplacedKept = 4;
-
-    /// <summary>Keeps a parse the index is about to drop (see <see cref="MarkDirty"/>).</summary>
-    public void Replaced(ParsedDocument document, GlossaryConfig config)
-    {
-        if (document.LoadProblem is not null) return;
-        _replaced.RemoveAll(r => r.Document.Path == document.Path);
-        if (_replaced.Count == ReplacedKept) _replaced.RemoveAt(0);
-        _replaced.Add((document, config));
-    }
-
-    private ParsedDocument? Known(string path, string text)
-    {
-        if (Index.GetDocument(path) is { LoadProblem: null } current && string.Equals(current.Text, text, StringComparison.Ordinal)) return current;
-        foreach (var (document, config) in _replaced)
-            if (document.Path == path && ReferenceEquals(config, Index.Config) && string.Equals(document.Text, text, StringComparison.Ordinal)) return document;
-        return null;
-    }
-
-    /// <summary>True when every pending parse has finished (taking a snapshot would not wait).</summary>
-    public bool ParsesDone => Dirty.Values.All(p => p.IsDone);
-
-    /// <summary>Completes when the pending parses have finished.</summary>
-    public Task WhenParsed() => Task.WhenAll(Dirty.Values.Select(p => p.Done));
-
-    public FolderSnapshot ToSnapshot()
-    {
-        if (_snapshot is { } s && ReferenceEquals(s.Index, Index) && s.DefinitionsEpoch == Epoch && ReferenceEquals(s.OpenDocuments, Open))
-            return s;
-        return _snapshot = new FolderSnapshot(Name, RootPath, Index, Open, Epoch);
-    }
-}
-
-/// <summary>
-/// The parse of an open document's text, started on the thread pool when the text changes. Whoever
-/// comes first parses — the pool, or the snapshot that needs it (which then never waits for a busy
-/// pool); the other waits for that result. A parse for another configuration or text is not used.
-/// </summary>
-internal sealed class PendingParse(string path, string text, GlossaryConfig config)
-{
-    private readonly TaskCompletionSource<ParsedDocument> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _claimed;
-
-    /// <summary>A parse already done (the text's parse was kept).</summary>
-    public static PendingParse Of(ParsedDocument document, GlossaryConfig config)
-    {
-        var parse = new PendingParse(document.Path, document.Text, config) { _claimed = 1 };
-        parse._done.TrySetResult(document);
-        return parse;
-    }
-
-    public Task Done => _done.Task;
-    public bool IsDone => _done.Task.IsCompleted;
-
-    public void Start() => ThreadPool.UnsafeQueueUserWorkItem(static p => p.Run(), this, preferLocal: false);
-
-    /// <summary>The parse of <paramref name="currentText"/> with <paramref name="currentConfig"/>: this one's when they are what it parsed.</summary>
-    public ParsedDocument Result(string currentText, GlossaryConfig currentConfig)
-    {
-        if (!ReferenceEquals(currentText, text) || !ReferenceEquals(currentConfig, config))
-            return WorkspaceLoader.ParseEditorText(path, currentText, currentConfig);
-        Run();
-        return _done.Task.GetAwaiter().GetResult();
-    }
-
-    private void Run()
-    {
-        if (Interlocked.Exchange(ref _claimed, 1) != 0) return;
-        try
-        {
-            _done.TrySetResult(WorkspaceLoader.ParseEditorText(path, text, config));
-        }
-        catch (Exception e)
-        {
-            _done.TrySetException(e);
-        }
-    }
+    /// <summary>The folder that owns a URI (the innermost, when folders nest) and the workspace path in it, or null.</summary>
+    internal (FolderState Folder, string Path)? Locate(string uri) => _folders.Locate(uri);
 }

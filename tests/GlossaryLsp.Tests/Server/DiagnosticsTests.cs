@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GlossaryLsp.Server;
 using GlossaryLsp.Server.Protocol;
 using Range = GlossaryLsp.Server.Protocol.Range;
 
@@ -28,7 +29,8 @@ public sealed class DiagnosticsTests
         // that happened after the first worker's quiet spell had ended but before it took the lock, it went
         // on with its cancelled token and gave up, and the worker chained by the second call found nothing
         // pending: the pass was lost until the next edit. The gate below holds the first worker right there.
-        await using var client = LspTestClient.Create(Fixtures.Workspace());
+        Func<CancellationToken, Task> quiet = cancellationToken => Task.Delay(25, cancellationToken);
+        await using var client = LspTestClient.Create(Fixtures.Workspace(), new ServerOptions { DiagnosticsQuiet = cancellationToken => quiet(cancellationToken) });
         await client.InitializeAsync();
         await client.OpenAsync("記事.md", Fixtures.Article);
         await client.WaitForDiagnosticsAsync("記事.md", d => d.Version == 1);
@@ -37,7 +39,7 @@ public sealed class DiagnosticsTests
         var scheduledAgain = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int calls = 0;
-        client.Server.Diagnostics.WaitForQuiet = cancellationToken =>
+        quiet = cancellationToken =>
         {
             if (Interlocked.Increment(ref calls) > 1) return Task.CompletedTask;
             cancellationToken.Register(() => scheduledAgain.TrySetResult());

@@ -1,5 +1,6 @@
 using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Server;
 
 namespace GlossaryLsp.Tests.Server;
 
@@ -53,7 +54,7 @@ public sealed class EditingTests
         var before = await IndexedAsync(client, "用語集.md");
 
         using var cts = new CancellationTokenSource(LspTestClient.Patience);
-        while (Volatile.Read(ref client.Server.WarmUpsDone) == 0) await Task.Delay(20, cts.Token);
+        while (client.Server.WarmUp.Completed == 0) await Task.Delay(20, cts.Token);
 
         client.Stderr.Should().NotContain("failed");
         // The warm-up works on a private copy of a document: the workspace is as it was.
@@ -66,8 +67,7 @@ public sealed class EditingTests
     [Fact]
     public async Task The_compaction_and_the_mention_automaton_come_only_once_no_message_has_arrived_for_a_quiet_spell()
     {
-        await using var client = LspTestClient.Create(Fixtures.Workspace());
-        client.Server.QuietBeforeBackgroundWork = TimeSpan.FromSeconds(1.5);
+        await using var client = LspTestClient.Create(Fixtures.Workspace(), new ServerOptions { QuietBeforeBackgroundWork = TimeSpan.FromSeconds(1.5) });
         await client.InitializeAsync();
         await client.OpenAsync("記事.md", Fixtures.Article);
         await client.WaitForDiagnosticsAsync("記事.md");
@@ -83,11 +83,11 @@ public sealed class EditingTests
         }
         MentionScanner.IsPrepared(index).Should().BeFalse("no quiet spell of 1.5 s has passed yet");
         client.Stderr.Should().NotContain("compacted the heap");
-        Volatile.Read(ref client.Server.WarmUpsDone).Should().Be(0);
+        client.Server.WarmUp.Completed.Should().Be(0);
 
         // Then a pause: it is built.
         using var cts = new CancellationTokenSource(LspTestClient.Patience);
-        while (Volatile.Read(ref client.Server.WarmUpsDone) == 0) await Task.Delay(20, cts.Token);
+        while (client.Server.WarmUp.Completed == 0) await Task.Delay(20, cts.Token);
         MentionScanner.IsPrepared(index).Should().BeTrue();
         client.Stderr.Should().Contain("compacted the heap after loading").And.NotContain("failed");
     }

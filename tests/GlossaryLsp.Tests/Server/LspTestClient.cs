@@ -31,11 +31,11 @@ internal sealed class LspTestClient : IAsyncDisposable
     /// <summary>What the client answers to <c>workspace/applyEdit</c>.</summary>
     public Func<JsonElement, object> ApplyEdit { get; set; } = _ => new { applied = true };
 
-    private LspTestClient(string root)
+    private LspTestClient(string root, ServerOptions? options)
     {
         Root = root;
         (_clientStream, _serverStream) = FullDuplexStream.CreatePair();
-        Server = new LanguageServer(_serverStream, _serverStream, TextWriter.Synchronized(_stderr), [typeof(ProbeHandler), typeof(HoldHandler)]);
+        Server = new LanguageServer(_serverStream, _serverStream, TextWriter.Synchronized(_stderr), [typeof(ProbeHandler), typeof(HoldHandler)], options);
         ServerRun = Task.Run(Server.RunAsync);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
         Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(_clientStream, _clientStream, formatter));
@@ -45,13 +45,13 @@ internal sealed class LspTestClient : IAsyncDisposable
 
     public string Stderr => _stderr.ToString();
 
-    /// <summary>A temporary workspace with the given files (path → text), a server and a client.</summary>
-    public static LspTestClient Create(IReadOnlyDictionary<string, string> files)
+    /// <summary>A temporary workspace with the given files (path → text), a server (with these timings of background work) and a client.</summary>
+    internal static LspTestClient Create(IReadOnlyDictionary<string, string> files, ServerOptions? options = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "glossary-lsp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         foreach (var (path, text) in files) WriteFile(root, path, text);
-        return new LspTestClient(root);
+        return new LspTestClient(root, options);
     }
 
     public static void WriteFile(string root, string path, string text)

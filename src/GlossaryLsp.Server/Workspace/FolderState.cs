@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
+
+namespace GlossaryLsp.Server.Workspace;
+
+/// <summary>One workspace folder's mutable state (queue-only).</summary>
+internal sealed class FolderState(string name, string rootPath)
+{
+    public string Name { get; } = name;
+    public string RootPath { get; } = rootPath;
+    public bool Loaded { get; set; }
+    /// <summary>The last good glossary.yml (defaults when there is none).</summary>
+    public GlossaryConfig FileConfig { get; set; } = GlossaryConfig.Default;
+    public GlossaryIndex Index { get; set; } = GlossaryIndex.Empty();
+    /// <summary>
+    /// Open documents by workspace path: a persistent map, so a snapshot shares it instead of copying every
+    /// open document per change. Values compare by reference: with the records' own equality, <c>SetItem</c>
+    /// compared whole texts and kept the old record when they were equal, dropping the new one's string.
+    /// </summary>
+    public ImmutableDictionary<string, OpenDocument> Open { get; private set; } = ImmutableDictionary<string, OpenDocument>.Empty.WithComparers(StringComparer.Ordinal, ReferenceEqualityComparer.Instance);
+    /// <summary>Open documents whose text changed since the last snapshot, with their parse (started in the background; a burst of changes keeps only the last).</summary>
+    public Dictionary<string, PendingParse> Dirty { get; } = new(StringComparer.Ordinal);
+    public int Epoch { get; set; }
+
+    private FolderSnapshot? _snapshot;
+
+    public void SetOpen(OpenDocument document) => Open = Open.SetItem(document.Path, document);
+
+    public bool RemoveOpen(string path)
+    {
+        if (!Open.ContainsKey(path)) return false;
+        Open = Open.Remove(path);
+        Dirty.Remove(path);
+        _replaced.RemoveAll(r => r.Document.Path == path);
+        return true;
+    }
+
+    /// <summary>
+    /// The open document's text changed: its parse starts now on the thread pool, so that it runs while
+    /// the client sends its next request — unless the text is one already parsed (the current one, or
+    /// one of the last few replaced: an undo, a typed-then-deleted character), whose parse is taken as it
+    /// is: nothing is parsed, and nothing is re-analysed for it either (the index gets the very parse the
+    /// last diagnostics pass may have analysed).
+    /// </summary>
+    public void MarkDirty(string path)
+    {
+        if (!Open.TryGetValue(path, out var open)) return;
+        if (Known(path, open.Text) is { } known)
+        {
+            SetOpen(open with { Text = known.Text });
+            Dirty[path] = PendingParse.Of(known, Index.Config);
+            return;
+        }
+        var parse = new PendingParse(path, open.Text, Index.Config);
+        Dirty[path] = parse;
+        parse.Start();
+    }
+
+    /// <summary>Parses of open documents recently replaced in the index, newest last (few: an undo follows the edit it undoes).</summary>
+    private readonly List<(ParsedDocument Document, GlossaryConfig Config)> _replaced = [];
+    private const int ReplacedKept = 4;
+
+    /// <summary>Keeps a parse the index is about to drop (see <see cref="MarkDirty"/>).</summary>
+    public void Replaced(ParsedDocument document, GlossaryConfig config)
+    {
+        if (document.LoadProblem is not null) return;
+        _replaced.RemoveAll(r => r.Document.Path == document.Path);
+        if (_replaced.Count == ReplacedKept) _replaced.RemoveAt(0);
+        _replaced.Add((document, config));
+    }
+
+    private ParsedDocument? Known(string path, string text)
+    {
+        if (Index.GetDocument(path) is { LoadProblem: null } current && string.Equals(current.Text, text, StringComparison.Ordinal)) return current;
+        foreach (var (document, config) in _replaced)
+            if (document.Path == path && ReferenceEquals(config, Index.Config) && string.Equals(document.Text, text, StringComparison.Ordinal)) return document;
+        return null;
+    }
+
+    /// <summary>True when every pending parse has finished (taking a snapshot would not wait).</summary>
+    public bool ParsesDone => Dirty.Values.All(p => p.IsDone);
+
+    /// <summary>Completes when the pending parses have finished.</summary>
+    public Task WhenParsed() => Task.WhenAll(Dirty.Values.Select(p => p.Done));
+
+    public FolderSnapshot ToSnapshot()
+    {
+        if (_snapshot is { } s && ReferenceEquals(s.Index, Index) && s.DefinitionsEpoch == Epoch && ReferenceEquals(s.OpenDocuments, Open))
+            return s;
+        return _snapshot = new FolderSnapshot(Name, RootPath, Index, Open, Epoch);
+    }
+}
