@@ -15,14 +15,16 @@ namespace GlossaryLsp.Benchmarks;
 [MemoryDiagnoser]
 public class FeatureBenchmarks
 {
+    private GlossaryIndex _index = null!;
+
+    private ParsedDocument _document = null!, _completionDocument = null!;
+    private int _linkOffset, _mentionOffset, _completionOffset, _anchorCompletionOffset;
+    private ParsedDocument _anchorDocument = null!;
+
     public static IEnumerable<string> Corpora => CorpusCache.Selected(["100x100", "1000x100"]);
 
     [ParamsSource(nameof(Corpora))]
     public string Corpus { get; set; } = "1000x100";
-
-    private GlossaryIndex _index = null!;
-    private ParsedDocument _document = null!, _completionDocument = null!;
-    private int _linkOffset, _mentionOffset, _completionOffset, _anchorCompletionOffset;
 
     [GlobalSetup]
     public void Setup()
@@ -48,8 +50,6 @@ public class FeatureBenchmarks
         MentionScanner.FindMentions(_index, _document);
         CompletionService.Complete(_index, _completionDocument, _completionOffset);
     }
-
-    private ParsedDocument _anchorDocument = null!;
 
     [Benchmark(Description = "mention scan of one document")]
     public int MentionScan() => MentionScanner.FindMentions(_index, _document).Count;

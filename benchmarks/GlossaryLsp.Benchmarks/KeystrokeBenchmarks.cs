@@ -16,18 +16,18 @@ namespace GlossaryLsp.Benchmarks;
 [MemoryDiagnoser]
 public class KeystrokeBenchmarks
 {
-    public static IEnumerable<string> Corpora => CorpusCache.Selected(["100x100", "1000x100"]);
-
-    [ParamsSource(nameof(Corpora))]
-    public string Corpus { get; set; } = "1000x100";
-
     private CorpusCache.Loaded _loaded = null!;
+
     private ParsedDocument _document = null!;
     private string _path = null!;
     private string[] _proseVersions = null!, _headingVersions = null!;
     private int _toggle;
     private GlossaryIndex _index = null!;
     private WorkspaceDiagnostics _diagnostics = null!;
+    public static IEnumerable<string> Corpora => CorpusCache.Selected(["100x100", "1000x100"]);
+
+    [ParamsSource(nameof(Corpora))]
+    public string Corpus { get; set; } = "1000x100";
 
     [GlobalSetup]
     public void Setup()

@@ -12,12 +12,12 @@ namespace GlossaryLsp.Benchmarks;
 [MemoryDiagnoser]
 public class WorkspaceBenchmarks
 {
+    private CorpusCache.Loaded _loaded = null!;
+
     public static IEnumerable<string> Corpora => CorpusCache.Selected(["10x100", "100x100", "1000x100"]);
 
     [ParamsSource(nameof(Corpora))]
     public string Corpus { get; set; } = "100x100";
-
-    private CorpusCache.Loaded _loaded = null!;
 
     [GlobalSetup]
     public void Setup() => _loaded = CorpusCache.Get(Corpus);

@@ -59,11 +59,11 @@ internal sealed class CommandWorkspace
         return new CommandWorkspace { Root = root, CurrentDirectory = cwd, Index = index, Selected = selected };
     }
 
-    /// <summary>A workspace path as the user should see it: relative to the current directory, '/' separated.</summary>
-    public string DisplayPath(string workspacePath) =>
-        Path.GetRelativePath(CurrentDirectory, Path.Combine(Root, workspacePath)).Replace('\\', '/');
-
     /// <summary>Any file path relative to the current directory.</summary>
     public static string DisplayFile(string currentDirectory, string file) =>
         Path.GetRelativePath(Path.GetFullPath(currentDirectory), Path.GetFullPath(file, currentDirectory)).Replace('\\', '/');
+
+    /// <summary>A workspace path as the user should see it: relative to the current directory, '/' separated.</summary>
+    public string DisplayPath(string workspacePath) =>
+        Path.GetRelativePath(CurrentDirectory, Path.Combine(Root, workspacePath)).Replace('\\', '/');
 }

@@ -6,6 +6,11 @@ namespace GlossaryLsp.Cli;
 /// <summary>The <c>glossary</c> tool: lint | link | rename | serve | show (SPEC §4). One file per command.</summary>
 public static class Program
 {
+    private static readonly AsyncLocal<string?> CurrentDirectoryOverride = new();
+
+    /// <summary>The directory commands resolve PATHs and print file names against (tests set their own per call).</summary>
+    internal static string CurrentDirectory => CurrentDirectoryOverride.Value ?? Environment.CurrentDirectory;
+
     public static int Main(string[] args)
     {
         // The commands run in one burst and want throughput: no background GC. The server keeps it (its
@@ -16,11 +21,6 @@ public static class Program
 
     /// <summary>Runs the tool with the given output streams (tests call this in-process).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, null);
-
-    private static readonly AsyncLocal<string?> CurrentDirectoryOverride = new();
-
-    /// <summary>The directory commands resolve PATHs and print file names against (tests set their own per call).</summary>
-    internal static string CurrentDirectory => CurrentDirectoryOverride.Value ?? Environment.CurrentDirectory;
 
     /// <summary>Runs the tool as if started in <paramref name="currentDirectory"/> (null: the process's).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory)

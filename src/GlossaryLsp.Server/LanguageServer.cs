@@ -62,6 +62,7 @@ public sealed class LanguageServer : IDisposable
         WarmUp = new RequestWarmUp(this);
         Log.Forward = p => IsConnected ? _rpc.NotifyWithParameterObjectAsync("window/logMessage", p) : Task.CompletedTask;
     }
+    public DiagnosticsService Diagnostics { get; }
 
     internal ServerOptions Options { get; }
     internal ServerLog Log { get; }
@@ -71,7 +72,6 @@ public sealed class LanguageServer : IDisposable
     internal WorkspaceState State { get; }
     internal RequestQueue Queue { get; }
     internal IReadOnlyList<HandlerDescriptor> Handlers { get; }
-    public DiagnosticsService Diagnostics { get; }
     internal ILspClient Client { get; }
     internal StatusNotifier Status { get; }
     internal WorkspaceLoading Loading { get; }
@@ -80,7 +80,8 @@ public sealed class LanguageServer : IDisposable
     /// <summary>Messages the input filter dropped as malformed.</summary>
     internal int DroppedMessages => _filter.Dropped;
 
-    internal bool HasHandler(string method) => Handlers.Any(h => h.Method == method);
+    /// <summary>Cancelled when the server stops.</summary>
+    internal CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Runs until <c>exit</c> (0 after <c>shutdown</c>, else 1) or the end of the input (same codes).</summary>
     public async Task<int> RunAsync()
@@ -101,8 +102,13 @@ public sealed class LanguageServer : IDisposable
         return code;
     }
 
-    /// <summary>Cancelled when the server stops.</summary>
-    internal CancellationToken Stopping => _stopping.Token;
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _rpc.Dispose();
+    }
+
+    internal bool HasHandler(string method) => Handlers.Any(h => h.Method == method);
 
     /// <summary>Runs on the queue when it drains: diagnostics, and the status when the counts changed.</summary>
     internal void OnSnapshotChanged(ServerSnapshot snapshot)
@@ -110,12 +116,6 @@ public sealed class LanguageServer : IDisposable
         if (!Lifecycle.IsInitialized || Lifecycle.IsShutdownRequested) return;
         Diagnostics.Schedule(snapshot);
         Status.Changed(snapshot);
-    }
-
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _rpc.Dispose();
     }
 
     /// <summary>

@@ -18,13 +18,15 @@ public enum PositionEncoding { Utf16, Utf8, Utf32 }
 
 public sealed class ProtocolConversions
 {
-    public static ProtocolConversions Utf16 { get; } = new(PositionEncoding.Utf16);
+    public const string DiagnosticSource = "glossary";
 
     public ProtocolConversions(PositionEncoding encoding, bool documentChangesSupport = false)
     {
         Encoding = encoding;
         DocumentChangesSupport = documentChangesSupport;
     }
+
+    public static ProtocolConversions Utf16 { get; } = new(PositionEncoding.Utf16);
 
     public PositionEncoding Encoding { get; }
 
@@ -52,6 +54,63 @@ public sealed class ProtocolConversions
         }
         return PositionEncoding.Utf16;
     }
+
+    // ---- URIs ------------------------------------------------------------------------------
+
+    /// <summary>The local file-system path of a <c>file:</c> URI (percent-escapes decoded), or null.</summary>
+    public static string? ToFilePath(string? uri)
+    {
+        if (string.IsNullOrEmpty(uri) || !uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !parsed.IsFile) return null;
+        try
+        {
+            var path = parsed.LocalPath;
+            if (OperatingSystem.IsWindows() && path.Length >= 3 && path[0] == '/' && path[2] == ':') path = path[1..];
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A <c>file:</c> URI as VS Code writes it: every byte outside <c>A-Z a-z 0-9 - . _ ~ /</c> percent-encoded (UTF-8, upper-case hex).</summary>
+    public static string ToFileUri(string fullPath)
+    {
+        var path = fullPath.Replace('\\', '/');
+        if (!path.StartsWith('/')) path = "/" + path;
+        var sb = new StringBuilder("file://", path.Length + 16);
+        Span<byte> buffer = stackalloc byte[4];
+        foreach (var rune in path.EnumerateRunes())
+        {
+            int v = rune.Value;
+            if (v < 0x80 && (char.IsAsciiLetterOrDigit((char)v) || v is '-' or '.' or '_' or '~' or '/'))
+            {
+                sb.Append((char)v);
+                continue;
+            }
+            int n = rune.EncodeToUtf8(buffer);
+            for (int i = 0; i < n; i++) sb.Append('%').Append(buffer[i].ToString("X2"));
+        }
+        return sb.ToString();
+    }
+
+    public static Protocol.DiagnosticSeverity ToSeverity(CoreSeverity severity) => severity switch
+    {
+        CoreSeverity.Error => Protocol.DiagnosticSeverity.Error,
+        CoreSeverity.Warning => Protocol.DiagnosticSeverity.Warning,
+        CoreSeverity.Information => Protocol.DiagnosticSeverity.Information,
+        _ => Protocol.DiagnosticSeverity.Hint,
+    };
+
+    /// <summary>A document that could not be analysed: one error at 0:0 without a rule code.</summary>
+    public static Protocol.Diagnostic ToLoadProblemDiagnostic(LoadProblem problem) => new()
+    {
+        Range = new Range(new Position(0, 0), new Position(0, 0)),
+        Severity = Protocol.DiagnosticSeverity.Error,
+        Source = DiagnosticSource,
+        Message = problem.Message,
+    };
 
     // ---- positions -------------------------------------------------------------------------
 
@@ -100,31 +159,6 @@ public sealed class ProtocolConversions
         return e >= s ? TextSpan.FromBounds(s, e) : TextSpan.FromBounds(e, s);
     }
 
-    private int CountUnits(ReadOnlySpan<char> chars) => Encoding switch
-    {
-        PositionEncoding.Utf8 => System.Text.Encoding.UTF8.GetByteCount(chars),
-        PositionEncoding.Utf32 => CountCodePoints(chars),
-        _ => chars.Length,
-    };
-
-    private int UnitsOf(ReadOnlySpan<char> oneCharacter) => Encoding switch
-    {
-        PositionEncoding.Utf8 => oneCharacter.Length == 2 ? 4 : oneCharacter[0] < 0x80 ? 1 : oneCharacter[0] < 0x800 ? 2 : 3,
-        PositionEncoding.Utf32 => 1,
-        _ => oneCharacter.Length,
-    };
-
-    private static int CountCodePoints(ReadOnlySpan<char> chars)
-    {
-        int n = 0;
-        for (int i = 0; i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
-            n++;
-        }
-        return n;
-    }
-
     /// <summary>Applies LSP content changes in order (ranges in this encoding, each relative to the text after the previous one).</summary>
     public string ApplyChanges(string text, IEnumerable<TextDocumentContentChangeEvent> changes)
     {
@@ -142,46 +176,6 @@ public sealed class ProtocolConversions
         return text;
     }
 
-    // ---- URIs ------------------------------------------------------------------------------
-
-    /// <summary>The local file-system path of a <c>file:</c> URI (percent-escapes decoded), or null.</summary>
-    public static string? ToFilePath(string? uri)
-    {
-        if (string.IsNullOrEmpty(uri) || !uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return null;
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !parsed.IsFile) return null;
-        try
-        {
-            var path = parsed.LocalPath;
-            if (OperatingSystem.IsWindows() && path.Length >= 3 && path[0] == '/' && path[2] == ':') path = path[1..];
-            return Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>A <c>file:</c> URI as VS Code writes it: every byte outside <c>A-Z a-z 0-9 - . _ ~ /</c> percent-encoded (UTF-8, upper-case hex).</summary>
-    public static string ToFileUri(string fullPath)
-    {
-        var path = fullPath.Replace('\\', '/');
-        if (!path.StartsWith('/')) path = "/" + path;
-        var sb = new StringBuilder("file://", path.Length + 16);
-        Span<byte> buffer = stackalloc byte[4];
-        foreach (var rune in path.EnumerateRunes())
-        {
-            int v = rune.Value;
-            if (v < 0x80 && (char.IsAsciiLetterOrDigit((char)v) || v is '-' or '.' or '_' or '~' or '/'))
-            {
-                sb.Append((char)v);
-                continue;
-            }
-            int n = rune.EncodeToUtf8(buffer);
-            for (int i = 0; i < n; i++) sb.Append('%').Append(buffer[i].ToString("X2"));
-        }
-        return sb.ToString();
-    }
-
     // ---- core values → protocol -------------------------------------------------------------
 
     public Location? ToLocation(FolderSnapshot folder, string path, TextSpan span)
@@ -189,16 +183,6 @@ public sealed class ProtocolConversions
         if (folder.Index.GetDocument(path) is not { } doc) return null;
         return new Location(folder.GetUri(path), ToRange(doc, span));
     }
-
-    public static Protocol.DiagnosticSeverity ToSeverity(CoreSeverity severity) => severity switch
-    {
-        CoreSeverity.Error => Protocol.DiagnosticSeverity.Error,
-        CoreSeverity.Warning => Protocol.DiagnosticSeverity.Warning,
-        CoreSeverity.Information => Protocol.DiagnosticSeverity.Information,
-        _ => Protocol.DiagnosticSeverity.Hint,
-    };
-
-    public const string DiagnosticSource = "glossary";
 
     public Protocol.Diagnostic ToDiagnostic(FolderSnapshot folder, ParsedDocument document, CoreDiagnostic diagnostic)
     {
@@ -216,15 +200,6 @@ public sealed class ProtocolConversions
             RelatedInformation = related.Count > 0 ? related : null,
         };
     }
-
-    /// <summary>A document that could not be analysed: one error at 0:0 without a rule code.</summary>
-    public static Protocol.Diagnostic ToLoadProblemDiagnostic(LoadProblem problem) => new()
-    {
-        Range = new Range(new Position(0, 0), new Position(0, 0)),
-        Severity = Protocol.DiagnosticSeverity.Error,
-        Source = DiagnosticSource,
-        Message = problem.Message,
-    };
 
     public IReadOnlyList<Protocol.TextEdit> ToTextEdits(ParsedDocument document, IEnumerable<CoreTextEdit> edits) =>
         [.. edits.Select(e => new Protocol.TextEdit(ToRange(document, e.Span), e.NewText))];
@@ -249,4 +224,29 @@ public sealed class ProtocolConversions
             };
         return new WorkspaceEdit { Changes = byPath.ToDictionary(p => p.Uri, p => p.Edits, StringComparer.Ordinal) };
     }
+
+    private static int CountCodePoints(ReadOnlySpan<char> chars)
+    {
+        int n = 0;
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            n++;
+        }
+        return n;
+    }
+
+    private int CountUnits(ReadOnlySpan<char> chars) => Encoding switch
+    {
+        PositionEncoding.Utf8 => System.Text.Encoding.UTF8.GetByteCount(chars),
+        PositionEncoding.Utf32 => CountCodePoints(chars),
+        _ => chars.Length,
+    };
+
+    private int UnitsOf(ReadOnlySpan<char> oneCharacter) => Encoding switch
+    {
+        PositionEncoding.Utf8 => oneCharacter.Length == 2 ? 4 : oneCharacter[0] < 0x80 ? 1 : oneCharacter[0] < 0x800 ? 2 : 3,
+        PositionEncoding.Utf32 => 1,
+        _ => oneCharacter.Length,
+    };
 }

@@ -36,8 +36,6 @@ public sealed class RequestContext
     internal ServerLifecycle Lifecycle => _server.Lifecycle;
     /// <summary>Reads folders from disk (mutating handlers only).</summary>
     internal WorkspaceLoading Loading => _server.Loading;
-    internal bool HasHandler(string method) => _server.HasHandler(method);
-
     /// <summary>The workspace document at a URI, or null (never opened and not on disk, or outside every workspace folder).</summary>
     public DocumentSnapshot? GetDocument(string uri) => Snapshot.GetDocument(uri);
 
@@ -49,4 +47,6 @@ public sealed class RequestContext
         if (GetDocument(p.TextDocument.Uri) is not { } doc || doc.Document.LoadProblem is not null) return null;
         return (doc, Conversions.ToOffset(doc.Document, p.Position));
     }
+
+    internal bool HasHandler(string method) => _server.HasHandler(method);
 }

@@ -9,9 +9,9 @@ namespace GlossaryLsp.Server;
 public sealed class ServerLog(TextWriter stderr)
 {
     private readonly object _gate = new();
-    internal Func<LogMessageParams, Task>? Forward { get; set; }
-
     public MessageType Level { get; set; } = MessageType.Info;
+
+    internal Func<LogMessageParams, Task>? Forward { get; set; }
 
     public void Error(string message) => Write(MessageType.Error, message);
     public void Warning(string message) => Write(MessageType.Warning, message);

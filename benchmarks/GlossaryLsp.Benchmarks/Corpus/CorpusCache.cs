@@ -12,8 +12,6 @@ public static class CorpusCache
 {
     private static readonly ConcurrentDictionary<string, Lazy<Loaded>> Cache = new();
 
-    public sealed record Loaded(SyntheticCorpus Corpus, ParsedDocument[] Documents, GlossaryIndex Index);
-
     private static readonly ConcurrentDictionary<string, Lazy<WorkspaceDiagnostics>> Analysed = new();
 
     /// <summary>The corpus analysed once (every document), for incremental updates.</summary>
@@ -39,4 +37,6 @@ public static class CorpusCache
         Parallel.For(0, docs.Length, i => docs[i] = WorkspaceLoader.ParseText(corpus.Files[i].Path, corpus.Files[i].Text, GlossaryConfig.Default));
         return new Loaded(corpus, docs, GlossaryIndex.Create(GlossaryConfig.Default, docs));
     }
+
+    public sealed record Loaded(SyntheticCorpus Corpus, ParsedDocument[] Documents, GlossaryIndex Index);
 }

@@ -43,38 +43,6 @@ public sealed class SyntheticCorpus
 
     private static readonly string[][] Topics = [["ai", "人工知能"], ["ml", "機械学習"], ["cs", "計算機科学"], ["codec", "符号化"]];
 
-    /// <summary>One generated term.</summary>
-    public sealed record Term(int File, string Jp, string En, string Abbr, string Heading)
-    {
-        public string Anchor => Convert.ToBase64String(Encoding.UTF8.GetBytes(Heading));
-        /// <summary>The word a link to it shows (the first entry word).</summary>
-        public string Label => Heading.Split(" | ")[0];
-    }
-
-    /// <summary>One generated file: workspace-relative path and text.</summary>
-    public sealed record File(string Path, string Text);
-
-    public int FileCount { get; }
-    public int TermsPerFile { get; }
-    public int Seed { get; }
-    public IReadOnlyList<File> Files { get; }
-    public IReadOnlyList<Term> Terms { get; }
-    /// <summary>Planted defects: duplicate definitions across files, links to missing anchors, links to missing files.</summary>
-    public int Duplicates { get; private set; }
-    public int BrokenAnchors { get; private set; }
-    public int BrokenFiles { get; private set; }
-
-    public static SyntheticCorpus Generate(int files, int termsPerFile, int seed = 1) => new(files, termsPerFile, seed);
-
-    /// <summary>A name for the shape, e.g. <c>1000x100</c>.</summary>
-    public string Name => $"{FileCount}x{TermsPerFile}";
-
-    public static string PathOf(int file)
-    {
-        var dir = Topics[file % Topics.Length][0];
-        return $"{dir}/{dir}-{file:D4}.md";
-    }
-
     private SyntheticCorpus(int files, int termsPerFile, int seed)
     {
         FileCount = files;
@@ -96,6 +64,38 @@ public sealed class SyntheticCorpus
         Files = list;
     }
 
+    public int FileCount { get; }
+    public int TermsPerFile { get; }
+    public int Seed { get; }
+    public IReadOnlyList<File> Files { get; }
+    public IReadOnlyList<Term> Terms { get; }
+    /// <summary>Planted defects: duplicate definitions across files, links to missing anchors, links to missing files.</summary>
+    public int Duplicates { get; private set; }
+    public int BrokenAnchors { get; private set; }
+    public int BrokenFiles { get; private set; }
+
+    /// <summary>A name for the shape, e.g. <c>1000x100</c>.</summary>
+    public string Name => $"{FileCount}x{TermsPerFile}";
+
+    public static SyntheticCorpus Generate(int files, int termsPerFile, int seed = 1) => new(files, termsPerFile, seed);
+
+    public static string PathOf(int file)
+    {
+        var dir = Topics[file % Topics.Length][0];
+        return $"{dir}/{dir}-{file:D4}.md";
+    }
+
+    /// <summary>Writes the files under <paramref name="root"/> (created if needed).</summary>
+    public void WriteTo(string root)
+    {
+        foreach (var file in Files)
+        {
+            var full = System.IO.Path.Combine(root, file.Path);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            System.IO.File.WriteAllText(full, file.Text, new UTF8Encoding(false));
+        }
+    }
+
     private static Term NewTerm(Random rng, HashSet<string> seen, int file)
     {
         while (true)
@@ -113,6 +113,13 @@ public sealed class SyntheticCorpus
             var heading = r < 0.7 ? $"{jp} | {en}" : r < 0.85 ? $"{jp} | {en} | {abbr}" : en;
             return new Term(file, jp, en, abbr, heading);
         }
+    }
+
+    private static string RelativePath(string fromFolder, string targetPath)
+    {
+        var targetFolder = targetPath[..targetPath.IndexOf('/')];
+        var name = targetPath[(targetPath.IndexOf('/') + 1)..];
+        return targetFolder == fromFolder ? name : $"../{targetFolder}/{name}";
     }
 
     private string Render(Random rng, int f)
@@ -172,21 +179,14 @@ public sealed class SyntheticCorpus
         }
     }
 
-    private static string RelativePath(string fromFolder, string targetPath)
+    /// <summary>One generated term.</summary>
+    public sealed record Term(int File, string Jp, string En, string Abbr, string Heading)
     {
-        var targetFolder = targetPath[..targetPath.IndexOf('/')];
-        var name = targetPath[(targetPath.IndexOf('/') + 1)..];
-        return targetFolder == fromFolder ? name : $"../{targetFolder}/{name}";
+        public string Anchor => Convert.ToBase64String(Encoding.UTF8.GetBytes(Heading));
+        /// <summary>The word a link to it shows (the first entry word).</summary>
+        public string Label => Heading.Split(" | ")[0];
     }
 
-    /// <summary>Writes the files under <paramref name="root"/> (created if needed).</summary>
-    public void WriteTo(string root)
-    {
-        foreach (var file in Files)
-        {
-            var full = System.IO.Path.Combine(root, file.Path);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-            System.IO.File.WriteAllText(full, file.Text, new UTF8Encoding(false));
-        }
-    }
+    /// <summary>One generated file: workspace-relative path and text.</summary>
+    public sealed record File(string Path, string Text);
 }

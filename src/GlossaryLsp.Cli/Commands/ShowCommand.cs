@@ -13,10 +13,6 @@ namespace GlossaryLsp.Cli.Commands;
 /// </summary>
 internal static partial class ShowCommand
 {
-    // A terminal shows link text, not markup: <a href="…">text</a> and [text](target) print as text.
-    [System.Text.RegularExpressions.GeneratedRegex(@"<a\b[^<>]*>(?<text>[^<]*)</a\s*>|\[(?<text>[^\[\]\r\n]+)\]\([^()\s]*\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex LinkMarkupRegex();
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var term = new Argument<string>("TERM") { Description = "An entry word, alias or reading" };
@@ -88,4 +84,8 @@ internal static partial class ShowCommand
             .Distinct()
             .Take(5)];
     }
+
+    // A terminal shows link text, not markup: <a href="…">text</a> and [text](target) print as text.
+    [System.Text.RegularExpressions.GeneratedRegex(@"<a\b[^<>]*>(?<text>[^<]*)</a\s*>|\[(?<text>[^\[\]\r\n]+)\]\([^()\s]*\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LinkMarkupRegex();
 }

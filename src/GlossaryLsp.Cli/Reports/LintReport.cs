@@ -9,6 +9,8 @@ namespace GlossaryLsp.Cli.Reports;
 /// <summary>The result of one <c>glossary lint</c> run, shared by the text, JSON and SARIF writers.</summary>
 internal sealed class LintReport
 {
+    private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+
     public required CommandWorkspace Workspace { get; init; }
     public required IReadOnlyList<(ParsedDocument Document, IReadOnlyList<Diagnostic> Diagnostics)> Results { get; init; }
 
@@ -18,7 +20,13 @@ internal sealed class LintReport
     public IEnumerable<Diagnostic> Diagnostics => Results.SelectMany(r => r.Diagnostics);
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+    public static string SeverityName(DiagnosticSeverity s) => s switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Information => "information",
+        _ => "hint",
+    };
 
     /// <summary>A document's path as printed (relative to the current directory); computed once per document.</summary>
     public string File(string workspacePath)
@@ -31,21 +39,6 @@ internal sealed class LintReport
     /// <summary>The 0-based range of a span in a workspace document (LSP convention).</summary>
     public LineRange Range(string workspacePath, TextSpan span) =>
         Workspace.Index.GetDocument(workspacePath)?.Lines.GetRange(span) ?? default;
-
-    public static string SeverityName(DiagnosticSeverity s) => s switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        DiagnosticSeverity.Information => "information",
-        _ => "hint",
-    };
-
-    /// <summary>
-    /// The summary nouns are spelled here rather than with Humanizer's <c>ToQuantity</c>: that builds its
-    /// whole inflection vocabulary on first use, about 150 ms of CPU — a third of the real corpus's
-    /// whole-process lint budget (SPEC §6). Humanizer still joins the list ("…, … and …").
-    /// </summary>
-    private static string Quantity(int count, (string One, string Many) noun) => $"{count} {(count == 1 ? noun.One : noun.Many)}";
 
     /// <summary>"2 errors and 125 warnings in 20 files", or "No problems in 7 files".</summary>
     public string Summary()
@@ -64,4 +57,11 @@ internal sealed class LintReport
         var files = Quantity(FileCount, ("file", "files"));
         return counts.Count == 0 ? $"No problems in {files}" : $"{counts.Humanize("and")} in {files}";
     }
+
+    /// <summary>
+    /// The summary nouns are spelled here rather than with Humanizer's <c>ToQuantity</c>: that builds its
+    /// whole inflection vocabulary on first use, about 150 ms of CPU — a third of the real corpus's
+    /// whole-process lint budget (SPEC §6). Humanizer still joins the list ("…, … and …").
+    /// </summary>
+    private static string Quantity(int count, (string One, string Many) noun) => $"{count} {(count == 1 ? noun.One : noun.Many)}";
 }

@@ -18,8 +18,6 @@ internal sealed class LintStatistics
 
     public void StartReport() => (_reportStart, _reportCpuStart) = (_clock.Elapsed, Cpu());
 
-    private static TimeSpan Cpu() { using var p = Process.GetCurrentProcess(); return p.TotalProcessorTime; }
-
     public void Write(LintReport report, TextWriter stderr)
     {
         var end = _clock.Elapsed;
@@ -39,6 +37,8 @@ internal sealed class LintStatistics
             $"{Environment.ProcessorCount} threads, peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB, " +
             $"GC pauses {Ms(GC.GetTotalPauseDuration())} (gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)})");
     }
+
+    private static TimeSpan Cpu() { using var p = Process.GetCurrentProcess(); return p.TotalProcessorTime; }
 
     private static string Ms(TimeSpan t) => $"{Math.Max(0, t.TotalMilliseconds):0} ms";
 }

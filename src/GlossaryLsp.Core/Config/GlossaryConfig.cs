@@ -13,6 +13,9 @@ public sealed record BaseUrlMapping(string Url, string Folder);
 /// <summary>The workspace's <c>glossary.yml</c> (SPEC §5), or the defaults when there is none.</summary>
 public sealed record GlossaryConfig
 {
+    // Matchers are cached with the globs they were built from ('with' copies the cache).
+    private (ImmutableArray<string> Globs, Matcher Matcher)? _glossaryMatcher, _ignoreMatcher;
+
     public static GlossaryConfig Default { get; } = new();
 
     /// <summary>Globs (relative to the workspace root) of term-list glossary files.</summary>
@@ -28,11 +31,16 @@ public sealed record GlossaryConfig
     /// <summary>The file this came from, if any.</summary>
     public string? SourcePath { get; init; }
 
-    // Matchers are cached with the globs they were built from ('with' copies the cache).
-    private (ImmutableArray<string> Globs, Matcher Matcher)? _glossaryMatcher, _ignoreMatcher;
-
     public bool IsGlossaryPath(string relativePath) => Matches(ref _glossaryMatcher, GlossaryGlobs, relativePath);
     public bool IsIgnored(string relativePath) => Matches(ref _ignoreMatcher, IgnoreGlobs, relativePath);
+
+    /// <summary>Whether a rule is reported at all, and at which severity.</summary>
+    public DiagnosticSeverity? GetSeverity(string ruleId, DiagnosticSeverity defaultSeverity)
+    {
+        if (RuleSeverities.TryGetValue(ruleId, out var s)) return s;
+        if (ruleId == "GL0009" && !UnlinkedMentions) return null;
+        return defaultSeverity;
+    }
 
     private static bool Matches(ref (ImmutableArray<string> Globs, Matcher Matcher)? cache, ImmutableArray<string> globs, string path)
     {
@@ -44,13 +52,5 @@ public sealed record GlossaryConfig
             cache = c = (globs, m);
         }
         return c.Matcher.Match(path).HasMatches;
-    }
-
-    /// <summary>Whether a rule is reported at all, and at which severity.</summary>
-    public DiagnosticSeverity? GetSeverity(string ruleId, DiagnosticSeverity defaultSeverity)
-    {
-        if (RuleSeverities.TryGetValue(ruleId, out var s)) return s;
-        if (ruleId == "GL0009" && !UnlinkedMentions) return null;
-        return defaultSeverity;
     }
 }

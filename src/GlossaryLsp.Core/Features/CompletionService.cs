@@ -53,18 +53,6 @@ public static partial class CompletionService
     /// <summary>How far back a run of word characters is considered for the typed prefix.</summary>
     private const int MaxPrefixChars = 48;
 
-    [GeneratedRegex(@"\bhref\s*=\s*[""']?(?<target>[^""'#\s>]*)#(?<anchor>[^""'#\s>]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex HrefAnchorRegex();
-
-    [GeneratedRegex(@"\]\((?<target>[^()\s#]*)#(?<anchor>[^()\s#]*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex MarkdownAnchorRegex();
-
-    [GeneratedRegex(@"\]\((?<path>[^()\s#]*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex MarkdownPathRegex();
-
-    [GeneratedRegex(@"\bhref\s*=\s*[""'](?<path>[^""'#\s>]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex HrefPathRegex();
-
     public static CompletionResult Complete(GlossaryIndex index, ParsedDocument document, int offset)
     {
         if (document.LoadProblem is not null || offset < 0 || offset > document.Text.Length) return CompletionResult.Empty;
@@ -88,6 +76,27 @@ public static partial class CompletionService
         index.GetDocument(termPath)?.Terms.FirstOrDefault(t => t.Headword == headword) is { } term
             ? markdown ? TermDescription.ToMarkdown(index, term) : TermDescription.ToPlainText(index, term)
             : null;
+
+    /// <summary>
+    /// The typed prefix before the cursor: the longest suffix of the run of word characters (Latin
+    /// letters, digits, '-', '_', CJK and kana) that begins some entry word. Japanese has no spaces,
+    /// so in <c>この記事では転移</c> the prefix is <c>転移</c>. A Latin start needs a word boundary.
+    /// </summary>
+    internal static (TextSpan Span, string Key) TypedPrefix(string text, int offset, EntryWordList words)
+    {
+        int runStart = offset;
+        while (runStart > 0 && offset - runStart < MaxPrefixChars && IsWordChar(text[runStart - 1])) runStart--;
+        if (runStart > 0 && char.IsLowSurrogate(text[runStart])) runStart++;
+        for (int s = runStart; s < offset; s++)
+        {
+            if (char.IsLowSurrogate(text[s])) continue;
+            if (s > 0 && TermKey.IsAsciiWordChar(text[s]) && TermKey.IsAsciiWordChar(text[s - 1])) continue; // inside a Latin word
+            if (text[s] is '-' or '_') continue;
+            var key = TermKey.Normalize(text[s..offset]);
+            if (key.Length > 0 && words.HasPrefix(key)) return (TextSpan.FromBounds(s, offset), key);
+        }
+        return (new TextSpan(offset, 0), string.Empty);
+    }
 
     private static CompletionResult Terms(GlossaryIndex index, ParsedDocument document, int offset)
     {
@@ -131,27 +140,6 @@ public static partial class CompletionService
 
     private static int? IndexNearest(List<TermDefinition> definitions, string fromPath) =>
         GlossaryIndex.Nearest(definitions, fromPath) is { } nearest ? definitions.IndexOf(nearest) : null;
-
-    /// <summary>
-    /// The typed prefix before the cursor: the longest suffix of the run of word characters (Latin
-    /// letters, digits, '-', '_', CJK and kana) that begins some entry word. Japanese has no spaces,
-    /// so in <c>この記事では転移</c> the prefix is <c>転移</c>. A Latin start needs a word boundary.
-    /// </summary>
-    internal static (TextSpan Span, string Key) TypedPrefix(string text, int offset, EntryWordList words)
-    {
-        int runStart = offset;
-        while (runStart > 0 && offset - runStart < MaxPrefixChars && IsWordChar(text[runStart - 1])) runStart--;
-        if (runStart > 0 && char.IsLowSurrogate(text[runStart])) runStart++;
-        for (int s = runStart; s < offset; s++)
-        {
-            if (char.IsLowSurrogate(text[s])) continue;
-            if (s > 0 && TermKey.IsAsciiWordChar(text[s]) && TermKey.IsAsciiWordChar(text[s - 1])) continue; // inside a Latin word
-            if (text[s] is '-' or '_') continue;
-            var key = TermKey.Normalize(text[s..offset]);
-            if (key.Length > 0 && words.HasPrefix(key)) return (TextSpan.FromBounds(s, offset), key);
-        }
-        return (new TextSpan(offset, 0), string.Empty);
-    }
 
     private static bool IsWordChar(char c) =>
         TermKey.IsAsciiWordChar(c) || c is '-' or '_' || c >= '\u3040' && c <= '\u30FF' || c >= '\u3400' && c <= '\u9FFF' ||
@@ -202,4 +190,16 @@ public static partial class CompletionService
         }
         return new CompletionResult(items.ToImmutable(), capped);
     }
+
+    [GeneratedRegex(@"\bhref\s*=\s*[""']?(?<target>[^""'#\s>]*)#(?<anchor>[^""'#\s>]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HrefAnchorRegex();
+
+    [GeneratedRegex(@"\]\((?<target>[^()\s#]*)#(?<anchor>[^()\s#]*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownAnchorRegex();
+
+    [GeneratedRegex(@"\]\((?<path>[^()\s#]*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownPathRegex();
+
+    [GeneratedRegex(@"\bhref\s*=\s*[""'](?<path>[^""'#\s>]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HrefPathRegex();
 }

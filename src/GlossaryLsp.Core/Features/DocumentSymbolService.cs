@@ -28,6 +28,13 @@ public static class DocumentSymbolService
         return nodes;
     }
 
+    /// <summary>Moves an end offset back over trailing white space and line breaks, not before <paramref name="min"/>.</summary>
+    internal static int TrimEnd(string text, int end, int min)
+    {
+        while (end > min && char.IsWhiteSpace(text[end - 1])) end--;
+        return end;
+    }
+
     private static ImmutableArray<OutlineNode> BuildLevel(ParsedDocument document, Dictionary<object, TermDefinition> terms, int from, int to, int parentLevel)
     {
         var headings = document.Headings;
@@ -50,11 +57,4 @@ public static class DocumentSymbolService
     }
 
     private static string? Detail(TermDefinition term) => term.Aliases.Length > 0 ? string.Join(" | ", term.Aliases) : null;
-
-    /// <summary>Moves an end offset back over trailing white space and line breaks, not before <paramref name="min"/>.</summary>
-    internal static int TrimEnd(string text, int end, int min)
-    {
-        while (end > min && char.IsWhiteSpace(text[end - 1])) end--;
-        return end;
-    }
 }

@@ -4,9 +4,6 @@ using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Features;
 
-/// <summary>A term found by workspace symbol search, named by the entry word (or reading) that matched.</summary>
-public sealed record TermSymbol(string Name, string? Detail, string Path, TextSpan NameSpan, TermDefinitionRef Term);
-
 /// <summary>Identifies a term for a client without holding the parse.</summary>
 public readonly record struct TermDefinitionRef(string Path, string Headword);
 
@@ -40,20 +37,6 @@ public static class WorkspaceSymbolService
         return Cap(result);
     }
 
-    private static ImmutableArray<TermSymbol> Cap(ImmutableArray<TermSymbol>.Builder result) =>
-        result.Count > MaxResults ? [.. result.Take(MaxResults)] : result.ToImmutable();
-
-    private static void AddKey(GlossaryIndex index, string key, ImmutableArray<TermSymbol>.Builder result)
-    {
-        foreach (var r in index.EntryWordTable[key])
-        {
-            var term = index.Resolve(r);
-            var name = EntryWordList.SpellingOf(term, key, r.IsReading);
-            var detail = name == term.Headword ? (term.Aliases.Length > 0 ? string.Join(" | ", term.Aliases) : null) : term.Headword;
-            result.Add(new TermSymbol(name, detail, term.DocumentPath, term.NameSpan, new TermDefinitionRef(term.DocumentPath, term.Headword)));
-        }
-    }
-
     /// <summary>True when every character of <paramref name="query"/> occurs in <paramref name="key"/> in order (spaces ignored).</summary>
     internal static bool IsSubsequence(string query, string key)
     {
@@ -67,4 +50,21 @@ public static class WorkspaceSymbolService
         }
         return true;
     }
+
+    private static ImmutableArray<TermSymbol> Cap(ImmutableArray<TermSymbol>.Builder result) =>
+        result.Count > MaxResults ? [.. result.Take(MaxResults)] : result.ToImmutable();
+
+    private static void AddKey(GlossaryIndex index, string key, ImmutableArray<TermSymbol>.Builder result)
+    {
+        foreach (var r in index.EntryWordTable[key])
+        {
+            var term = index.Resolve(r);
+            var name = EntryWordList.SpellingOf(term, key, r.IsReading);
+            var detail = name == term.Headword ? (term.Aliases.Length > 0 ? string.Join(" | ", term.Aliases) : null) : term.Headword;
+            result.Add(new TermSymbol(name, detail, term.DocumentPath, term.NameSpan, new TermDefinitionRef(term.DocumentPath, term.Headword)));
+        }
+    }
 }
+
+/// <summary>A term found by workspace symbol search, named by the entry word (or reading) that matched.</summary>
+public sealed record TermSymbol(string Name, string? Detail, string Path, TextSpan NameSpan, TermDefinitionRef Term);

@@ -48,24 +48,6 @@ internal sealed class AnchorTable
         _targets.TrimExcess();
     }
 
-    /// <summary>Where <paramref name="heading"/> is in <paramref name="headings"/>, searched from <paramref name="from"/> on first; -1 when absent.</summary>
-    internal static int IndexOf(ImmutableArray<Heading> headings, Heading heading, int from)
-    {
-        for (int i = from; i < headings.Length; i++)
-            if (ReferenceEquals(headings[i], heading)) return i;
-        for (int i = 0; i < from && i < headings.Length; i++)
-            if (ReferenceEquals(headings[i], heading)) return i;
-        return -1;
-    }
-
-    /// <summary>Looks an anchor up; <paramref name="key"/> is the table's equal string.</summary>
-    public bool TryFind(ReadOnlySpan<char> anchor, out string? key, out long target)
-    {
-        if (_targets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(anchor, out key, out target)) return true;
-        key = null;
-        return false;
-    }
-
     public static int Rank(long target) => (int)target;
 
     /// <summary>The term and heading a found target names.</summary>
@@ -77,5 +59,23 @@ internal sealed class AnchorTable
         if (rank >= doc.Headings.Length) return (null, null);
         int term = (int)(target >> 32) - 1;
         return (term >= 0 ? doc.Terms[term] : null, doc.Headings[rank]);
+    }
+
+    /// <summary>Looks an anchor up; <paramref name="key"/> is the table's equal string.</summary>
+    public bool TryFind(ReadOnlySpan<char> anchor, out string? key, out long target)
+    {
+        if (_targets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(anchor, out key, out target)) return true;
+        key = null;
+        return false;
+    }
+
+    /// <summary>Where <paramref name="heading"/> is in <paramref name="headings"/>, searched from <paramref name="from"/> on first; -1 when absent.</summary>
+    internal static int IndexOf(ImmutableArray<Heading> headings, Heading heading, int from)
+    {
+        for (int i = from; i < headings.Length; i++)
+            if (ReferenceEquals(headings[i], heading)) return i;
+        for (int i = 0; i < from && i < headings.Length; i++)
+            if (ReferenceEquals(headings[i], heading)) return i;
+        return -1;
     }
 }

@@ -14,6 +14,12 @@ namespace GlossaryLsp.Core.Index;
 /// </summary>
 internal sealed class DerivedTables
 {
+    private EntryWordList? _entryWords;
+
+    private MentionAutomaton? _automaton;
+    /// <summary>What the automaton derives from until it is made (then null).</summary>
+    private AutomatonSeed? _seed;
+    private object? _automatonLock;
     /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
     public required OverlayTable<TermRef[]> ByKey { get; init; }
     /// <summary>Article URL (without '#') or site path → documents claiming it, in path order (the first wins). Never changed once built (about one entry per document): a change copies it.</summary>
@@ -24,12 +30,6 @@ internal sealed class DerivedTables
     public required OverlayTable<DocumentFacts> Facts { get; init; }
     public BaseUrlMapping? InferredMapping { get; init; }
     public int TermCount { get; init; }
-
-    private EntryWordList? _entryWords;
-    private MentionAutomaton? _automaton;
-    /// <summary>What the automaton derives from until it is made (then null).</summary>
-    private AutomatonSeed? _seed;
-    private object? _automatonLock;
 
     public EntryWordList EntryWords => LazyInitializer.EnsureInitialized(ref _entryWords, () => EntryWordList.Of(ByKey));
 
@@ -44,12 +44,6 @@ internal sealed class DerivedTables
 
     /// <summary>Where a successor's automaton derives from: this automaton if made, else what this one would derive from.</summary>
     private AutomatonSeed? SeedForSuccessor => Volatile.Read(ref _automaton) is { } built ? AutomatonSeed.From(built) : _seed;
-
-    public bool TryGetPath(ReadOnlySpan<char> url, [NotNullWhen(true)] out string? path)
-    {
-        path = UrlToPaths.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(url, out var paths) ? paths[0] : null;
-        return path is not null;
-    }
 
     /// <summary>
     /// True when the two documents contribute the same to the tables and to anchor resolution: kind,
@@ -123,6 +117,12 @@ internal sealed class DerivedTables
             InferredMapping = Infer(candidateMap),
             TermCount = termCount,
         };
+    }
+
+    public bool TryGetPath(ReadOnlySpan<char> url, [NotNullWhen(true)] out string? path)
+    {
+        path = UrlToPaths.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(url, out var paths) ? paths[0] : null;
+        return path is not null;
     }
 
     /// <summary>The same tables under a new identity (a new configuration resolves links differently); the derived lists are shared.</summary>

@@ -13,6 +13,7 @@ namespace GlossaryLsp.Core.Index;
 /// </summary>
 internal sealed class DocumentFacts
 {
+    private AnchorTable? _anchors;
     /// <summary>The keys of all terms' entry words, one after the other.</summary>
     public required string[] WordKeys { get; init; }
     /// <summary>Where each term's keys start in <see cref="WordKeys"/> (one more entry than terms).</summary>
@@ -23,9 +24,42 @@ internal sealed class DocumentFacts
     public required string[] Urls { get; init; }
     /// <summary>The (base URL, folder) pairs its single article URL agrees with.</summary>
     public required BaseUrlMapping[] Candidates { get; init; }
-    private AnchorTable? _anchors;
 
     public int TermCount => ReadingKeys.Length;
+
+    public static DocumentFacts Of(ParsedDocument doc)
+    {
+        var starts = new int[doc.Terms.Length + 1];
+        var readings = new string?[doc.Terms.Length];
+        int count = 0;
+        foreach (var t in doc.Terms) count += 1 + t.Aliases.Length;
+        var keys = new string[count];
+        int k = 0;
+        for (int i = 0; i < doc.Terms.Length; i++)
+        {
+            var term = doc.Terms[i];
+            starts[i] = k;
+            keys[k++] = TermKey.Normalize(term.Headword);
+            foreach (var alias in term.Aliases) keys[k++] = TermKey.Normalize(alias);
+            if (term.Reading is { Length: > 0 } reading) readings[i] = TermKey.Normalize(reading);
+        }
+        starts[^1] = k;
+        var urls = new List<string>();
+        var candidates = new List<BaseUrlMapping>();
+        foreach (var u in doc.ArticleUrls)
+        {
+            var url = LinkAddress.WithoutHash(u.Url);
+            if (!urls.Contains(url)) urls.Add(url);
+            if (doc.ArticleUrls.Length == 1) candidates.AddRange(CandidatesOf(url, doc.Path));
+        }
+        // Only a glossary page is published at its front matter's url (SPEC §1 B); an article's url is not an address.
+        if (doc.Kind == DocumentKind.GlossaryPage && doc.FrontMatter?.GetString("url") is { Length: > 0 } site)
+        {
+            var sitePath = LinkAddress.NormalizeSitePath(site);
+            if (!urls.Contains(sitePath)) urls.Add(sitePath);
+        }
+        return new DocumentFacts { WordKeys = keys, TermStarts = starts, ReadingKeys = readings, Urls = [.. urls], Candidates = [.. candidates] };
+    }
 
     public ReadOnlySpan<string> KeysOf(int term) => WordKeys.AsSpan(TermStarts[term], TermStarts[term + 1] - TermStarts[term]);
 
@@ -72,40 +106,6 @@ internal sealed class DocumentFacts
                 refs = exists ? [.. refs!, r] : [r];
             }
         }
-    }
-
-    public static DocumentFacts Of(ParsedDocument doc)
-    {
-        var starts = new int[doc.Terms.Length + 1];
-        var readings = new string?[doc.Terms.Length];
-        int count = 0;
-        foreach (var t in doc.Terms) count += 1 + t.Aliases.Length;
-        var keys = new string[count];
-        int k = 0;
-        for (int i = 0; i < doc.Terms.Length; i++)
-        {
-            var term = doc.Terms[i];
-            starts[i] = k;
-            keys[k++] = TermKey.Normalize(term.Headword);
-            foreach (var alias in term.Aliases) keys[k++] = TermKey.Normalize(alias);
-            if (term.Reading is { Length: > 0 } reading) readings[i] = TermKey.Normalize(reading);
-        }
-        starts[^1] = k;
-        var urls = new List<string>();
-        var candidates = new List<BaseUrlMapping>();
-        foreach (var u in doc.ArticleUrls)
-        {
-            var url = LinkAddress.WithoutHash(u.Url);
-            if (!urls.Contains(url)) urls.Add(url);
-            if (doc.ArticleUrls.Length == 1) candidates.AddRange(CandidatesOf(url, doc.Path));
-        }
-        // Only a glossary page is published at its front matter's url (SPEC §1 B); an article's url is not an address.
-        if (doc.Kind == DocumentKind.GlossaryPage && doc.FrontMatter?.GetString("url") is { Length: > 0 } site)
-        {
-            var sitePath = LinkAddress.NormalizeSitePath(site);
-            if (!urls.Contains(sitePath)) urls.Add(sitePath);
-        }
-        return new DocumentFacts { WordKeys = keys, TermStarts = starts, ReadingKeys = readings, Urls = [.. urls], Candidates = [.. candidates] };
     }
 
     /// <summary>Every (base, folder) pair under which <paramref name="url"/> = base + path relative to folder.</summary>

@@ -10,16 +10,17 @@ namespace GlossaryLsp.Core.Index;
 /// </summary>
 public sealed class EntryWordList
 {
-    public string[] Keys { get; }
-
     private EntryWordList(string[] keys) => Keys = keys;
 
-    /// <summary>The sorted keys of an entry-word table (<see cref="GlossaryIndex.EntryWords"/> holds the snapshot's).</summary>
-    internal static EntryWordList Of(IReadOnlyDictionary<string, TermRef[]> table)
+    public string[] Keys { get; }
+
+    /// <summary>The entry word (or reading) of a term whose key is <paramref name="key"/>, as the term spells it.</summary>
+    public static string SpellingOf(TermDefinition term, string key, bool isReading)
     {
-        var keys = table.Keys.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
-        return new EntryWordList(keys);
+        if (isReading && term.Reading is { } reading) return reading;
+        foreach (var w in term.EntryWords)
+            if (TermKey.Normalize(w) == key) return w;
+        return term.Headword;
     }
 
     /// <summary>The index range [Start, End) of the keys that start with <paramref name="keyPrefix"/> (already normalised).</summary>
@@ -37,6 +38,14 @@ public sealed class EntryWordList
         return i < Keys.Length && Keys[i].StartsWith(keyPrefix, StringComparison.Ordinal);
     }
 
+    /// <summary>The sorted keys of an entry-word table (<see cref="GlossaryIndex.EntryWords"/> holds the snapshot's).</summary>
+    internal static EntryWordList Of(IReadOnlyDictionary<string, TermRef[]> table)
+    {
+        var keys = table.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        return new EntryWordList(keys);
+    }
+
     private int LowerBound(string value)
     {
         int lo = 0, hi = Keys.Length;
@@ -47,14 +56,5 @@ public sealed class EntryWordList
             else hi = mid;
         }
         return lo;
-    }
-
-    /// <summary>The entry word (or reading) of a term whose key is <paramref name="key"/>, as the term spells it.</summary>
-    public static string SpellingOf(TermDefinition term, string key, bool isReading)
-    {
-        if (isReading && term.Reading is { } reading) return reading;
-        foreach (var w in term.EntryWords)
-            if (TermKey.Normalize(w) == key) return w;
-        return term.Headword;
     }
 }

@@ -11,6 +11,31 @@ public sealed partial class GlossaryIndex
 
     public LinkResolution ResolveTarget(ParsedDocument from, string rawTarget) => ResolveTarget(from, rawTarget.AsSpan());
 
+    /// <summary>Finds the term or heading an anchor names in a document of this snapshot (one or two dictionary look-ups).</summary>
+    public LinkResolution ResolveAnchor(string path, string fragment) =>
+        Documents.TryGetValue(path, out var doc) ? ResolveAnchor(doc, _tables.Facts[path].AnchorsOf(doc), fragment) : new LinkResolution(LinkStatus.MissingDocument, LookedFor: path);
+
+    private static LinkResolution ResolveAnchor(ParsedDocument doc, AnchorTable table, ReadOnlySpan<char> fragmentText)
+    {
+        bool found = table.TryFind(fragmentText, out var shared, out var hit);
+        var fragment = shared ?? fragmentText.ToString();
+        var anchor = fragment;
+        var decoded = PercentEncoding.Decode(fragment);
+        if (!ReferenceEquals(decoded, anchor) && table.TryFind(decoded, out _, out var other) && (!found || AnchorTable.Rank(other) < AnchorTable.Rank(hit)))
+        {
+            hit = other;
+            found = true;
+        }
+        if (found)
+        {
+            var (term, heading) = AnchorTable.Target(doc, hit);
+            return new LinkResolution(LinkStatus.Resolved, doc.Path, fragment, term, heading);
+        }
+        if (doc.Kind == DocumentKind.TermList && !AnchorCodec.TryDecode(anchor, out _) && !AnchorCodec.TryDecode(decoded, out _))
+            return new LinkResolution(LinkStatus.InvalidAnchor, doc.Path, fragment);
+        return new LinkResolution(LinkStatus.MissingAnchor, doc.Path, fragment);
+    }
+
     private LinkResolution ResolveTarget(ParsedDocument from, ReadOnlySpan<char> rawTarget)
     {
         // Spans, not substrings, for the usual link (an http(s) URL with a fragment): the URL and the
@@ -54,31 +79,6 @@ public sealed partial class GlossaryIndex
         if (fragment.IsEmpty)
             return new LinkResolution(LinkStatus.Resolved, path, null, doc.Kind == DocumentKind.GlossaryPage ? doc.Terms.FirstOrDefault() : null);
         return ResolveAnchor(doc, _tables.Facts[path].AnchorsOf(doc), fragment);
-    }
-
-    /// <summary>Finds the term or heading an anchor names in a document of this snapshot (one or two dictionary look-ups).</summary>
-    public LinkResolution ResolveAnchor(string path, string fragment) =>
-        Documents.TryGetValue(path, out var doc) ? ResolveAnchor(doc, _tables.Facts[path].AnchorsOf(doc), fragment) : new LinkResolution(LinkStatus.MissingDocument, LookedFor: path);
-
-    private static LinkResolution ResolveAnchor(ParsedDocument doc, AnchorTable table, ReadOnlySpan<char> fragmentText)
-    {
-        bool found = table.TryFind(fragmentText, out var shared, out var hit);
-        var fragment = shared ?? fragmentText.ToString();
-        var anchor = fragment;
-        var decoded = PercentEncoding.Decode(fragment);
-        if (!ReferenceEquals(decoded, anchor) && table.TryFind(decoded, out _, out var other) && (!found || AnchorTable.Rank(other) < AnchorTable.Rank(hit)))
-        {
-            hit = other;
-            found = true;
-        }
-        if (found)
-        {
-            var (term, heading) = AnchorTable.Target(doc, hit);
-            return new LinkResolution(LinkStatus.Resolved, doc.Path, fragment, term, heading);
-        }
-        if (doc.Kind == DocumentKind.TermList && !AnchorCodec.TryDecode(anchor, out _) && !AnchorCodec.TryDecode(decoded, out _))
-            return new LinkResolution(LinkStatus.InvalidAnchor, doc.Path, fragment);
-        return new LinkResolution(LinkStatus.MissingAnchor, doc.Path, fragment);
     }
 
     private bool Exists(string path) => path.Length == 0 || Documents.ContainsKey(path) || OtherFiles.Contains(path) || IsFolder(path);

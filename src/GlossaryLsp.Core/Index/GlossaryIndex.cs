@@ -13,13 +13,7 @@ namespace GlossaryLsp.Core.Index;
 /// </summary>
 public sealed partial class GlossaryIndex
 {
-    public GlossaryConfig Config { get; }
-    /// <summary>Documents by workspace-relative path, in ordinal order.</summary>
-    public ImmutableSortedDictionary<string, ParsedDocument> Documents { get; }
-    /// <summary>Other (non-Markdown) files of the workspace: links to them are checked for existence only.</summary>
-    public ImmutableHashSet<string> OtherFiles { get; }
     private readonly DerivedTables _tables;
-
     private GlossaryIndex(GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents, ImmutableHashSet<string> otherFiles, DerivedTables? tables)
     {
         Config = config;
@@ -28,12 +22,54 @@ public sealed partial class GlossaryIndex
         _tables = tables ?? DerivedTables.Build(documents);
     }
 
+    public GlossaryConfig Config { get; }
+    /// <summary>Documents by workspace-relative path, in ordinal order.</summary>
+    public ImmutableSortedDictionary<string, ParsedDocument> Documents { get; }
+    /// <summary>Other (non-Markdown) files of the workspace: links to them are checked for existence only.</summary>
+    public ImmutableHashSet<string> OtherFiles { get; }
+
+    public int TermCount => _tables.TermCount;
+
+    public IEnumerable<TermDefinition> AllTerms => Documents.Values.SelectMany(d => d.Terms);
+
+    /// <summary>All entry-word keys with their definitions' locations: for prefix search and mention automata.</summary>
+    public IReadOnlyDictionary<string, TermRef[]> EntryWordTable => _tables.ByKey;
+
+    /// <summary>The entry-word keys in ordinal order, made once per set of definitions.</summary>
+    public EntryWordList EntryWords => _tables.EntryWords;
+
+    /// <summary>The base URL ↔ folder pair most documents' article URLs agree on (at least two), if any.</summary>
+    public BaseUrlMapping? InferredMapping => _tables.InferredMapping;
+
+    /// <summary>The entry words as a trie for mention scanning, made once per set of definitions.</summary>
+    internal MentionAutomaton MentionAutomaton => _tables.Automaton;
+
+    internal bool IsMentionAutomatonBuilt => _tables.IsAutomatonBuilt;
+
     public static GlossaryIndex Empty(GlossaryConfig? config = null) =>
         new(config ?? GlossaryConfig.Default, ImmutableSortedDictionary.Create<string, ParsedDocument>(StringComparer.Ordinal), ImmutableHashSet<string>.Empty, null);
 
     public static GlossaryIndex Create(GlossaryConfig config, IEnumerable<ParsedDocument> documents, IEnumerable<string>? otherFiles = null) =>
         new(config, documents.ToImmutableSortedDictionary(d => d.Path, d => d, StringComparer.Ordinal),
             (otherFiles ?? []).ToImmutableHashSet(StringComparer.Ordinal), null);
+
+    public static TermDefinition? Nearest(IReadOnlyList<TermDefinition> definitions, string fromPath)
+    {
+        if (definitions.Count == 0) return null;
+        var fromFolder = WorkspacePaths.FolderOf(fromPath);
+        TermDefinition? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var d in definitions)
+        {
+            int distance = d.DocumentPath == fromPath ? -1 : WorkspacePaths.FolderDistance(fromFolder, WorkspacePaths.FolderOf(d.DocumentPath));
+            if (distance < bestDistance || distance == bestDistance && string.CompareOrdinal(d.DocumentPath, best!.DocumentPath) < 0)
+            {
+                best = d;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
 
     /// <summary>A snapshot with one document added or replaced.</summary>
     public GlossaryIndex WithDocument(ParsedDocument document)
@@ -74,10 +110,6 @@ public sealed partial class GlossaryIndex
 
     public ParsedDocument? GetDocument(string path) => Documents.GetValueOrDefault(path);
 
-    public int TermCount => _tables.TermCount;
-
-    public IEnumerable<TermDefinition> AllTerms => Documents.Values.SelectMany(d => d.Terms);
-
     /// <summary>Every definition of an entry word (compared by <see cref="TermKey"/>), in path order.</summary>
     public IReadOnlyList<TermDefinition> FindDefinitions(string entryWord) => FindDefinitionsByKey(TermKey.Normalize(entryWord));
 
@@ -91,16 +123,24 @@ public sealed partial class GlossaryIndex
         return result;
     }
 
-    /// <summary>All entry-word keys with their definitions' locations: for prefix search and mention automata.</summary>
-    public IReadOnlyDictionary<string, TermRef[]> EntryWordTable => _tables.ByKey;
+    public TermDefinition Resolve(TermRef r) => Documents[r.Path].Terms[r.Index];
 
-    /// <summary>The entry-word keys in ordinal order, made once per set of definitions.</summary>
-    public EntryWordList EntryWords => _tables.EntryWords;
+    /// <summary>Nearest definition (SPEC §1): the referring file, else the fewest folder steps, ties by path.</summary>
+    public TermDefinition? ResolveNearest(string entryWord, string fromPath) => Nearest(FindDefinitions(entryWord), fromPath);
 
-    /// <summary>The entry words as a trie for mention scanning, made once per set of definitions.</summary>
-    internal MentionAutomaton MentionAutomaton => _tables.Automaton;
+    /// <summary>The URL a document is published at, ending in '#': its comment, else the base URL mapping.</summary>
+    public string? GetArticleUrl(ParsedDocument document) =>
+        document.ArticleUrls.Length == 1 ? document.ArticleUrls[0].Url : ExpectedArticleUrl(document.Path);
 
-    internal bool IsMentionAutomatonBuilt => _tables.IsAutomatonBuilt;
+    /// <summary>The URL the mapping (configured, else inferred) gives a path; null when there is none.</summary>
+    public string? ExpectedArticleUrl(string path)
+    {
+        foreach (var m in Config.BaseUrls)
+            if (RelativeTo(path, m.Folder) is { } rel) return m.Url + rel + "#";
+        if (_tables.InferredMapping is { } inferred && RelativeTo(path, inferred.Folder) is { } r)
+            return inferred.Url + r + "#";
+        return null;
+    }
 
     /// <summary>What the index derives from a document: this snapshot's, or made afresh for a parse it does not hold.</summary>
     internal DocumentFacts FactsOf(ParsedDocument document) =>
@@ -119,46 +159,6 @@ public sealed partial class GlossaryIndex
 
     /// <summary>The addresses (article URLs without '#', a glossary page's site path) links may name a document by; none for a path not in the snapshot.</summary>
     internal string[] UrlsOf(string path) => _tables.Facts.TryGetValue(path, out var facts) ? facts.Urls : [];
-
-    public TermDefinition Resolve(TermRef r) => Documents[r.Path].Terms[r.Index];
-
-    /// <summary>Nearest definition (SPEC §1): the referring file, else the fewest folder steps, ties by path.</summary>
-    public TermDefinition? ResolveNearest(string entryWord, string fromPath) => Nearest(FindDefinitions(entryWord), fromPath);
-
-    public static TermDefinition? Nearest(IReadOnlyList<TermDefinition> definitions, string fromPath)
-    {
-        if (definitions.Count == 0) return null;
-        var fromFolder = WorkspacePaths.FolderOf(fromPath);
-        TermDefinition? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (var d in definitions)
-        {
-            int distance = d.DocumentPath == fromPath ? -1 : WorkspacePaths.FolderDistance(fromFolder, WorkspacePaths.FolderOf(d.DocumentPath));
-            if (distance < bestDistance || distance == bestDistance && string.CompareOrdinal(d.DocumentPath, best!.DocumentPath) < 0)
-            {
-                best = d;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
-
-    /// <summary>The URL a document is published at, ending in '#': its comment, else the base URL mapping.</summary>
-    public string? GetArticleUrl(ParsedDocument document) =>
-        document.ArticleUrls.Length == 1 ? document.ArticleUrls[0].Url : ExpectedArticleUrl(document.Path);
-
-    /// <summary>The URL the mapping (configured, else inferred) gives a path; null when there is none.</summary>
-    public string? ExpectedArticleUrl(string path)
-    {
-        foreach (var m in Config.BaseUrls)
-            if (RelativeTo(path, m.Folder) is { } rel) return m.Url + rel + "#";
-        if (_tables.InferredMapping is { } inferred && RelativeTo(path, inferred.Folder) is { } r)
-            return inferred.Url + r + "#";
-        return null;
-    }
-
-    /// <summary>The base URL ↔ folder pair most documents' article URLs agree on (at least two), if any.</summary>
-    public BaseUrlMapping? InferredMapping => _tables.InferredMapping;
 
     private static string? RelativeTo(string path, string folder) =>
         folder.Length == 0 ? path : path.StartsWith(folder + "/", StringComparison.Ordinal) ? path[(folder.Length + 1)..] : null;

@@ -15,8 +15,6 @@ internal sealed class KeyTrie
     private readonly int[] _keyIndex;
     private readonly string[] _keys;
 
-    public int KeyCount => _keys.Length;
-
     private KeyTrie(int[] firstChild, char[] label, int[] keyIndex, string[] keys)
     {
         _firstChild = firstChild;
@@ -24,6 +22,8 @@ internal sealed class KeyTrie
         _keyIndex = keyIndex;
         _keys = keys;
     }
+
+    public int KeyCount => _keys.Length;
 
     public static KeyTrie Build(List<string> keys)
     {

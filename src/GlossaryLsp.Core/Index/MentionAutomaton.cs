@@ -11,13 +11,6 @@ namespace GlossaryLsp.Core.Index;
 internal sealed class MentionAutomaton
 {
     private readonly IReadOnlyDictionary<string, TermRef[]> _table;
-    public KeyTrie Base { get; }
-    public KeyTrie? Overlay { get; }
-    /// <summary>The keys of <see cref="Overlay"/>, possibly repeated.</summary>
-    public string[] Added { get; }
-
-    public bool IsEmpty => Base.KeyCount == 0 && Overlay is null;
-
     private MentionAutomaton(IReadOnlyDictionary<string, TermRef[]> table, KeyTrie @base, string[] added)
     {
         _table = table;
@@ -25,6 +18,13 @@ internal sealed class MentionAutomaton
         Added = added;
         Overlay = added.Length == 0 ? null : KeyTrie.Build([.. added]);
     }
+
+    public KeyTrie Base { get; }
+    public KeyTrie? Overlay { get; }
+    /// <summary>The keys of <see cref="Overlay"/>, possibly repeated.</summary>
+    public string[] Added { get; }
+
+    public bool IsEmpty => Base.KeyCount == 0 && Overlay is null;
 
     /// <summary>The automaton of an entry-word table: derived from <paramref name="seed"/> when that is still small, else built.</summary>
     public static MentionAutomaton Create(IReadOnlyDictionary<string, TermRef[]> table, AutomatonSeed? seed)
@@ -38,10 +38,10 @@ internal sealed class MentionAutomaton
         return new MentionAutomaton(table, KeyTrie.Build(keys), []);
     }
 
-    private static bool IsMention(TermRef[] refs) => Array.Exists(refs, r => !r.IsReading);
-
     /// <summary>True when the key is still an entry word (not only a reading) of this automaton's snapshot.</summary>
     public bool IsLive(string key) => _table.TryGetValue(key, out var refs) && IsMention(refs);
+
+    private static bool IsMention(TermRef[] refs) => Array.Exists(refs, r => !r.IsReading);
 }
 
 /// <summary>What a later automaton derives from: an earlier trie and the keys of the documents changed since, not in it.</summary>

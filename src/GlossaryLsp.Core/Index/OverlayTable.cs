@@ -19,8 +19,6 @@ internal sealed class OverlayTable<TValue> : IReadOnlyDictionary<string, TValue>
     /// <summary>Keys changed since the base was built: the new definitions, or null when the key is gone.</summary>
     private readonly ImmutableDictionary<string, TValue?> _overlay;
 
-    public int Count { get; }
-
     public OverlayTable(Dictionary<string, TValue> @base) : this(@base, ImmutableDictionary.Create<string, TValue?>(StringComparer.Ordinal), @base.Count) { }
 
     private OverlayTable(Dictionary<string, TValue> @base, ImmutableDictionary<string, TValue?> overlay, int count)
@@ -29,6 +27,14 @@ internal sealed class OverlayTable<TValue> : IReadOnlyDictionary<string, TValue>
         _overlay = overlay;
         Count = count;
     }
+
+    public int Count { get; }
+
+    public IEnumerable<string> Keys => this.Select(kv => kv.Key);
+
+    public IEnumerable<TValue> Values => this.Select(kv => kv.Value);
+
+    public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No entry with the key '{key}'.");
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value)
     {
@@ -41,12 +47,6 @@ internal sealed class OverlayTable<TValue> : IReadOnlyDictionary<string, TValue>
     }
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
-
-    public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No entry with the key '{key}'.");
-
-    public IEnumerable<string> Keys => this.Select(kv => kv.Key);
-
-    public IEnumerable<TValue> Values => this.Select(kv => kv.Value);
 
     public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator()
     {

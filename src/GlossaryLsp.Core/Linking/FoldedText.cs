@@ -11,12 +11,20 @@ namespace GlossaryLsp.Core.Linking;
 /// </summary>
 internal sealed class FoldedText
 {
-    private const byte GroupStart = 1, GroupEnd = 2;
     public char[] Chars = new char[256];
     public int[] OriginalStart = new int[256];
     public int[] OriginalEnd = new int[256];
-    private byte[] _flags = new byte[256];
     public int Length;
+    private const byte GroupStart = 1, GroupEnd = 2;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, string> SingleChars = new();
+
+    private byte[] _flags = new byte[256];
+
+    public static string NormalizeGroup(string s)
+    {
+        try { return s.Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException) { return s; } // lone surrogates
+    }
 
     public bool IsGroupStart(int i) => (_flags[i] & GroupStart) != 0;
     public bool IsGroupEnd(int i) => (_flags[i] & GroupEnd) != 0;
@@ -60,6 +68,24 @@ internal sealed class FoldedText
         }
     }
 
+    /// <summary>Kana (not half-width) and CJK ideographs are unchanged by NFKC when no combining mark follows.</summary>
+    private static bool IsStableCjk(char c) => c is >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or '\u30FC' or >= '\u4E00' and <= '\u9FFF';
+
+    private static bool IsCombining(string text, int j)
+    {
+        char c = text[j];
+        if (c is '\u3099' or '\u309A' or '\uFF9E' or '\uFF9F') return true;
+        if (c < 0x300) return false;
+        var cat = char.IsHighSurrogate(c) && j + 1 < text.Length && char.IsLowSurrogate(text[j + 1])
+            ? System.Globalization.CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[j + 1]))
+            : char.GetUnicodeCategory(c);
+        return cat is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+    }
+
+    /// <summary>NFKC of one BMP character (punctuation, full-width forms, …), cached: Japanese prose is full of them.</summary>
+    private static string NormalizeChar(char c) =>
+        char.IsSurrogate(c) ? c.ToString() : SingleChars.GetOrAdd(c, static ch => NormalizeGroup(ch.ToString()));
+
     private void AddSeparator(int start, int end)
     {
         // A run of separators is one space spanning the whole run.
@@ -87,31 +113,5 @@ internal sealed class FoldedText
         OriginalEnd[Length] = end;
         _flags[Length] = (byte)flags;
         Length++;
-    }
-
-    /// <summary>Kana (not half-width) and CJK ideographs are unchanged by NFKC when no combining mark follows.</summary>
-    private static bool IsStableCjk(char c) => c is >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or '\u30FC' or >= '\u4E00' and <= '\u9FFF';
-
-    private static bool IsCombining(string text, int j)
-    {
-        char c = text[j];
-        if (c is '\u3099' or '\u309A' or '\uFF9E' or '\uFF9F') return true;
-        if (c < 0x300) return false;
-        var cat = char.IsHighSurrogate(c) && j + 1 < text.Length && char.IsLowSurrogate(text[j + 1])
-            ? System.Globalization.CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[j + 1]))
-            : char.GetUnicodeCategory(c);
-        return cat is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, string> SingleChars = new();
-
-    /// <summary>NFKC of one BMP character (punctuation, full-width forms, …), cached: Japanese prose is full of them.</summary>
-    private static string NormalizeChar(char c) =>
-        char.IsSurrogate(c) ? c.ToString() : SingleChars.GetOrAdd(c, static ch => NormalizeGroup(ch.ToString()));
-
-    public static string NormalizeGroup(string s)
-    {
-        try { return s.Normalize(NormalizationForm.FormKC); }
-        catch (ArgumentException) { return s; } // lone surrogates
     }
 }

@@ -18,9 +18,6 @@ public static class MentionScanner
     /// <summary>Builds the snapshot's automaton ahead of the first scan (the server does it after loading).</summary>
     public static void Prepare(GlossaryIndex index) => _ = index.MentionAutomaton;
 
-    /// <summary>True when the snapshot's automaton is built (or shared with an earlier snapshot's).</summary>
-    internal static bool IsPrepared(GlossaryIndex index) => index.IsMentionAutomatonBuilt;
-
     public static IReadOnlyList<TermMention> FindMentions(GlossaryIndex index, ParsedDocument document)
     {
         var result = new List<TermMention>();
@@ -67,6 +64,9 @@ public static class MentionScanner
             Scan(index, document, automaton, buffer, prose, result);
         return result;
     }
+
+    /// <summary>True when the snapshot's automaton is built (or shared with an earlier snapshot's).</summary>
+    internal static bool IsPrepared(GlossaryIndex index) => index.IsMentionAutomatonBuilt;
 
     private static void Scan(GlossaryIndex index, ParsedDocument document, MentionAutomaton automaton, FoldedText folded, TextSpan prose, List<TermMention> sink)
     {

@@ -57,9 +57,6 @@ public static class TermLinker
         return new TextEdit(mention.Span, NewLinkText(index, document, mention));
     }
 
-    private static string NewLinkText(GlossaryIndex index, ParsedDocument document, TermMention mention) =>
-        LinkTargets.NewLink(index, document, mention.Term, mention.Text);
-
     /// <summary>
     /// Term headings of a term-list glossary without an id get <c>&lt;a id="{anchor}"&gt;&lt;/a&gt;</c> right
     /// after their text, replacing trailing white space (as the public linker writes them).
@@ -78,4 +75,7 @@ public static class TermLinker
             yield return new TextEdit(TextSpan.FromBounds(end, trailingEnd), $"<a id=\"{term.Anchor}\"></a>");
         }
     }
+
+    private static string NewLinkText(GlossaryIndex index, ParsedDocument document, TermMention mention) =>
+        LinkTargets.NewLink(index, document, mention.Term, mention.Text);
 }

@@ -14,6 +14,18 @@ public enum DocumentKind
     Article,
 }
 
+public enum LinkSyntax
+{
+    /// <summary><c>&lt;a href="…"&gt;text&lt;/a&gt;</c>, inline or in an HTML block.</summary>
+    Html,
+    /// <summary><c>[text](target)</c> or <c>&lt;autolink&gt;</c>.</summary>
+    MarkdownInline,
+    /// <summary><c>[text][ref]</c> / <c>[ref]</c> with a <c>[ref]: target</c> definition.</summary>
+    MarkdownReference,
+}
+
+public enum SuppressionKind { Disable, Enable, DisableNextLine }
+
 /// <summary>A heading of any level with its anchors.</summary>
 public sealed record Heading(
     int Level,
@@ -55,16 +67,6 @@ public sealed record TermDefinition(
     /// <summary>True when both name the same term: the same entry words, reading and anchor (spans aside).</summary>
     public bool SameIdentity(TermDefinition other) =>
         Headword == other.Headword && Aliases.AsSpan().SequenceEqual(other.Aliases.AsSpan()) && Reading == other.Reading && Anchor == other.Anchor;
-}
-
-public enum LinkSyntax
-{
-    /// <summary><c>&lt;a href="…"&gt;text&lt;/a&gt;</c>, inline or in an HTML block.</summary>
-    Html,
-    /// <summary><c>[text](target)</c> or <c>&lt;autolink&gt;</c>.</summary>
-    MarkdownInline,
-    /// <summary><c>[text][ref]</c> / <c>[ref]</c> with a <c>[ref]: target</c> definition.</summary>
-    MarkdownReference,
 }
 
 /// <summary>
@@ -134,8 +136,6 @@ public sealed class LinkReference
 
 /// <summary>A glossary suppression comment.</summary>
 public sealed record SuppressionComment(SuppressionKind Kind, int Line, ImmutableArray<string> Rules);
-
-public enum SuppressionKind { Disable, Enable, DisableNextLine }
 
 /// <summary>A <c>&lt;!-- 記事URL:… --&gt;</c> comment.</summary>
 public sealed record ArticleUrlComment(string Url, TextSpan UrlSpan, TextSpan Span);

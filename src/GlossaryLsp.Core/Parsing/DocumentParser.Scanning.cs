@@ -8,8 +8,9 @@ namespace GlossaryLsp.Core.Parsing;
 /// <summary>The parser's scans of the raw text: HTML comments and bare URLs, which Markdig leaves to it.</summary>
 public static partial class DocumentParser
 {
-    /// <summary>A match and its one group (a comment's body).</summary>
-    internal readonly record struct ScanMatch(int Index, int Length, int GroupIndex, string GroupValue);
+    /// <summary>The ASCII characters a bare URL may contain: all but white space and <c>&lt;&gt;()[]"'`</c>.</summary>
+    private static readonly SearchValues<char> AsciiUrlChars = SearchValues.Create(
+        [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !IsUrlStop(c))]);
 
     /// <summary><c>&lt;!--(.*?)--&gt;</c> (Singleline) in one linear pass of IndexOf.</summary>
     internal static IEnumerable<ScanMatch> Comments(string text)
@@ -25,13 +26,6 @@ public static partial class DocumentParser
             from = close + 3;
         }
     }
-
-    /// <summary>The ASCII characters a bare URL may contain: all but white space and <c>&lt;&gt;()[]"'`</c>.</summary>
-    private static readonly SearchValues<char> AsciiUrlChars = SearchValues.Create(
-        [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !IsUrlStop(c))]);
-
-    /// <summary>What ends a bare URL: white space (as the regex's <c>\s</c> and <see cref="char.IsWhiteSpace(char)"/> see it) and <c>&lt;&gt;()[]"'`</c>.</summary>
-    private static bool IsUrlStop(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`';
 
     /// <summary><c>https?://[^\s&lt;&gt;()\[\]"'`]+</c>: bare URLs, left to right, not overlapping.</summary>
     internal static List<TextSpan> BareUrls(string text)
@@ -67,6 +61,9 @@ public static partial class DocumentParser
             from = at + 1;
         }
     }
+
+    /// <summary>What ends a bare URL: white space (as the regex's <c>\s</c> and <see cref="char.IsWhiteSpace(char)"/> see it) and <c>&lt;&gt;()[]"'`</c>.</summary>
+    private static bool IsUrlStop(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '[' or ']' or '"' or '\'' or '`';
 
     [GeneratedRegex(@"^\s*(記事URL|記事タイトル)\s*[:：]\s*(.*?)\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex ArticleCommentRegex();
@@ -110,4 +107,7 @@ public static partial class DocumentParser
         }
         return (articleUrls, hasTitle, suppressions);
     }
+
+    /// <summary>A match and its one group (a comment's body).</summary>
+    internal readonly record struct ScanMatch(int Index, int Length, int GroupIndex, string GroupValue);
 }

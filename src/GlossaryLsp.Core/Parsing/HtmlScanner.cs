@@ -11,16 +11,7 @@ namespace GlossaryLsp.Core.Parsing;
 /// </summary>
 internal static class HtmlScanner
 {
-    /// <summary>One <c>&lt;a …&gt;</c> tag: where it is, and where its attributes (between <c>&lt;a</c> and <c>&gt;</c>) are.</summary>
-    public readonly record struct Tag(int Index, int Length)
-    {
-        public int AttributesStart => Index + 2;
-        public int AttributesLength => Length - 3;
-        public int End => Index + Length;
-    }
-
-    /// <summary>An attribute's name (lower case: href, id or name) and the span of its value.</summary>
-    public readonly record struct Attribute(string Name, int ValueStart, int ValueLength);
+    private static readonly SearchValues<char> TagEndOrQuote = SearchValues.Create(">\"'");
 
     /// <summary>
     /// <c>&lt;a\b(?:[^&gt;"']|"[^"]*"|'[^']*')*&gt;</c> (IgnoreCase): every match, left to right, not overlapping.
@@ -40,160 +31,11 @@ internal static class HtmlScanner
     /// <summary>The first match of <see cref="AnchorTags(string, int, int)"/>, if any.</summary>
     public static Tag? FirstAnchorTag(string text, int start, int end) => ScanAnchorTags(text, start, end, null);
 
-    /// <summary>Adds every match to <paramref name="all"/>; without a list, returns the first match.</summary>
-    private static Tag? ScanAnchorTags(string text, int start, int end, List<Tag>? all)
-    {
-        byte[]? failed = null; // bit per (position, state) where a walk reached the end without '>'
-        int from = start;
-        while (from < end)
-        {
-            int lt = text.AsSpan(from, end - from).IndexOf('<');
-            if (lt < 0) break;
-            lt += from;
-            if (lt + 2 < end && (text[lt + 1] | 0x20) == 'a' && !IsBoundaryWordChar(text[lt + 2]))
-            {
-                int close = Walk(text, lt + 2, end, failed);
-                if (close >= 0)
-                {
-                    var tag = new Tag(lt, close + 1 - lt);
-                    if (all is null) return tag;
-                    all.Add(tag);
-                    from = close + 1;
-                    continue;
-                }
-                failed ??= new byte[end - start + 1];
-                MarkFailed(text, lt + 2, end, failed, start);
-            }
-            from = lt + 1;
-        }
-        return null;
-
-        int Walk(string s, int i, int limit, byte[]? marks)
-        {
-            if (marks is null) return WalkUnmarked(s, i, limit);
-            int state = 0; // 0 outside quotes, 1 in "…", 2 in '…'
-            for (; i < limit; i++)
-            {
-                if (marks is not null && (marks[i - start] & (1 << state)) != 0) return -1;
-                char c = s[i];
-                switch (state)
-                {
-                    case 0 when c == '>': return i;
-                    case 0 when c == '"': state = 1; break;
-                    case 0 when c == '\'': state = 2; break;
-                    case 1 when c == '"':
-                    case 2 when c == '\'': state = 0; break;
-                }
-            }
-            return -1;
-        }
-    }
-
-    /// <summary>The walk of <see cref="AnchorTags(string, int, int)"/> while no position is marked failed: from quote to quote.</summary>
-    private static int WalkUnmarked(string text, int i, int end)
-    {
-        while (i < end)
-        {
-            int at = text.AsSpan(i, end - i).IndexOfAny(TagEndOrQuote);
-            if (at < 0) return -1;
-            at += i;
-            char c = text[at];
-            if (c == '>') return at;
-            int close = text.AsSpan(at + 1, end - at - 1).IndexOf(c);
-            if (close < 0) return -1;
-            i = at + 1 + close + 1;
-        }
-        return -1;
-    }
-
-    private static readonly SearchValues<char> TagEndOrQuote = SearchValues.Create(">\"'");
-
-    private static void MarkFailed(string text, int i, int end, byte[] marks, int offset)
-    {
-        int state = 0;
-        for (; i < end; i++)
-        {
-            ref byte m = ref marks[i - offset];
-            if ((m & (1 << state)) != 0) return;
-            m |= (byte)(1 << state);
-            char c = text[i];
-            switch (state)
-            {
-                case 0 when c == '"': state = 1; break;
-                case 0 when c == '\'': state = 2; break;
-                case 1 when c == '"':
-                case 2 when c == '\'': state = 0; break;
-            }
-        }
-    }
-
     /// <summary>
     /// <c>\b(?&lt;name&gt;href|id|name)\s*=\s*(?:"(?&lt;v&gt;[^"]*)"|'(?&lt;v&gt;[^']*)'|(?&lt;v&gt;[^\s&gt;"']+))</c>
     /// (IgnoreCase) over <paramref name="text"/>[start, end): every match, left to right.
     /// </summary>
     public static AttributeScan Attributes(string text, int start, int end) => new(text, start, end);
-
-    /// <summary>The matches of <see cref="Attributes"/>, found as they are enumerated (no list per tag).</summary>
-    public struct AttributeScan
-    {
-        private readonly string _text;
-        private readonly int _start, _end;
-        private int _next;
-
-        internal AttributeScan(string text, int start, int end) => (_text, _start, _end, _next) = (text, start, end, start);
-
-        public Attribute Current { get; private set; }
-
-        public readonly AttributeScan GetEnumerator() => this;
-
-        public bool MoveNext()
-        {
-            while (_next < _end)
-            {
-                if (TryAttributeAt(_text, _next, _start, _end, out var attribute, out int next))
-                {
-                    Current = attribute;
-                    _next = next;
-                    return true;
-                }
-                _next++;
-            }
-            return false;
-        }
-    }
-
-    private static bool TryAttributeAt(string text, int i, int start, int end, out Attribute attribute, out int next)
-    {
-        attribute = default;
-        next = i;
-        char first = (char)(text[i] | 0x20);
-        if (first is not ('h' or 'i' or 'n')) return false;
-        // \b: the name starts with a word character, so the one before must not be one.
-        if (i > start && IsBoundaryWordChar(text[i - 1])) return false;
-        string name = first switch { 'h' => "href", 'i' => "id", _ => "name" };
-        if (end - i < name.Length || !text.AsSpan(i, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)) return false;
-        int p = i + name.Length;
-        while (p < end && char.IsWhiteSpace(text[p])) p++;
-        if (p >= end || text[p] != '=') return false;
-        p++;
-        while (p < end && char.IsWhiteSpace(text[p])) p++;
-        if (p >= end) return false;
-        char q = text[p];
-        if (q is '"' or '\'')
-        {
-            int close = text.AsSpan(p + 1, end - p - 1).IndexOf(q);
-            if (close < 0) return false;
-            attribute = new Attribute(name, p + 1, close);
-            next = p + 1 + close + 1;
-            return true;
-        }
-        int v = p;
-        while (v < end && !char.IsWhiteSpace(text[v]) && text[v] is not ('>' or '"' or '\'')) v++;
-        if (v == p) return false;
-        attribute = new Attribute(name, p, v - p);
-        next = v;
-        return true;
-    }
 
     /// <summary><c>&lt;/a\s*&gt;</c> (IgnoreCase): the first match in [start, end), or (-1, 0).</summary>
     public static (int Index, int Length) FindAnchorClose(string text, int start, int end)
@@ -279,5 +121,163 @@ internal static class HtmlScanner
                 or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation => true,
             _ => false,
         };
+    }
+
+    /// <summary>Adds every match to <paramref name="all"/>; without a list, returns the first match.</summary>
+    private static Tag? ScanAnchorTags(string text, int start, int end, List<Tag>? all)
+    {
+        byte[]? failed = null; // bit per (position, state) where a walk reached the end without '>'
+        int from = start;
+        while (from < end)
+        {
+            int lt = text.AsSpan(from, end - from).IndexOf('<');
+            if (lt < 0) break;
+            lt += from;
+            if (lt + 2 < end && (text[lt + 1] | 0x20) == 'a' && !IsBoundaryWordChar(text[lt + 2]))
+            {
+                int close = Walk(text, lt + 2, end, failed);
+                if (close >= 0)
+                {
+                    var tag = new Tag(lt, close + 1 - lt);
+                    if (all is null) return tag;
+                    all.Add(tag);
+                    from = close + 1;
+                    continue;
+                }
+                failed ??= new byte[end - start + 1];
+                MarkFailed(text, lt + 2, end, failed, start);
+            }
+            from = lt + 1;
+        }
+        return null;
+
+        int Walk(string s, int i, int limit, byte[]? marks)
+        {
+            if (marks is null) return WalkUnmarked(s, i, limit);
+            int state = 0; // 0 outside quotes, 1 in "…", 2 in '…'
+            for (; i < limit; i++)
+            {
+                if (marks is not null && (marks[i - start] & (1 << state)) != 0) return -1;
+                char c = s[i];
+                switch (state)
+                {
+                    case 0 when c == '>': return i;
+                    case 0 when c == '"': state = 1; break;
+                    case 0 when c == '\'': state = 2; break;
+                    case 1 when c == '"':
+                    case 2 when c == '\'': state = 0; break;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /// <summary>The walk of <see cref="AnchorTags(string, int, int)"/> while no position is marked failed: from quote to quote.</summary>
+    private static int WalkUnmarked(string text, int i, int end)
+    {
+        while (i < end)
+        {
+            int at = text.AsSpan(i, end - i).IndexOfAny(TagEndOrQuote);
+            if (at < 0) return -1;
+            at += i;
+            char c = text[at];
+            if (c == '>') return at;
+            int close = text.AsSpan(at + 1, end - at - 1).IndexOf(c);
+            if (close < 0) return -1;
+            i = at + 1 + close + 1;
+        }
+        return -1;
+    }
+
+    private static void MarkFailed(string text, int i, int end, byte[] marks, int offset)
+    {
+        int state = 0;
+        for (; i < end; i++)
+        {
+            ref byte m = ref marks[i - offset];
+            if ((m & (1 << state)) != 0) return;
+            m |= (byte)(1 << state);
+            char c = text[i];
+            switch (state)
+            {
+                case 0 when c == '"': state = 1; break;
+                case 0 when c == '\'': state = 2; break;
+                case 1 when c == '"':
+                case 2 when c == '\'': state = 0; break;
+            }
+        }
+    }
+
+    private static bool TryAttributeAt(string text, int i, int start, int end, out Attribute attribute, out int next)
+    {
+        attribute = default;
+        next = i;
+        char first = (char)(text[i] | 0x20);
+        if (first is not ('h' or 'i' or 'n')) return false;
+        // \b: the name starts with a word character, so the one before must not be one.
+        if (i > start && IsBoundaryWordChar(text[i - 1])) return false;
+        string name = first switch { 'h' => "href", 'i' => "id", _ => "name" };
+        if (end - i < name.Length || !text.AsSpan(i, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)) return false;
+        int p = i + name.Length;
+        while (p < end && char.IsWhiteSpace(text[p])) p++;
+        if (p >= end || text[p] != '=') return false;
+        p++;
+        while (p < end && char.IsWhiteSpace(text[p])) p++;
+        if (p >= end) return false;
+        char q = text[p];
+        if (q is '"' or '\'')
+        {
+            int close = text.AsSpan(p + 1, end - p - 1).IndexOf(q);
+            if (close < 0) return false;
+            attribute = new Attribute(name, p + 1, close);
+            next = p + 1 + close + 1;
+            return true;
+        }
+        int v = p;
+        while (v < end && !char.IsWhiteSpace(text[v]) && text[v] is not ('>' or '"' or '\'')) v++;
+        if (v == p) return false;
+        attribute = new Attribute(name, p, v - p);
+        next = v;
+        return true;
+    }
+
+    /// <summary>One <c>&lt;a …&gt;</c> tag: where it is, and where its attributes (between <c>&lt;a</c> and <c>&gt;</c>) are.</summary>
+    public readonly record struct Tag(int Index, int Length)
+    {
+        public int AttributesStart => Index + 2;
+        public int AttributesLength => Length - 3;
+        public int End => Index + Length;
+    }
+
+    /// <summary>An attribute's name (lower case: href, id or name) and the span of its value.</summary>
+    public readonly record struct Attribute(string Name, int ValueStart, int ValueLength);
+
+    /// <summary>The matches of <see cref="Attributes"/>, found as they are enumerated (no list per tag).</summary>
+    public struct AttributeScan
+    {
+        private readonly string _text;
+        private readonly int _start, _end;
+        private int _next;
+
+        internal AttributeScan(string text, int start, int end) => (_text, _start, _end, _next) = (text, start, end, start);
+
+        public Attribute Current { get; private set; }
+
+        public readonly AttributeScan GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (_next < _end)
+            {
+                if (TryAttributeAt(_text, _next, _start, _end, out var attribute, out int next))
+                {
+                    Current = attribute;
+                    _next = next;
+                    return true;
+                }
+                _next++;
+            }
+            return false;
+        }
     }
 }

@@ -30,6 +30,11 @@ public sealed class ParsedDocument
     /// <summary>The folder of <see cref="Path"/> ("" at the workspace root).</summary>
     public string Folder => WorkspacePaths.FolderOf(Path);
 
+    public static ParsedDocument Unreadable(string path, LoadProblem problem) => new()
+    {
+        Path = path, Text = string.Empty, Lines = new LineIndex(string.Empty), Kind = DocumentKind.Article, LoadProblem = problem,
+    };
+
     public string GetText(TextSpan span) => Text.Substring(span.Start, span.Length);
 
     public bool IsProtected(int offset) => SortedSpans.Contains(ProtectedSpans.AsSpan(), offset);
@@ -43,9 +48,4 @@ public sealed class ParsedDocument
     public LinkReference? FindLinkAt(int offset) => Links.FirstOrDefault(l => l.Span.ContainsOrTouches(offset) && offset < l.Span.End || l.TargetSpan.ContainsOrTouches(offset));
 
     public Heading? FindHeadingAt(int offset) => Headings.FirstOrDefault(h => h.Span.ContainsOrTouches(offset));
-
-    public static ParsedDocument Unreadable(string path, LoadProblem problem) => new()
-    {
-        Path = path, Text = string.Empty, Lines = new LineIndex(string.Empty), Kind = DocumentKind.Article, LoadProblem = problem,
-    };
 }

@@ -7,6 +7,22 @@ using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Rules;
 
+internal enum ReadKind : byte
+{
+    /// <summary>A link target: resolved document or folder, path or URL looked for, URL or site path as written.</summary>
+    Target,
+    /// <summary>The entry-word key of a broken link's text.</summary>
+    Word,
+    /// <summary>A document a diagnostic points into.</summary>
+    Related,
+}
+
+/// <summary>A link into another document: its path and fragment ("" for none).</summary>
+internal readonly record struct AnchorRead(string Path, string Fragment);
+
+/// <summary>A key of the dependency tracker's reverse index: what was read, and which path, URL or word.</summary>
+internal readonly record struct ReadKey(ReadKind Kind, string Value);
+
 /// <summary>
 /// What one document's analysis read from the rest of the workspace. <see cref="Keys"/> are keys of
 /// the tracker's reverse index (<see cref="ReadKey"/>): a link target (resolved document or folder,
@@ -21,16 +37,16 @@ namespace GlossaryLsp.Core.Rules;
 /// </summary>
 internal sealed class DocumentReads
 {
-    public ReadKey[] Keys { get; }
-    public AnchorRead[] Anchors { get; }
-    public bool HasArticleUrlMismatch { get; }
-
     private DocumentReads(ReadKey[] keys, AnchorRead[] anchors, bool hasArticleUrlMismatch)
     {
         Keys = keys;
         Anchors = anchors;
         HasArticleUrlMismatch = hasArticleUrlMismatch;
     }
+
+    public ReadKey[] Keys { get; }
+    public AnchorRead[] Anchors { get; }
+    public bool HasArticleUrlMismatch { get; }
 
     public static DocumentReads Of(ParsedDocument document, ImmutableArray<LinkResolution> resolutions, ImmutableArray<Diagnostic> diagnostics)
     {
@@ -81,6 +97,10 @@ internal sealed class DocumentReads
         return new DocumentReads(keys, anchorArray, mismatch);
     }
 
+    public bool SameAs(DocumentReads other) =>
+        HasArticleUrlMismatch == other.HasArticleUrlMismatch && Keys.AsSpan().SequenceEqual(other.Keys.AsSpan())
+        && Anchors.AsSpan().SequenceEqual(other.Anchors.AsSpan());
+
     /// <summary>The link's fragment ("" for none), as the string the linked term or heading already holds when it is that.</summary>
     private static string SharedFragment(LinkResolution r)
     {
@@ -93,27 +113,7 @@ internal sealed class DocumentReads
         }
         return f;
     }
-
-    public bool SameAs(DocumentReads other) =>
-        HasArticleUrlMismatch == other.HasArticleUrlMismatch && Keys.AsSpan().SequenceEqual(other.Keys.AsSpan())
-        && Anchors.AsSpan().SequenceEqual(other.Anchors.AsSpan());
 }
-
-internal enum ReadKind : byte
-{
-    /// <summary>A link target: resolved document or folder, path or URL looked for, URL or site path as written.</summary>
-    Target,
-    /// <summary>The entry-word key of a broken link's text.</summary>
-    Word,
-    /// <summary>A document a diagnostic points into.</summary>
-    Related,
-}
-
-/// <summary>A link into another document: its path and fragment ("" for none).</summary>
-internal readonly record struct AnchorRead(string Path, string Fragment);
-
-/// <summary>A key of the dependency tracker's reverse index: what was read, and which path, URL or word.</summary>
-internal readonly record struct ReadKey(ReadKind Kind, string Value);
 
 /// <summary>
 /// The reverse index from what documents read (link targets, entry words, documents their diagnostics
@@ -171,13 +171,6 @@ internal sealed class DependencyTracker
         return new DependencyTracker(map.ToImmutable(), reads.ToImmutable(), mismatches.ToImmutable());
     }
 
-    private static bool IsSorted(List<string> paths)
-    {
-        for (int i = 1; i < paths.Count; i++)
-            if (string.CompareOrdinal(paths[i - 1], paths[i]) >= 0) return false;
-        return true;
-    }
-
     /// <summary>The tracker after re-analysing (or removing, Reads null) some documents.</summary>
     public DependencyTracker With(IEnumerable<(string Path, DocumentReads? Reads)> changes)
     {
@@ -201,29 +194,6 @@ internal sealed class DependencyTracker
             mismatches = now is { HasArticleUrlMismatch: true } ? mismatches.Add(path) : mismatches.Remove(path);
         }
         return readers is null && ReferenceEquals(reads, _reads) ? this : new DependencyTracker(readers?.ToImmutable() ?? _readers, reads, mismatches);
-    }
-
-    private static void RemoveReader(ImmutableDictionary<ReadKey, ImmutableArray<string>>.Builder readers, ReadKey key, string path)
-    {
-        if (!readers.TryGetValue(key, out var paths)) return;
-        int at = paths.BinarySearch(path, StringComparer.Ordinal);
-        if (at < 0) return;
-        if (paths.Length == 1) readers.Remove(key);
-        else readers[key] = paths.RemoveAt(at);
-    }
-
-    /// <summary>Adds a reader of a key; returns the key string the index holds.</summary>
-    private static ReadKey AddReader(ImmutableDictionary<ReadKey, ImmutableArray<string>>.Builder readers, ReadKey key, string path)
-    {
-        if (!readers.TryGetKey(key, out var shared))
-        {
-            readers[key] = [path];
-            return key;
-        }
-        var paths = readers[shared];
-        int at = paths.BinarySearch(path, StringComparer.Ordinal);
-        if (at < 0) readers[shared] = paths.Insert(~at, path);
-        return shared;
     }
 
     /// <summary>
@@ -303,6 +273,36 @@ internal sealed class DependencyTracker
             }
         }
         return result;
+    }
+
+    private static bool IsSorted(List<string> paths)
+    {
+        for (int i = 1; i < paths.Count; i++)
+            if (string.CompareOrdinal(paths[i - 1], paths[i]) >= 0) return false;
+        return true;
+    }
+
+    private static void RemoveReader(ImmutableDictionary<ReadKey, ImmutableArray<string>>.Builder readers, ReadKey key, string path)
+    {
+        if (!readers.TryGetValue(key, out var paths)) return;
+        int at = paths.BinarySearch(path, StringComparer.Ordinal);
+        if (at < 0) return;
+        if (paths.Length == 1) readers.Remove(key);
+        else readers[key] = paths.RemoveAt(at);
+    }
+
+    /// <summary>Adds a reader of a key; returns the key string the index holds.</summary>
+    private static ReadKey AddReader(ImmutableDictionary<ReadKey, ImmutableArray<string>>.Builder readers, ReadKey key, string path)
+    {
+        if (!readers.TryGetKey(key, out var shared))
+        {
+            readers[key] = [path];
+            return key;
+        }
+        var paths = readers[shared];
+        int at = paths.BinarySearch(path, StringComparer.Ordinal);
+        if (at < 0) readers[shared] = paths.Insert(~at, path);
+        return shared;
     }
 
     /// <summary>True when a fragment names the same thing (status, term, heading) in both versions of a document.</summary>

@@ -19,6 +19,8 @@ internal sealed class DiagnosticRelocation(GlossaryIndex before, GlossaryIndex a
     /// <summary>Per edited document: old span → new span of its terms (null when it cannot be mapped).</summary>
     private readonly Dictionary<string, Dictionary<TextSpan, TextSpan>?> _maps = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, bool> _changed = new(StringComparer.Ordinal);
+
     /// <summary>The diagnostics with their positions in edited documents moved; false when that is not possible.</summary>
     public bool TryMove(ImmutableArray<Diagnostic> diagnostics, out ImmutableArray<Diagnostic> moved)
     {
@@ -48,20 +50,6 @@ internal sealed class DiagnosticRelocation(GlossaryIndex before, GlossaryIndex a
         return true;
     }
 
-    private readonly Dictionary<string, bool> _changed = new(StringComparer.Ordinal);
-
-    private bool Changed(string path)
-    {
-        if (!_changed.TryGetValue(path, out var changed)) _changed[path] = changed = !ReferenceEquals(before.GetDocument(path), after.GetDocument(path));
-        return changed;
-    }
-
-    private Dictionary<TextSpan, TextSpan>? MapOf(string path)
-    {
-        if (!_maps.TryGetValue(path, out var map)) _maps[path] = map = Build(before.GetDocument(path), after.GetDocument(path));
-        return map;
-    }
-
     /// <summary>The spans that name each term (entry words, name) in the old parse → the same in the new one; a span naming two different things is left out.</summary>
     private static Dictionary<TextSpan, TextSpan>? Build(ParsedDocument? old, ParsedDocument? now)
     {
@@ -82,6 +70,18 @@ internal sealed class DiagnosticRelocation(GlossaryIndex before, GlossaryIndex a
                 Add(a.NameSpan, b.NameSpan);
                 for (int k = 0; k < a.EntryWordSpans.Length && k < b.EntryWordSpans.Length; k++) Add(a.EntryWordSpans[k], b.EntryWordSpans[k]);
             }
+        return map;
+    }
+
+    private bool Changed(string path)
+    {
+        if (!_changed.TryGetValue(path, out var changed)) _changed[path] = changed = !ReferenceEquals(before.GetDocument(path), after.GetDocument(path));
+        return changed;
+    }
+
+    private Dictionary<TextSpan, TextSpan>? MapOf(string path)
+    {
+        if (!_maps.TryGetValue(path, out var map)) _maps[path] = map = Build(before.GetDocument(path), after.GetDocument(path));
         return map;
     }
 }

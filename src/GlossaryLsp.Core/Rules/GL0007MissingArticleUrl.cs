@@ -15,8 +15,14 @@ public sealed partial class GL0007MissingArticleUrl : Rule
 {
     public override RuleDescriptor Descriptor => RuleCatalog.GL0007;
 
-    [GeneratedRegex(@"<!--\s*記事タイトル\s*[:：][^\r\n]*?-->[^\S\r\n]*(\r\n|\n|\r)?", RegexOptions.CultureInvariant)]
-    private static partial Regex TitleCommentRegex();
+    /// <summary>Why an article URL is malformed, or null when it is an absolute http(s) URL ending in '#'.</summary>
+    public static string? WellFormedProblem(string url)
+    {
+        if (url.Length == 0) return "is empty";
+        if (!IsAbsoluteHttp(url)) return "is not an absolute http(s) URL";
+        if (!url.EndsWith('#')) return "does not end in '#' (anchors are appended to it)";
+        return null;
+    }
 
     public override void Analyze(RuleContext context)
     {
@@ -67,14 +73,8 @@ public sealed partial class GL0007MissingArticleUrl : Rule
         context.Report(url.UrlSpan.IsEmpty ? url.Span : url.UrlSpan, $"Article URL '{url.Url}' {problem}", fixes: fix is null ? null : [fix]);
     }
 
-    /// <summary>Why an article URL is malformed, or null when it is an absolute http(s) URL ending in '#'.</summary>
-    public static string? WellFormedProblem(string url)
-    {
-        if (url.Length == 0) return "is empty";
-        if (!IsAbsoluteHttp(url)) return "is not an absolute http(s) URL";
-        if (!url.EndsWith('#')) return "does not end in '#' (anchors are appended to it)";
-        return null;
-    }
+    [GeneratedRegex(@"<!--\s*記事タイトル\s*[:：][^\r\n]*?-->[^\S\r\n]*(\r\n|\n|\r)?", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleCommentRegex();
 
     private static bool IsAbsoluteHttp(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && !url.Any(char.IsWhiteSpace);

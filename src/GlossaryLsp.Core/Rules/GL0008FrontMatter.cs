@@ -14,14 +14,6 @@ public sealed partial class GL0008FrontMatter : Rule
 {
     public override RuleDescriptor Descriptor => RuleCatalog.GL0008;
 
-    // The parser's reason without its prefixes: positions inside the YAML block mean nothing to the author.
-    [GeneratedRegex(@"^(invalid YAML:\s*)?(\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*)?", RegexOptions.CultureInvariant)]
-    private static partial Regex YamlPositionPrefix();
-
-    // "key: plain value" on one line, the value not already quoted, a flow collection, a block scalar or an anchor.
-    [GeneratedRegex(@"^(?<key>[^\s:#'""\[\]{}][^:#]*?):[ \t]+(?<value>[^\s'""\[{|>&*!%@`][^\r\n]*?)[ \t]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex PlainValueLine();
-
     public override void Analyze(RuleContext context)
     {
         var doc = context.Document;
@@ -45,6 +37,14 @@ public sealed partial class GL0008FrontMatter : Rule
         var type = fm.Values.TryGetValue("type", out var t) ? TextSpan.FromBounds(t.KeySpan.Start, Math.Max(t.KeySpan.End, t.ValueSpan.End)) : Line(doc, fm.Span.Start);
         context.Report(type, "Glossary page (type: glossary) has no 'title'; it defines no term");
     }
+
+    // The parser's reason without its prefixes: positions inside the YAML block mean nothing to the author.
+    [GeneratedRegex(@"^(invalid YAML:\s*)?(\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*)?", RegexOptions.CultureInvariant)]
+    private static partial Regex YamlPositionPrefix();
+
+    // "key: plain value" on one line, the value not already quoted, a flow collection, a block scalar or an anchor.
+    [GeneratedRegex(@"^(?<key>[^\s:#'""\[\]{}][^:#]*?):[ \t]+(?<value>[^\s'""\[{|>&*!%@`][^\r\n]*?)[ \t]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainValueLine();
 
     /// <summary>Quotes the value of a "key: value" line when the value holds YAML syntax and quoting makes the front matter parse.</summary>
     private static CodeFix? QuoteValueFix(ParsedDocument doc, TextSpan line)

@@ -12,6 +12,18 @@ public sealed partial class GL0011EmptyDefinition : Rule
 {
     public override RuleDescriptor Descriptor => RuleCatalog.GL0011;
 
+    public override void Analyze(RuleContext context)
+    {
+        var doc = context.Document;
+        foreach (var term in doc.Terms)
+        {
+            var span = term.DefinitionSpan;
+            if (span.End > doc.Text.Length || HasVisibleText(doc.Text.AsSpan(span.Start, span.Length))) continue;
+            var where = doc.Kind == DocumentKind.GlossaryPage ? "the page body has no first paragraph or section" : "nothing before the next heading";
+            context.Report(term.NameSpan, $"Term '{term.Headword}' has an empty definition ({where})");
+        }
+    }
+
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CommentRegex();
 
@@ -23,17 +35,5 @@ public sealed partial class GL0011EmptyDefinition : Rule
         if (first == body.Length) return false;
         if (!body[first..].StartsWith("<!--")) return true;
         return !string.IsNullOrWhiteSpace(CommentRegex().Replace(body.ToString(), ""));
-    }
-
-    public override void Analyze(RuleContext context)
-    {
-        var doc = context.Document;
-        foreach (var term in doc.Terms)
-        {
-            var span = term.DefinitionSpan;
-            if (span.End > doc.Text.Length || HasVisibleText(doc.Text.AsSpan(span.Start, span.Length))) continue;
-            var where = doc.Kind == DocumentKind.GlossaryPage ? "the page body has no first paragraph or section" : "nothing before the next heading";
-            context.Report(term.NameSpan, $"Term '{term.Headword}' has an empty definition ({where})");
-        }
     }
 }

@@ -15,17 +15,9 @@ public sealed class WorkspaceDiagnostics
 {
     /// <summary>Below this many documents to re-analyse, threads cost more than they save.</summary>
     private const int ParallelThreshold = 8;
-
-    public GlossaryIndex Index { get; }
     private readonly ImmutableDictionary<string, ImmutableArray<Diagnostic>> _diagnostics;
     /// <summary>Built when first needed (the first update), not by <see cref="Create"/>: its readers get their diagnostics without waiting for it.</summary>
     private readonly Lazy<DependencyTracker> _dependencies;
-
-    /// <summary>The documents (re-)analysed to make this snapshot, in path order: every document for <see cref="Create"/>.</summary>
-    public ImmutableArray<string> Reanalysed { get; }
-
-    /// <summary>The documents whose diagnostics were moved (positions in an edited document they point into), not re-analysed, in path order.</summary>
-    public ImmutableArray<string> Moved { get; }
 
     private WorkspaceDiagnostics(GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, Lazy<DependencyTracker> dependencies, ImmutableArray<string> reanalysed, ImmutableArray<string> moved = default)
     {
@@ -35,6 +27,20 @@ public sealed class WorkspaceDiagnostics
         Reanalysed = reanalysed;
         Moved = moved.IsDefault ? [] : moved;
     }
+
+    public GlossaryIndex Index { get; }
+
+    /// <summary>The documents (re-)analysed to make this snapshot, in path order: every document for <see cref="Create"/>.</summary>
+    public ImmutableArray<string> Reanalysed { get; }
+
+    /// <summary>The documents whose diagnostics were moved (positions in an edited document they point into), not re-analysed, in path order.</summary>
+    public ImmutableArray<string> Moved { get; }
+
+    /// <summary>Every document's diagnostics, in path order.</summary>
+    public IEnumerable<(ParsedDocument Document, ImmutableArray<Diagnostic> Diagnostics)> All =>
+        Index.Documents.Values.Select(d => (d, Get(d.Path)));
+
+    public int Count => _diagnostics.Values.Sum(d => d.Length);
 
     /// <summary>Analyses every document of the snapshot (in parallel).</summary>
     public static WorkspaceDiagnostics Create(GlossaryIndex index)
@@ -48,28 +54,6 @@ public sealed class WorkspaceDiagnostics
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), dependencies, [.. docs.Select(d => d.Path)]);
     }
 
-    /// <summary>Builds what the next <see cref="Update(GlossaryIndex, IEnumerable{string})"/> needs now (the server does it in the background after the first pass), rather than in that update.</summary>
-    public void PrepareUpdate() => _ = _dependencies.Value;
-
-    /// <summary>The diagnostics of a document (empty for one the snapshot does not have).</summary>
-    public ImmutableArray<Diagnostic> Get(string path) => _diagnostics.GetValueOrDefault(path, []);
-
-    /// <summary>Every document's diagnostics, in path order.</summary>
-    public IEnumerable<(ParsedDocument Document, ImmutableArray<Diagnostic> Diagnostics)> All =>
-        Index.Documents.Values.Select(d => (d, Get(d.Path)));
-
-    public int Count => _diagnostics.Values.Sum(d => d.Length);
-
-    /// <summary>
-    /// The diagnostics of another snapshot of the same workspace (later or earlier): the changed paths
-    /// are found by comparing the two snapshots' documents by reference (O(documents), no parsing).
-    /// </summary>
-    public WorkspaceDiagnostics Update(GlossaryIndex index)
-    {
-        if (ReferenceEquals(index, Index)) return this;
-        return Update(index, ChangedPaths(Index, index));
-    }
-
     /// <summary>Documents added, removed or re-parsed, and other files added or removed, between two snapshots (compared by reference).</summary>
     public static List<string> ChangedPaths(GlossaryIndex before, GlossaryIndex after)
     {
@@ -81,6 +65,22 @@ public sealed class WorkspaceDiagnostics
         if (!ReferenceEquals(before.OtherFiles, after.OtherFiles))
             changed.AddRange(after.OtherFiles.SymmetricExcept(before.OtherFiles));
         return changed;
+    }
+
+    /// <summary>Builds what the next <see cref="Update(GlossaryIndex, IEnumerable{string})"/> needs now (the server does it in the background after the first pass), rather than in that update.</summary>
+    public void PrepareUpdate() => _ = _dependencies.Value;
+
+    /// <summary>The diagnostics of a document (empty for one the snapshot does not have).</summary>
+    public ImmutableArray<Diagnostic> Get(string path) => _diagnostics.GetValueOrDefault(path, []);
+
+    /// <summary>
+    /// The diagnostics of another snapshot of the same workspace (later or earlier): the changed paths
+    /// are found by comparing the two snapshots' documents by reference (O(documents), no parsing).
+    /// </summary>
+    public WorkspaceDiagnostics Update(GlossaryIndex index)
+    {
+        if (ReferenceEquals(index, Index)) return this;
+        return Update(index, ChangedPaths(Index, index));
     }
 
     /// <summary>

@@ -91,22 +91,6 @@ public static class HeadingSlug
         return result;
     }
 
-    /// <summary>The only categories with characters <see cref="char.ToLowerInvariant"/> changes (a test checks every char).</summary>
-    internal static bool HasLowerCase(System.Globalization.UnicodeCategory category) =>
-        category is System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.TitlecaseLetter
-            or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherSymbol;
-
-    private static bool IsKept(System.Globalization.UnicodeCategory category) => category switch
-    {
-        System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
-            or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.ModifierLetter
-            or System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.DecimalDigitNumber
-            or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherNumber
-            or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
-            or System.Globalization.UnicodeCategory.ConnectorPunctuation => true,
-        _ => false, // punctuation, symbols (incl. emoji), other white space
-    };
-
     /// <summary>Slugs for headings in document order, numbering repeats as GitHub does.</summary>
     public static List<string> CreateUnique(IReadOnlyList<string> headingTexts)
     {
@@ -131,4 +115,20 @@ public static class HeadingSlug
         }
         return result;
     }
+
+    /// <summary>The only categories with characters <see cref="char.ToLowerInvariant"/> changes (a test checks every char).</summary>
+    internal static bool HasLowerCase(System.Globalization.UnicodeCategory category) =>
+        category is System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.TitlecaseLetter
+            or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherSymbol;
+
+    private static bool IsKept(System.Globalization.UnicodeCategory category) => category switch
+    {
+        System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
+            or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.ModifierLetter
+            or System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.DecimalDigitNumber
+            or System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherNumber
+            or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.ConnectorPunctuation => true,
+        _ => false, // punctuation, symbols (incl. emoji), other white space
+    };
 }

@@ -17,6 +17,12 @@ public static class WorkspaceLoader
     /// <summary>Files larger than this are reported, not parsed (SPEC §7).</summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Lines longer than this are not parsed (SPEC §7): Markdig's inline parser is quadratic on some long
+    /// lines (e.g. unclosed "[x](" repeated), and authored glossaries stay far below it.
+    /// </summary>
+    public const int MaxLineLength = 20_000;
+
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", ".vscode-test" };
@@ -91,6 +97,38 @@ public static class WorkspaceLoader
     /// <summary>Reads and parses one file; problems become a <see cref="LoadProblem"/>, never an exception.</summary>
     public static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config) => LoadDocument(root, relativePath, config, null);
 
+    /// <summary>The problem of a file (or, for the server, an open document) over <see cref="MaxFileBytes"/>; null when it fits.</summary>
+    public static LoadProblem? TooLarge(long bytes, string noun = "file") =>
+        bytes > MaxFileBytes ? new LoadProblem($"{noun} is {bytes / (1024.0 * 1024):0.#} MB; {noun}s over {MaxFileBytes / (1024 * 1024)} MB are not analysed") : null;
+
+    /// <summary>Parses an editor's text of a document: like a file's, but its size is counted in UTF-8 bytes of the text (SPEC §7).</summary>
+    public static ParsedDocument ParseEditorText(string relativePath, string text, GlossaryConfig config)
+    {
+        // Counting UTF-8 bytes is skipped for texts that cannot reach the limit (at most 3 bytes per UTF-16 unit).
+        if (text.Length > MaxFileBytes / 3 && TooLarge(Encoding.UTF8.GetByteCount(text), "document") is { } tooLarge)
+            return ParsedDocument.Unreadable(relativePath, tooLarge);
+        return ParseText(relativePath, text, config);
+    }
+
+    /// <summary>Decodes UTF-8 (BOM allowed) strictly and parses; binary or invalid text becomes a <see cref="LoadProblem"/>.</summary>
+    public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config) => ParseBytes(relativePath, bytes, config, null);
+
+    /// <summary>Parses text, guarding against parser failures and parser slowness on pathological input.</summary>
+    public static ParsedDocument ParseText(string relativePath, string text, GlossaryConfig config)
+    {
+        if (HasLongLine(text) && LongestLine(text) is { Length: > MaxLineLength } longest)
+            return ParsedDocument.Unreadable(relativePath, new LoadProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"line {longest.Line + 1} is {longest.Length:N0} characters long; lines over {MaxLineLength:N0} characters are not analysed")));
+        try
+        {
+            return DocumentParser.Parse(relativePath, text, config.IsGlossaryPath(relativePath));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ParsedDocument.Unreadable(relativePath, new LoadProblem($"could not be parsed ({e.GetType().Name}: {e.Message})"));
+        }
+    }
+
     private static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config, Func<string, string>? share)
     {
         var full = Path.Combine(root, relativePath);
@@ -127,22 +165,6 @@ public static class WorkspaceLoader
         }
     }
 
-    /// <summary>The problem of a file (or, for the server, an open document) over <see cref="MaxFileBytes"/>; null when it fits.</summary>
-    public static LoadProblem? TooLarge(long bytes, string noun = "file") =>
-        bytes > MaxFileBytes ? new LoadProblem($"{noun} is {bytes / (1024.0 * 1024):0.#} MB; {noun}s over {MaxFileBytes / (1024 * 1024)} MB are not analysed") : null;
-
-    /// <summary>Parses an editor's text of a document: like a file's, but its size is counted in UTF-8 bytes of the text (SPEC §7).</summary>
-    public static ParsedDocument ParseEditorText(string relativePath, string text, GlossaryConfig config)
-    {
-        // Counting UTF-8 bytes is skipped for texts that cannot reach the limit (at most 3 bytes per UTF-16 unit).
-        if (text.Length > MaxFileBytes / 3 && TooLarge(Encoding.UTF8.GetByteCount(text), "document") is { } tooLarge)
-            return ParsedDocument.Unreadable(relativePath, tooLarge);
-        return ParseText(relativePath, text, config);
-    }
-
-    /// <summary>Decodes UTF-8 (BOM allowed) strictly and parses; binary or invalid text becomes a <see cref="LoadProblem"/>.</summary>
-    public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config) => ParseBytes(relativePath, bytes, config, null);
-
     private static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config, Func<string, string>? share)
     {
         if (TooLarge(bytes.Length) is { } tooLarge) return ParsedDocument.Unreadable(relativePath, tooLarge);
@@ -161,28 +183,6 @@ public static class WorkspaceLoader
             return ParsedDocument.Unreadable(relativePath, new LoadProblem($"not valid UTF-8 (invalid byte at offset {e.Index}); not analysed"));
         }
         return ParseText(relativePath, text, config);
-    }
-
-    /// <summary>
-    /// Lines longer than this are not parsed (SPEC §7): Markdig's inline parser is quadratic on some long
-    /// lines (e.g. unclosed "[x](" repeated), and authored glossaries stay far below it.
-    /// </summary>
-    public const int MaxLineLength = 20_000;
-
-    /// <summary>Parses text, guarding against parser failures and parser slowness on pathological input.</summary>
-    public static ParsedDocument ParseText(string relativePath, string text, GlossaryConfig config)
-    {
-        if (HasLongLine(text) && LongestLine(text) is { Length: > MaxLineLength } longest)
-            return ParsedDocument.Unreadable(relativePath, new LoadProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"line {longest.Line + 1} is {longest.Length:N0} characters long; lines over {MaxLineLength:N0} characters are not analysed")));
-        try
-        {
-            return DocumentParser.Parse(relativePath, text, config.IsGlossaryPath(relativePath));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return ParsedDocument.Unreadable(relativePath, new LoadProblem($"could not be parsed ({e.GetType().Name}: {e.Message})"));
-        }
     }
 
     /// <summary>Whether a line is longer than <see cref="MaxLineLength"/>: one backward search per window of that length, not one search per line.</summary>

@@ -19,8 +19,6 @@ internal sealed class ConvertedDiagnostics(FolderAnalyses analyses, ServerLifecy
     /// <summary>By (folder, path), valid for the document parse and core result they were made from.</summary>
     private readonly ConcurrentDictionary<(string Root, string Path), Entry> _converted = new();
 
-    private sealed record Entry(ParsedDocument Document, GlossaryIndex Index, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
-
     /// <summary>The diagnostics of one document of a snapshot.</summary>
     public DocumentDiagnostics Get(FolderSnapshot folder, ParsedDocument document)
     {
@@ -61,6 +59,13 @@ internal sealed class ConvertedDiagnostics(FolderAnalyses analyses, ServerLifecy
         foreach (var key in _converted.Keys.Where(k => !live.Contains(k)).ToList()) _converted.TryRemove(key, out _);
     }
 
+    private static string ResultIdOf(IReadOnlyList<LspDiagnostic> items)
+    {
+        if (items.Count == 0) return "0";
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(items, LspJson.Options);
+        return System.Convert.ToHexString(SHA256.HashData(bytes), 0, 12);
+    }
+
     private ImmutableArray<Core.Rules.Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document)
     {
         try
@@ -87,10 +92,5 @@ internal sealed class ConvertedDiagnostics(FolderAnalyses analyses, ServerLifecy
         return new DocumentDiagnostics(core, items, ResultIdOf(items));
     }
 
-    private static string ResultIdOf(IReadOnlyList<LspDiagnostic> items)
-    {
-        if (items.Count == 0) return "0";
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(items, LspJson.Options);
-        return System.Convert.ToHexString(SHA256.HashData(bytes), 0, 12);
-    }
+    private sealed record Entry(ParsedDocument Document, GlossaryIndex Index, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
 }

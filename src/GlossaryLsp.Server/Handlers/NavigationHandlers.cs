@@ -4,6 +4,12 @@ using GlossaryLsp.Server.Workspace;
 
 namespace GlossaryLsp.Server.Handlers;
 
+internal static class NavigationLocations
+{
+    public static IReadOnlyList<Location> ToLocations(RequestContext context, FolderSnapshot folder, IEnumerable<SourceLocation> locations) =>
+        [.. locations.Select(l => context.Conversions.ToLocation(folder, l.Path, l.Span)).OfType<Location>()];
+}
+
 /// <summary><c>textDocument/definition</c>: <see cref="NavigationService.GetDefinition"/>.</summary>
 [LspMethod("textDocument/definition")]
 internal sealed class DefinitionHandler : ILspRequestHandler<DefinitionParams, IReadOnlyList<Location>>
@@ -25,10 +31,4 @@ internal sealed class ReferencesHandler : ILspRequestHandler<ReferenceParams, IR
         var found = NavigationService.GetReferences(doc.Index, doc.Document, offset, request.Context.IncludeDeclaration);
         return Task.FromResult(NavigationLocations.ToLocations(context, doc.Folder, found));
     }
-}
-
-internal static class NavigationLocations
-{
-    public static IReadOnlyList<Location> ToLocations(RequestContext context, FolderSnapshot folder, IEnumerable<SourceLocation> locations) =>
-        [.. locations.Select(l => context.Conversions.ToLocation(folder, l.Path, l.Span)).OfType<Location>()];
 }

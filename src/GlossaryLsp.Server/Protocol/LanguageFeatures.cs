@@ -3,19 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace GlossaryLsp.Server.Protocol;
 
-public sealed record HoverParams : TextDocumentPositionParams;
-
-public sealed record Hover(MarkupContent Contents, Range? Range = null);
-
 public enum CompletionTriggerKind { Invoked = 1, TriggerCharacter = 2, TriggerForIncompleteCompletions = 3 }
-
-public sealed record CompletionContext(CompletionTriggerKind TriggerKind, string? TriggerCharacter = null);
-
-public sealed record CompletionParams : TextDocumentPositionParams
-{
-    public CompletionContext? Context { get; init; }
-    public JsonElement? PartialResultToken { get; init; }
-}
 
 public enum CompletionItemKind
 {
@@ -25,6 +13,41 @@ public enum CompletionItemKind
 }
 
 public enum InsertTextFormat { PlainText = 1, Snippet = 2 }
+
+public enum SymbolKind
+{
+    File = 1, Module = 2, Namespace = 3, Package = 4, Class = 5, Method = 6, Property = 7, Field = 8, Constructor = 9,
+    Enum = 10, Interface = 11, Function = 12, Variable = 13, Constant = 14, String = 15, Number = 16, Boolean = 17,
+    Array = 18, Object = 19, Key = 20, Null = 21, EnumMember = 22, Struct = 23, Event = 24, Operator = 25, TypeParameter = 26,
+}
+
+public static class CodeActionKind
+{
+    public const string Empty = "";
+    public const string QuickFix = "quickfix";
+    public const string Refactor = "refactor";
+    public const string Source = "source";
+    public const string SourceFixAll = "source.fixAll";
+}
+
+public static class FoldingRangeKind
+{
+    public const string Comment = "comment";
+    public const string Imports = "imports";
+    public const string Region = "region";
+}
+
+public sealed record HoverParams : TextDocumentPositionParams;
+
+public sealed record Hover(MarkupContent Contents, Range? Range = null);
+
+public sealed record CompletionContext(CompletionTriggerKind TriggerKind, string? TriggerCharacter = null);
+
+public sealed record CompletionParams : TextDocumentPositionParams
+{
+    public CompletionContext? Context { get; init; }
+    public JsonElement? PartialResultToken { get; init; }
+}
 
 public sealed record CompletionItem
 {
@@ -71,15 +94,6 @@ public sealed record RenameParams : TextDocumentPositionParams
     public required string NewName { get; init; }
 }
 
-public static class CodeActionKind
-{
-    public const string Empty = "";
-    public const string QuickFix = "quickfix";
-    public const string Refactor = "refactor";
-    public const string Source = "source";
-    public const string SourceFixAll = "source.fixAll";
-}
-
 public sealed record CodeActionContext
 {
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
@@ -104,13 +118,6 @@ public sealed record CodeAction
     public bool? IsPreferred { get; init; }
     public WorkspaceEdit? Edit { get; init; }
     public JsonElement? Data { get; init; }
-}
-
-public enum SymbolKind
-{
-    File = 1, Module = 2, Namespace = 3, Package = 4, Class = 5, Method = 6, Property = 7, Field = 8, Constructor = 9,
-    Enum = 10, Interface = 11, Function = 12, Variable = 13, Constant = 14, String = 15, Number = 16, Boolean = 17,
-    Array = 18, Object = 19, Key = 20, Null = 21, EnumMember = 22, Struct = 23, Event = 24, Operator = 25, TypeParameter = 26,
 }
 
 public sealed record DocumentSymbolParams
@@ -166,13 +173,6 @@ public sealed record FoldingRangeParams
     public required TextDocumentIdentifier TextDocument { get; init; }
     public JsonElement? WorkDoneToken { get; init; }
     public JsonElement? PartialResultToken { get; init; }
-}
-
-public static class FoldingRangeKind
-{
-    public const string Comment = "comment";
-    public const string Imports = "imports";
-    public const string Region = "region";
 }
 
 public sealed record FoldingRange

@@ -14,15 +14,6 @@ internal sealed class HandlerDescriptor
     public required Type HandlerType { get; init; }
     public required Func<object?, RequestContext, CancellationToken, Task<object?>> Invoke { get; init; }
 
-    public object? DeserializeParams(JsonElement? element)
-    {
-        // Methods without params accept whatever a client sends (null, [], [null], {}).
-        if (ParamsType.GetCustomAttribute<NoParamsAttribute>() is not null) return null;
-        if (element is not { } e || e.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
-            return ParamsType.IsValueType ? Activator.CreateInstance(ParamsType) : null;
-        return e.Deserialize(ParamsType, LspJson.Options);
-    }
-
     /// <summary>Every class with <see cref="LspMethodAttribute"/> among the types (one per method; a duplicate is a bug).</summary>
     public static IReadOnlyList<HandlerDescriptor> Discover(IEnumerable<Type> types)
     {
@@ -35,6 +26,15 @@ internal sealed class HandlerDescriptor
                 throw new InvalidOperationException($"two handlers for {descriptor.Method}: {result[descriptor.Method].HandlerType.Name} and {type.Name}");
         }
         return [.. result.Values.OrderBy(d => d.Method, StringComparer.Ordinal)];
+    }
+
+    public object? DeserializeParams(JsonElement? element)
+    {
+        // Methods without params accept whatever a client sends (null, [], [null], {}).
+        if (ParamsType.GetCustomAttribute<NoParamsAttribute>() is not null) return null;
+        if (element is not { } e || e.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            return ParamsType.IsValueType ? Activator.CreateInstance(ParamsType) : null;
+        return e.Deserialize(ParamsType, LspJson.Options);
     }
 
     private static HandlerDescriptor Create(Type type, LspMethodAttribute attribute)

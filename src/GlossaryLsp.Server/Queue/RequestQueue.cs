@@ -16,11 +16,13 @@ internal sealed class RequestQueue(LanguageServer server)
     /// <summary>An idle item will be queued when the background parses finish (queue thread only).</summary>
     private bool _idleWaiting;
 
+    private long _lastMessageAt = Environment.TickCount64;
+
     /// <summary>The last snapshot built (for mutating handlers, which work on the state itself).</summary>
     public ServerSnapshot LastSnapshot { get; private set; } = ServerSnapshot.Empty;
 
-    /// <summary>A message to handle, or (Handler null) a wake-up to check for idleness.</summary>
-    private sealed record WorkItem(HandlerDescriptor? Handler, object? Params, CancellationToken CancellationToken, TaskCompletionSource<object?> Completion);
+    /// <summary>How long no message has arrived (background work waits for a quiet spell).</summary>
+    public TimeSpan Quiet => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastMessageAt));
 
     public Task<object?> Enqueue(HandlerDescriptor handler, object? parameters, CancellationToken cancellationToken)
     {
@@ -31,11 +33,6 @@ internal sealed class RequestQueue(LanguageServer server)
     }
 
     public void Complete() => _channel.Writer.TryComplete();
-
-    private long _lastMessageAt = Environment.TickCount64;
-
-    /// <summary>How long no message has arrived (background work waits for a quiet spell).</summary>
-    public TimeSpan Quiet => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastMessageAt));
 
 
     public async Task RunAsync()
@@ -142,4 +139,7 @@ internal sealed class RequestQueue(LanguageServer server)
             server.Log.Error($"scheduling diagnostics failed: {e}");
         }
     }
+
+    /// <summary>A message to handle, or (Handler null) a wake-up to check for idleness.</summary>
+    private sealed record WorkItem(HandlerDescriptor? Handler, object? Params, CancellationToken CancellationToken, TaskCompletionSource<object?> Completion);
 }

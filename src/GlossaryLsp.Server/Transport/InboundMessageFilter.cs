@@ -74,12 +74,6 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
         }
     }
 
-    private void Drop(string what)
-    {
-        Dropped++;
-        log.Warning($"ignored malformed input: {what}");
-    }
-
     /// <summary>The header's Content-Length (the last one, so garbage before a real header is skipped), or null.</summary>
     private static int? ParseContentLength(ReadOnlySpan<byte> header)
     {
@@ -133,6 +127,12 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
         {
             return $"invalid JSON ({e.Message})";
         }
+    }
+
+    private void Drop(string what)
+    {
+        Dropped++;
+        log.Warning($"ignored malformed input: {what}");
     }
 
     private void Forward(ReadOnlySpan<byte> body)

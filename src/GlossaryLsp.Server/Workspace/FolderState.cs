@@ -8,6 +8,12 @@ namespace GlossaryLsp.Server.Workspace;
 /// <summary>One workspace folder's mutable state (queue-only).</summary>
 internal sealed class FolderState(string name, string rootPath)
 {
+    private const int ReplacedKept = 4;
+    /// <summary>Parses of open documents recently replaced in the index, newest last (few: an undo follows the edit it undoes).</summary>
+    private readonly List<(ParsedDocument Document, GlossaryConfig Config)> _replaced = [];
+
+    private FolderSnapshot? _snapshot;
+
     public string Name { get; } = name;
     public string RootPath { get; } = rootPath;
     public bool Loaded { get; set; }
@@ -24,7 +30,8 @@ internal sealed class FolderState(string name, string rootPath)
     public Dictionary<string, PendingParse> Dirty { get; } = new(StringComparer.Ordinal);
     public int Epoch { get; set; }
 
-    private FolderSnapshot? _snapshot;
+    /// <summary>True when every pending parse has finished (taking a snapshot would not wait).</summary>
+    public bool ParsesDone => Dirty.Values.All(p => p.IsDone);
 
     public void SetOpen(OpenDocument document) => Open = Open.SetItem(document.Path, document);
 
@@ -58,10 +65,6 @@ internal sealed class FolderState(string name, string rootPath)
         parse.Start();
     }
 
-    /// <summary>Parses of open documents recently replaced in the index, newest last (few: an undo follows the edit it undoes).</summary>
-    private readonly List<(ParsedDocument Document, GlossaryConfig Config)> _replaced = [];
-    private const int ReplacedKept = 4;
-
     /// <summary>Keeps a parse the index is about to drop (see <see cref="MarkDirty"/>).</summary>
     public void Replaced(ParsedDocument document, GlossaryConfig config)
     {
@@ -71,17 +74,6 @@ internal sealed class FolderState(string name, string rootPath)
         _replaced.Add((document, config));
     }
 
-    private ParsedDocument? Known(string path, string text)
-    {
-        if (Index.GetDocument(path) is { LoadProblem: null } current && string.Equals(current.Text, text, StringComparison.Ordinal)) return current;
-        foreach (var (document, config) in _replaced)
-            if (document.Path == path && ReferenceEquals(config, Index.Config) && string.Equals(document.Text, text, StringComparison.Ordinal)) return document;
-        return null;
-    }
-
-    /// <summary>True when every pending parse has finished (taking a snapshot would not wait).</summary>
-    public bool ParsesDone => Dirty.Values.All(p => p.IsDone);
-
     /// <summary>Completes when the pending parses have finished.</summary>
     public Task WhenParsed() => Task.WhenAll(Dirty.Values.Select(p => p.Done));
 
@@ -90,5 +82,13 @@ internal sealed class FolderState(string name, string rootPath)
         if (_snapshot is { } s && ReferenceEquals(s.Index, Index) && s.DefinitionsEpoch == Epoch && ReferenceEquals(s.OpenDocuments, Open))
             return s;
         return _snapshot = new FolderSnapshot(Name, RootPath, Index, Open, Epoch);
+    }
+
+    private ParsedDocument? Known(string path, string text)
+    {
+        if (Index.GetDocument(path) is { LoadProblem: null } current && string.Equals(current.Text, text, StringComparison.Ordinal)) return current;
+        foreach (var (document, config) in _replaced)
+            if (document.Path == path && ReferenceEquals(config, Index.Config) && string.Equals(document.Text, text, StringComparison.Ordinal)) return document;
+        return null;
     }
 }

@@ -34,6 +34,13 @@ internal static class LowPriority
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// A task scheduler of <paramref name="threads"/> threads of its own at nice <paramref name="nice"/>
+    /// (Linux): work run on it yields the CPU to the threads of normal priority, such as the one reading
+    /// the client's messages. Tasks never run inline on the calling thread. Dispose ends the threads.
+    /// </summary>
+    public static DedicatedScheduler Scheduler(string name, int threads, int nice) => new(name, threads, nice);
+
     private static void Lower(int nice = 19)
     {
         if (!OperatingSystem.IsLinux()) return;
@@ -47,12 +54,8 @@ internal static class LowPriority
         }
     }
 
-    /// <summary>
-    /// A task scheduler of <paramref name="threads"/> threads of its own at nice <paramref name="nice"/>
-    /// (Linux): work run on it yields the CPU to the threads of normal priority, such as the one reading
-    /// the client's messages. Tasks never run inline on the calling thread. Dispose ends the threads.
-    /// </summary>
-    public static DedicatedScheduler Scheduler(string name, int threads, int nice) => new(name, threads, nice);
+    [DllImport("libc", EntryPoint = "setpriority")]
+    private static extern int SetPriority(int which, int who, int priority);
 
     internal sealed class DedicatedScheduler : TaskScheduler, IDisposable
     {
@@ -72,12 +75,9 @@ internal static class LowPriority
         }
 
         public override int MaximumConcurrencyLevel => _threads;
+        public void Dispose() => _tasks.CompleteAdding();
         protected override void QueueTask(Task task) => _tasks.Add(task);
         protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
         protected override IEnumerable<Task> GetScheduledTasks() => _tasks.ToArray();
-        public void Dispose() => _tasks.CompleteAdding();
     }
-
-    [DllImport("libc", EntryPoint = "setpriority")]
-    private static extern int SetPriority(int which, int who, int priority);
 }

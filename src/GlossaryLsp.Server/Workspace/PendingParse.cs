@@ -14,6 +14,9 @@ internal sealed class PendingParse(string path, string text, GlossaryConfig conf
     private readonly TaskCompletionSource<ParsedDocument> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _claimed;
 
+    public Task Done => _done.Task;
+    public bool IsDone => _done.Task.IsCompleted;
+
     /// <summary>A parse already done (the text's parse was kept).</summary>
     public static PendingParse Of(ParsedDocument document, GlossaryConfig config)
     {
@@ -21,9 +24,6 @@ internal sealed class PendingParse(string path, string text, GlossaryConfig conf
         parse._done.TrySetResult(document);
         return parse;
     }
-
-    public Task Done => _done.Task;
-    public bool IsDone => _done.Task.IsCompleted;
 
     public void Start() => ThreadPool.UnsafeQueueUserWorkItem(static p => p.Run(), this, preferLocal: false);
 

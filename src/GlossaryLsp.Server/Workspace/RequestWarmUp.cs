@@ -43,6 +43,12 @@ internal sealed class RequestWarmUp(LanguageServer server)
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
+    private static JsonElement Params(string uri, Position position, object? context) =>
+        JsonSerializer.SerializeToElement(new { textDocument = new { uri }, position, context }, LspJson.Options);
+
+    private static string Relative(string from, string to) =>
+        Path.GetRelativePath(Path.GetDirectoryName(from) is { Length: > 0 } d ? d : ".", to).Replace('\\', '/');
+
     /// <summary>The sorted entry words, and one of each request completion and hover make.</summary>
     private void PrepareRequests(ServerSnapshot snapshot)
     {
@@ -122,9 +128,6 @@ internal sealed class RequestWarmUp(LanguageServer server)
         Invoke(warm, "textDocument/hover", Params(uri, conversions.ToPosition(copy, term.NameSpan.Start), null));
     }
 
-    private static JsonElement Params(string uri, Position position, object? context) =>
-        JsonSerializer.SerializeToElement(new { textDocument = new { uri }, position, context }, LspJson.Options);
-
     private void Invoke(ServerSnapshot snapshot, string method, JsonElement json)
     {
         if (server.Handlers.FirstOrDefault(h => h.Method == method) is not { } handler) return;
@@ -137,7 +140,4 @@ internal sealed class RequestWarmUp(LanguageServer server)
             JsonSerializer.SerializeToUtf8Bytes(resolve.Invoke(sent, new RequestContext(server, snapshot, resolve.Method), CancellationToken.None).GetAwaiter().GetResult(), server.WireOptions);
         }
     }
-
-    private static string Relative(string from, string to) =>
-        Path.GetRelativePath(Path.GetDirectoryName(from) is { Length: > 0 } d ? d : ".", to).Replace('\\', '/');
 }

@@ -67,13 +67,13 @@ public sealed record DocumentSnapshot(FolderSnapshot Folder, string Uri, ParsedD
 /// <summary>The whole server state at one moment: immutable, shared by concurrent readers.</summary>
 public sealed class ServerSnapshot
 {
-    public static ServerSnapshot Empty { get; } = new([], 0);
-
     public ServerSnapshot(ImmutableArray<FolderSnapshot> folders, long version)
     {
         Folders = folders;
         Version = version;
     }
+
+    public static ServerSnapshot Empty { get; } = new([], 0);
 
     public ImmutableArray<FolderSnapshot> Folders { get; }
     /// <summary>Increases with every mutation that changed something.</summary>

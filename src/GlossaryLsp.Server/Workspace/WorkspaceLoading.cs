@@ -36,17 +36,6 @@ internal sealed class WorkspaceLoading(LanguageServer server)
         _ = server.Client.ShowMessageAsync(MessageType.Error, $"Glossary: {message}");
     }
 
-    private sealed class LoadProgress : IProgress<(int Done, int Total)>
-    {
-        public volatile bool Done;
-        public int Count, Total;
-        public void Report((int Done, int Total) value)
-        {
-            Volatile.Write(ref Count, value.Done);
-            Volatile.Write(ref Total, value.Total);
-        }
-    }
-
     private async Task ReportAsync(string title, LoadProgress progress)
     {
         var token = $"glossary-index-{Guid.NewGuid():N}";
@@ -72,6 +61,17 @@ internal sealed class WorkspaceLoading(LanguageServer server)
         catch (Exception e)
         {
             server.Log.Debug($"work-done progress: {e.Message}");
+        }
+    }
+
+    private sealed class LoadProgress : IProgress<(int Done, int Total)>
+    {
+        public volatile bool Done;
+        public int Count, Total;
+        public void Report((int Done, int Total) value)
+        {
+            Volatile.Write(ref Count, value.Done);
+            Volatile.Write(ref Total, value.Total);
         }
     }
 }

@@ -9,6 +9,9 @@ namespace GlossaryLsp.Server.Workspace;
 
 internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
 {
+    /// <summary>The nice value of the threads that parse a folder being loaded (see docs/PERFORMANCE.md, "The loader's parsers yield to the reader").</summary>
+    private const int ParserNice = 10;
+
     private readonly WorkspaceFolders _folders = new();
     /// <summary>Open documents outside every workspace folder: tracked so their changes apply, never analysed.</summary>
     private readonly Dictionary<string, OpenDocument> _outside = new(StringComparer.Ordinal);
@@ -23,9 +26,6 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
     public void AddFolder(string name, string rootPath) => _changed |= _folders.Add(name, rootPath);
 
     public void RemoveFolder(string rootPath) => _changed |= _folders.Remove(rootPath);
-
-    /// <summary>The nice value of the threads that parse a folder being loaded (see docs/PERFORMANCE.md, "The loader's parsers yield to the reader").</summary>
-    private const int ParserNice = 10;
 
     /// <summary>Reads every folder that has not been read yet from disk (parallel parse), then lays the open documents over it.</summary>
     public void LoadFolders(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken, Action<ConfigException>? onBadConfig = null)
@@ -160,6 +160,41 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         }
     }
 
+    /// <summary>Null when taking a snapshot would not wait for a parse; else a task that completes when the parses started so far have finished.</summary>
+    public Task? PendingParses()
+    {
+        var pending = _folders.Where(f => !f.ParsesDone).Select(f => f.WhenParsed()).ToList();
+        return pending.Count == 0 ? null : Task.WhenAll(pending);
+    }
+
+    /// <summary>Parses the open documents changed since the last call (or takes their parses started in the background) and returns the current immutable snapshot.</summary>
+    public ServerSnapshot Snapshot()
+    {
+        foreach (var folder in _folders)
+        {
+            if (folder.Dirty.Count == 0) continue;
+            var index = folder.Index;
+            foreach (var (path, parse) in folder.Dirty)
+            {
+                if (!folder.Open.TryGetValue(path, out var open)) continue;
+                var parsed = parse.Result(open.Text, index.Config);
+                var current = index.GetDocument(path);
+                if (ReferenceEquals(parsed, current)) continue; // an edit undone before anyone looked
+                if (current is not null) folder.Replaced(current, index.Config);
+                index = index.WithDocument(parsed);
+            }
+            folder.Dirty.Clear();
+            SetIndex(folder, index);
+        }
+        if (!_changed) return _snapshot;
+        _changed = false;
+        _snapshot = new ServerSnapshot([.. _folders.Select(f => f.ToSnapshot())], ++_version);
+        return _snapshot;
+    }
+
+    /// <summary>The folder that owns a URI (the innermost, when folders nest) and the workspace path in it, or null.</summary>
+    internal (FolderState Folder, string Path)? Locate(string uri) => _folders.Locate(uri);
+
     private void ApplyConfig(FolderState folder, GlossaryConfig config)
     {
         var old = folder.Index.Config;
@@ -200,39 +235,4 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         folder.Index = index;
         _changed = true;
     }
-
-    /// <summary>Null when taking a snapshot would not wait for a parse; else a task that completes when the parses started so far have finished.</summary>
-    public Task? PendingParses()
-    {
-        var pending = _folders.Where(f => !f.ParsesDone).Select(f => f.WhenParsed()).ToList();
-        return pending.Count == 0 ? null : Task.WhenAll(pending);
-    }
-
-    /// <summary>Parses the open documents changed since the last call (or takes their parses started in the background) and returns the current immutable snapshot.</summary>
-    public ServerSnapshot Snapshot()
-    {
-        foreach (var folder in _folders)
-        {
-            if (folder.Dirty.Count == 0) continue;
-            var index = folder.Index;
-            foreach (var (path, parse) in folder.Dirty)
-            {
-                if (!folder.Open.TryGetValue(path, out var open)) continue;
-                var parsed = parse.Result(open.Text, index.Config);
-                var current = index.GetDocument(path);
-                if (ReferenceEquals(parsed, current)) continue; // an edit undone before anyone looked
-                if (current is not null) folder.Replaced(current, index.Config);
-                index = index.WithDocument(parsed);
-            }
-            folder.Dirty.Clear();
-            SetIndex(folder, index);
-        }
-        if (!_changed) return _snapshot;
-        _changed = false;
-        _snapshot = new ServerSnapshot([.. _folders.Select(f => f.ToSnapshot())], ++_version);
-        return _snapshot;
-    }
-
-    /// <summary>The folder that owns a URI (the innermost, when folders nest) and the workspace path in it, or null.</summary>
-    internal (FolderState Folder, string Path)? Locate(string uri) => _folders.Locate(uri);
 }

@@ -6,18 +6,18 @@ namespace GlossaryLsp.Tests.Architecture;
 /// <summary>Core keeps no state of its own: what it derives lives on the snapshot it derives from.</summary>
 public class CoreStateTests
 {
-    private static IEnumerable<FieldInfo> StaticFields() =>
-        typeof(GlossaryLsp.Core.Index.GlossaryIndex).Assembly.GetTypes()
-            .Where(t => !t.IsDefined(typeof(CompilerGeneratedAttribute), false) && !t.Name.StartsWith('<'))
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            .Where(f => !f.IsLiteral && !f.IsDefined(typeof(CompilerGeneratedAttribute), false));
-
     [Fact]
     public void Core_has_no_static_mutable_fields()
     {
         StaticFields().Where(f => !f.IsInitOnly).Select(f => $"{f.DeclaringType!.FullName}.{f.Name}")
             .Should().BeEmpty("a static field shares state between snapshots and workspace folders");
     }
+
+    private static IEnumerable<FieldInfo> StaticFields() =>
+        typeof(GlossaryLsp.Core.Index.GlossaryIndex).Assembly.GetTypes()
+            .Where(t => !t.IsDefined(typeof(CompilerGeneratedAttribute), false) && !t.Name.StartsWith('<'))
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(f => !f.IsLiteral && !f.IsDefined(typeof(CompilerGeneratedAttribute), false));
 
     [Fact]
     public void Core_has_no_static_conditional_weak_table()

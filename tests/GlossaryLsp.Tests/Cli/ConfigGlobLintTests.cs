@@ -11,13 +11,6 @@ public sealed class ConfigGlobLintTests : IDisposable
 
     public void Dispose() => _ws.Dispose();
 
-    private string[] Lint()
-    {
-        var (_, stdout, _) = _ws.Run(".", "lint", "--format", "json");
-        using var json = JsonDocument.Parse(stdout);
-        return [.. json.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => $"{d.GetProperty("id").GetString()} {d.GetProperty("file").GetString()}")];
-    }
-
     [Fact]
     public void A_glob_change_turns_an_article_into_a_glossary_and_back()
     {
@@ -28,5 +21,12 @@ public sealed class ConfigGlobLintTests : IDisposable
 
         _ws.Write("glossary.yml", "glossary: []\n");
         Lint().Should().Equal("GL0002 notes/n.md");
+    }
+
+    private string[] Lint()
+    {
+        var (_, stdout, _) = _ws.Run(".", "lint", "--format", "json");
+        using var json = JsonDocument.Parse(stdout);
+        return [.. json.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => $"{d.GetProperty("id").GetString()} {d.GetProperty("file").GetString()}")];
     }
 }

@@ -6,10 +6,8 @@ namespace GlossaryLsp.Tests.Cli;
 /// <summary><c>glossary link</c> in-process on a temporary workspace.</summary>
 public sealed class LinkCommandTests : IDisposable
 {
-    private readonly CliWorkspace _workspace = new();
-    private string _root => _workspace.Root;
     private const string Anchor = "6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=";
-
+    private readonly CliWorkspace _workspace = new();
     public LinkCommandTests()
     {
         Directory.CreateDirectory(Path.Combine(_root, "glossary"));
@@ -21,9 +19,9 @@ public sealed class LinkCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "posts", "b.md"), "transfer learning\n");
     }
 
-    public void Dispose() => _workspace.Dispose();
+    private string _root => _workspace.Root;
 
-    private (int Exit, string Out, string Err) Run(params string[] args) => _workspace.Run(".", [.. args, "--workspace", _root]);
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public void Check_lists_what_it_would_link_and_exits_1()
@@ -74,4 +72,6 @@ public sealed class LinkCommandTests : IDisposable
         exit.Should().Be(2);
         err.Should().Be($"glossary link: no such file or folder: {Path.Combine(_root, "posts", "missing.md")}\n");
     }
+
+    private (int Exit, string Out, string Err) Run(params string[] args) => _workspace.Run(".", [.. args, "--workspace", _root]);
 }

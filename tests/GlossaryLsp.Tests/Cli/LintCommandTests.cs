@@ -6,8 +6,8 @@ namespace GlossaryLsp.Tests.Cli;
 /// <summary><c>glossary lint</c> as a user runs it: exact lines, JSON and SARIF shapes, exit codes, workspace and PATHs (SPEC §4).</summary>
 public sealed class LintCommandTests : IDisposable
 {
-    private readonly CliWorkspace _ws = new();
     private static readonly string BrokenHref = "https://example.org/glossary/issues.md#" + Encode("未定義");
+    private readonly CliWorkspace _ws = new();
 
     private static readonly Fixture Transfer = Fixture.Parse($$"""
         //- glossary/transfer.md
@@ -43,6 +43,8 @@ public sealed class LintCommandTests : IDisposable
 
     public LintCommandTests() => _ws.Write(Transfer).Write(Others);
 
+    public void Dispose() => _ws.Dispose();
+
     /// <summary>The 0-based range of a fixture's only expected diagnostic of a rule.</summary>
     private static (int, int, int, int) Marked(Fixture fixture, string id)
     {
@@ -50,8 +52,6 @@ public sealed class LintCommandTests : IDisposable
         var (start, end) = (fixture.Position(d.Path, d.Span.Start), fixture.Position(d.Path, d.Span.End));
         return (start.Line, start.Character, end.Line, end.Character);
     }
-
-    public void Dispose() => _ws.Dispose();
 
     [Fact]
     public void Text_lists_one_line_per_finding_with_1_based_utf16_columns_and_a_summary()

@@ -6,8 +6,6 @@ namespace GlossaryLsp.Tests.Cli;
 public sealed class RenameCommandTests : IDisposable
 {
     private readonly CliWorkspace _workspace = new();
-    private string _root => _workspace.Root;
-
     public RenameCommandTests()
     {
         Directory.CreateDirectory(Path.Combine(_root, "glossary"));
@@ -18,9 +16,9 @@ public sealed class RenameCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "glossary", "dup.md"), "<!-- 記事URL:https://example.com/glossary/dup.md# -->\n## 学習\n- b\n");
     }
 
-    public void Dispose() => _workspace.Dispose();
+    private string _root => _workspace.Root;
 
-    private (int Exit, string Out, string Err) Run(params string[] args) => _workspace.Run(".", [.. args, "--workspace", _root]);
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public void Shows_then_writes_the_rename()
@@ -50,4 +48,6 @@ public sealed class RenameCommandTests : IDisposable
         Run("rename", "学習", "x", "--in", Path.Combine(_root, "glossary", "dup.md")).Exit.Should().Be(0);
         Run("rename", "転移学習", "学習").Err.Should().Contain("already an entry word of '学習'");
     }
+
+    private (int Exit, string Out, string Err) Run(params string[] args) => _workspace.Run(".", [.. args, "--workspace", _root]);
 }

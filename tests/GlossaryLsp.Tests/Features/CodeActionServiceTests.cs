@@ -20,12 +20,6 @@ public class CodeActionServiceTests
 
         """;
 
-    private static string Describe(FixtureWorkspace f, CodeActionProposal a) =>
-        $"{a.Category} {a.Title}{(a.IsPreferred ? " (preferred)" : "")}{(a.Diagnostic is { } d ? " [" + d.Id + "]" : "")}";
-
-    private static string ApplyTo(FixtureWorkspace f, CodeActionProposal a) =>
-        TextEdit.Apply(f.Document.Text, a.Edits.Single(e => e.Path == f.Document.Path).Edits);
-
     [Fact]
     public void Fix_of_a_broken_anchor_under_the_cursor_and_link_all()
     {
@@ -37,6 +31,12 @@ public class CodeActionServiceTests
         ApplyTo(f, actions[0]).Should().Be("✅ [学習率](../glossary/ml.md#5a2m57+S546HIHwgTGVhcm5pbmcgUmF0ZQ==) を下げて転移学習する。\n");
         ApplyTo(f, actions[1]).Should().Be("✅ [学習率](../glossary/ml.md#5a2Y5Zyo44GX44Gq44GE) を下げて[転移学習](../glossary/ml.md#6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=)する。\n");
     }
+
+    private static string Describe(FixtureWorkspace f, CodeActionProposal a) =>
+        $"{a.Category} {a.Title}{(a.IsPreferred ? " (preferred)" : "")}{(a.Diagnostic is { } d ? " [" + d.Id + "]" : "")}";
+
+    private static string ApplyTo(FixtureWorkspace f, CodeActionProposal a) =>
+        TextEdit.Apply(f.Document.Text, a.Edits.Single(e => e.Path == f.Document.Path).Edits);
 
     [Fact]
     public void Link_this_mention_in_a_term_list_writes_an_html_link()

@@ -33,14 +33,6 @@ public class CompletionServiceTests
 
         """;
 
-    private static (FixtureWorkspace F, CompletionResult R) Complete(string fixture)
-    {
-        var f = FixtureWorkspace.Parse(fixture);
-        return (f, CompletionService.Complete(f.Index, f.Document, f.Cursor));
-    }
-
-    private static string Apply(FixtureWorkspace f, CompletionProposal p) => TextEdit.Apply(f.Document.Text, [p.Edit]);
-
     [Fact]
     public void Kana_folded_prefix_in_Japanese_prose_inserts_a_relative_Markdown_link()
     {
@@ -57,6 +49,14 @@ public class CompletionServiceTests
         CompletionService.Describe(f.Index, item.TermPath!, item.TermHeadword!).Should().Be(
             "**ファインチューニング** | Fine-tuning\n\n- 追加の学習を行う手法。\n\n---\n\nDefined in `glossary/ml.md:7`\n");
     }
+
+    private static (FixtureWorkspace F, CompletionResult R) Complete(string fixture)
+    {
+        var f = FixtureWorkspace.Parse(fixture);
+        return (f, CompletionService.Complete(f.Index, f.Document, f.Cursor));
+    }
+
+    private static string Apply(FixtureWorkspace f, CompletionProposal p) => TextEdit.Apply(f.Document.Text, [p.Edit]);
 
     [Fact]
     public void Latin_prefix_matches_alias_case_insensitively_and_inserts_the_defined_spelling()

@@ -45,6 +45,21 @@ public class HoverAndNavigationTests
 
         """;
 
+    [Fact]
+    public void Hover_on_a_markdown_link_describes_its_term()
+    {
+        Hover(At(("articles/post.md", $"[|[転移$0学習](../glossary/ml.md#{TL})|]"))).Should().Be("""
+            **転移学習** | Transfer Learning
+
+            - 知識を<b>持ち込む</b>。
+
+            ---
+
+            Defined in `glossary/ml.md:3`
+
+            """.Replace("\r\n", "\n"));
+    }
+
     /// <summary>
     /// The workspace with markers: each snippet is written into its file in place of its first
     /// occurrence without markers.
@@ -72,21 +87,6 @@ public class HoverAndNavigationTests
         if (h is null) return "(none)";
         new FixtureSpan(f.Document.Path, h.Span).Should().Be(f.Fixture.Span(), "the hover's range is the marked span");
         return h.Contents;
-    }
-
-    [Fact]
-    public void Hover_on_a_markdown_link_describes_its_term()
-    {
-        Hover(At(("articles/post.md", $"[|[転移$0学習](../glossary/ml.md#{TL})|]"))).Should().Be("""
-            **転移学習** | Transfer Learning
-
-            - 知識を<b>持ち込む</b>。
-
-            ---
-
-            Defined in `glossary/ml.md:3`
-
-            """.Replace("\r\n", "\n"));
     }
 
     [Fact]
@@ -147,10 +147,6 @@ public class HoverAndNavigationTests
         Hover(At(("articles/post.md", "$0と[見出し]"))).Should().Be("(none)");
     }
 
-    /// <summary>Asserts the locations are the marked spans, in the given order of the fixture's spans.</summary>
-    private static void ShouldBeSpans(IEnumerable<SourceLocation> locations, FixtureWorkspace f, params int[] order) =>
-        locations.Select(l => new FixtureSpan(l.Path, l.Span)).Should().Equal(order.Select(i => f.Fixture.Spans[i]));
-
     [Fact]
     public void Definition_of_link_mention_heading_and_document_link()
     {
@@ -165,6 +161,10 @@ public class HoverAndNavigationTests
         f = At(("articles/post.md", "[$0無い]"));
         NavigationService.GetDefinition(f.Index, f.Document, f.Cursor).Should().BeEmpty();
     }
+
+    /// <summary>Asserts the locations are the marked spans, in the given order of the fixture's spans.</summary>
+    private static void ShouldBeSpans(IEnumerable<SourceLocation> locations, FixtureWorkspace f, params int[] order) =>
+        locations.Select(l => new FixtureSpan(l.Path, l.Span)).Should().Equal(order.Select(i => f.Fixture.Spans[i]));
 
     [Fact]
     public void References_are_every_link_to_the_term_across_the_workspace()

@@ -23,11 +23,6 @@ public class OutlineAndFoldingTests
 
         """;
 
-    private static string Outline(FixtureWorkspace f, IEnumerable<OutlineNode> nodes, int depth = 0) =>
-        string.Concat(nodes.Select(n =>
-            $"{new string(' ', depth * 2)}{n.Kind} {n.Name}{(n.Detail is null ? "" : " (" + n.Detail + ")")} {FixtureWorkspace.Range(f.Document, n.Range)} {FixtureWorkspace.Range(f.Document, n.NameSpan)}\n"
-            + Outline(f, n.Children, depth + 1)));
-
     [Fact]
     public void Term_list_outline_names_terms_by_headword_with_aliases()
     {
@@ -39,6 +34,11 @@ public class OutlineAndFoldingTests
 
             """.Replace("\r\n", "\n"));
     }
+
+    private static string Outline(FixtureWorkspace f, IEnumerable<OutlineNode> nodes, int depth = 0) =>
+        string.Concat(nodes.Select(n =>
+            $"{new string(' ', depth * 2)}{n.Kind} {n.Name}{(n.Detail is null ? "" : " (" + n.Detail + ")")} {FixtureWorkspace.Range(f.Document, n.Range)} {FixtureWorkspace.Range(f.Document, n.NameSpan)}\n"
+            + Outline(f, n.Children, depth + 1)));
 
     [Fact]
     public void Glossary_page_is_one_term_with_its_headings_inside()

@@ -7,12 +7,6 @@ namespace GlossaryLsp.Tests.Index;
 
 public class GlossaryIndexTests
 {
-    private static string TermList(string url, params string[] headings) =>
-        $"<!-- 記事URL:{url} -->\n\n" + string.Concat(headings.Select(h => $"## {h}<a id=\"{AnchorCodec.Encode(h)}\"></a>\n- 定義。\n\n"));
-
-    private static GlossaryIndex Index(params (string Path, string Text)[] files) =>
-        GlossaryIndex.Create(GlossaryConfig.Default, files.Select(f => DocumentParser.Parse(f.Path, f.Text)));
-
     [Fact]
     public void Nearest_definition_prefers_the_same_file_then_the_fewest_folder_steps_then_path_order()
     {
@@ -27,6 +21,12 @@ public class GlossaryIndexTests
         index.ResolveNearest("過学習", "codec/v.md")!.DocumentPath.Should().Be("z.md", "z.md is 1 step away, the others 2");
         index.ResolveNearest("過学習", "ai/deep/x.md")!.DocumentPath.Should().Be("ai/a.md");
     }
+
+    private static string TermList(string url, params string[] headings) =>
+        $"<!-- 記事URL:{url} -->\n\n" + string.Concat(headings.Select(h => $"## {h}<a id=\"{AnchorCodec.Encode(h)}\"></a>\n- 定義。\n\n"));
+
+    private static GlossaryIndex Index(params (string Path, string Text)[] files) =>
+        GlossaryIndex.Create(GlossaryConfig.Default, files.Select(f => DocumentParser.Parse(f.Path, f.Text)));
 
     [Fact]
     public void Links_resolve_through_article_urls_relative_paths_site_paths_and_fragments()

@@ -9,9 +9,6 @@ namespace GlossaryLsp.Tests.Index;
 /// <summary>Facts two copies once computed differently, pinned where the index now owns them.</summary>
 public class IndexFactsTests
 {
-    private static GlossaryIndex Workspace(params (string Path, string Text)[] files) =>
-        GlossaryIndex.Create(GlossaryConfig.Default, files.Select(f => DocumentParser.Parse(f.Path, f.Text)));
-
     [Fact]
     public void Only_a_glossary_page_is_published_at_its_front_matter_url()
     {
@@ -30,6 +27,9 @@ public class IndexFactsTests
         index.UrlsOf("posts/zenn.md").Should().BeEmpty();
         index.UrlsOf("terms/distillation.md").Should().Equal("/ja/glossary/distillation/");
     }
+
+    private static GlossaryIndex Workspace(params (string Path, string Text)[] files) =>
+        GlossaryIndex.Create(GlossaryConfig.Default, files.Select(f => DocumentParser.Parse(f.Path, f.Text)));
 
     [Fact]
     public void A_stale_id_fix_moves_percent_encoded_links_to_the_new_id_percent_encoded()

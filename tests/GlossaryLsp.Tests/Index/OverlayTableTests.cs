@@ -7,8 +7,6 @@ namespace GlossaryLsp.Tests.Index;
 /// <summary>The tables of a snapshot (a hash table plus a persistent overlay) behave like a dictionary, and earlier tables stay as they were.</summary>
 public class OverlayTableTests
 {
-    private static TermRef[] Refs(params string[] paths) => [.. paths.Select((p, i) => new TermRef(p, i))];
-
     [Fact]
     public void Changes_add_replace_and_remove_keys_without_touching_the_earlier_table()
     {
@@ -25,6 +23,8 @@ public class OverlayTableTests
         table.ContainsKey("c").Should().BeFalse();
         next.With([new("missing", null)]).Should().BeSameAs(next);
     }
+
+    private static TermRef[] Refs(params string[] paths) => [.. paths.Select((p, i) => new TermRef(p, i))];
 
     [Fact]
     public void Random_changes_give_the_entries_of_a_plain_dictionary_across_overlay_compaction()

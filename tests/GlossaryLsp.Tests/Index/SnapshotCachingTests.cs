@@ -11,15 +11,6 @@ public class SnapshotCachingTests
 {
     private const string Note = "転移学習と蒸留、Transformer と Attention。\n";
 
-    private static GlossaryIndex Folder(string glossary) => GlossaryIndex.Create(GlossaryConfig.Default,
-        [DocumentParser.Parse("g.md", "<!-- 記事URL:https://example.org/g.md# -->\n\n" + glossary), DocumentParser.Parse("n.md", Note)]);
-
-    private static string[] Mentions(GlossaryIndex index) =>
-        [.. MentionScanner.FindMentions(index, index.GetDocument("n.md")!).Select(m => $"{m.Text}→{m.Term.DocumentPath}")];
-
-    private static GlossaryIndex Edit(GlossaryIndex index, string glossary) =>
-        index.WithDocument(DocumentParser.Parse("g.md", "<!-- 記事URL:https://example.org/g.md# -->\n\n" + glossary));
-
     [Fact]
     public void Two_workspace_folders_edited_alternately_each_mention_and_hover_their_own_terms()
     {
@@ -42,6 +33,15 @@ public class SnapshotCachingTests
         HoverService.GetHover(nlp, note, Note.IndexOf("Attention", StringComparison.Ordinal) + 1, markdown: false)!.Contents.Should().Contain("Attention");
         HoverService.GetHover(ml, ml.GetDocument("n.md")!, Note.IndexOf("Attention", StringComparison.Ordinal) + 1, markdown: false).Should().BeNull();
     }
+
+    private static GlossaryIndex Folder(string glossary) => GlossaryIndex.Create(GlossaryConfig.Default,
+        [DocumentParser.Parse("g.md", "<!-- 記事URL:https://example.org/g.md# -->\n\n" + glossary), DocumentParser.Parse("n.md", Note)]);
+
+    private static string[] Mentions(GlossaryIndex index) =>
+        [.. MentionScanner.FindMentions(index, index.GetDocument("n.md")!).Select(m => $"{m.Text}→{m.Term.DocumentPath}")];
+
+    private static GlossaryIndex Edit(GlossaryIndex index, string glossary) =>
+        index.WithDocument(DocumentParser.Parse("g.md", "<!-- 記事URL:https://example.org/g.md# -->\n\n" + glossary));
 
     [Fact]
     public void An_edit_of_a_heading_derives_the_automaton_from_the_earlier_trie_and_filters_vanished_words()

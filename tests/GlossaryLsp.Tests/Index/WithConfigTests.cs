@@ -17,12 +17,6 @@ public class WithConfigTests
 
     private static readonly GlossaryConfig Globs = GlossaryConfig.Default with { GlossaryGlobs = ["terms/**"] };
 
-    private static GlossaryIndex Load(GlossaryConfig config) =>
-        GlossaryIndex.Create(config, Files.Select(f => DocumentParser.Parse(f.Path, f.Text, config.IsGlossaryPath(f.Path))));
-
-    private static string[] Lint(GlossaryIndex index) =>
-        [.. DocumentAnalyzer.AnalyzeAll(index).SelectMany(r => r.Diagnostics).Select(d => $"{d.Id} {d.Path} {d.Span} {d.Message}")];
-
     [Fact]
     public void Adding_a_glossary_glob_turns_an_article_into_a_term_list_as_a_fresh_load_would()
     {
@@ -43,6 +37,12 @@ public class WithConfigTests
         back.FindDefinitions("転移学習").Should().BeEmpty();
         Lint(back).Should().Equal(Lint(index));
     }
+
+    private static GlossaryIndex Load(GlossaryConfig config) =>
+        GlossaryIndex.Create(config, Files.Select(f => DocumentParser.Parse(f.Path, f.Text, config.IsGlossaryPath(f.Path))));
+
+    private static string[] Lint(GlossaryIndex index) =>
+        [.. DocumentAnalyzer.AnalyzeAll(index).SelectMany(r => r.Diagnostics).Select(d => $"{d.Id} {d.Path} {d.Span} {d.Message}")];
 
     [Fact]
     public void A_config_without_glob_changes_keeps_every_parse_and_the_derived_lists()

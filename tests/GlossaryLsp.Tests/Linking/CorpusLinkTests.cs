@@ -26,6 +26,11 @@ public sealed partial class CorpusLinkTests(ITestOutputHelper output) : IDisposa
     private const string GlossaryBase = "https://github.com/takata150802/tech_glossary/blob/main/output/";
     private readonly string _work = Path.Combine(Path.GetTempPath(), "glossary-link-" + Guid.NewGuid().ToString("N"));
 
+    public void Dispose()
+    {
+        if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
+    }
+
     [GeneratedRegex(@"<a href=""(?<href>[^""]*)"">(?<text>.*?)</a>")]
     private static partial Regex HtmlLink();
 
@@ -40,11 +45,6 @@ public sealed partial class CorpusLinkTests(ITestOutputHelper output) : IDisposa
 
     [GeneratedRegex(@"^(#{1,6} .*?)[ \t\u3000]*(\r?)$", RegexOptions.Multiline)]
     private static partial Regex HeadingTrailingSpace();
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
-    }
 
     [Fact]
     public void Link_write_reproduces_the_public_linker_without_its_defects()

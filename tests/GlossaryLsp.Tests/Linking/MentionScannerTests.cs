@@ -24,6 +24,13 @@ public class MentionScannerTests
 
         """;
 
+    [Fact]
+    public void Longest_entry_word_wins()
+    {
+        var mentions = Mentions(Glossary + "//- notes/a.md\n転移学習と学習は違う。\n", "notes/a.md");
+        mentions.Should().Equal(("転移学習", "転移学習"), ("学習", "学習"));
+    }
+
     /// <summary>Asserts the mentions of a document are exactly the fixture's [|…|] spans, and returns them.</summary>
     private static List<TermMention> MarkedMentions(string fixture, string path)
     {
@@ -37,13 +44,6 @@ public class MentionScannerTests
     {
         var index = FixtureWorkspace.Parse(fixture).Index;
         return [.. MentionScanner.FindMentions(index, index.GetDocument(path)!).Select(m => (m.Text, m.Term.Headword))];
-    }
-
-    [Fact]
-    public void Longest_entry_word_wins()
-    {
-        var mentions = Mentions(Glossary + "//- notes/a.md\n転移学習と学習は違う。\n", "notes/a.md");
-        mentions.Should().Equal(("転移学習", "転移学習"), ("学習", "学習"));
     }
 
     [Fact]

@@ -19,16 +19,6 @@ public class TermLinkerTests
     private const string TlAnchor = "6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=";
     private const string TrainingAnchor = "5a2m57+SIHwgVHJhaW5pbmc=";
 
-    private static string Link(string fixture, string path, LinkerMode mode, out int secondRun)
-    {
-        var w = FixtureWorkspace.Parse(fixture);
-        var index = w.Index;
-        var result = w.Apply(path, TermLinker.LinkAll(index, index.GetDocument(path)!, mode));
-        var again = index.WithDocument(GlossaryLsp.Core.Workspace.WorkspaceLoader.ParseText(path, result, index.Config));
-        secondRun = TermLinker.LinkAll(again, again.GetDocument(path)!, mode).Length;
-        return result;
-    }
-
     [Fact]
     public void Term_list_gets_html_links_and_missing_heading_ids_with_crlf_kept()
     {
@@ -42,6 +32,16 @@ public class TermLinkerTests
             $"## 学習 | Training<a id=\"{TrainingAnchor}\"></a>\r\n" +
             $"- <a href=\"https://example.com/glossary/ml.md#{TlAnchor}\">転移学習</a>とは別。\r\n");
         second.Should().Be(0);
+    }
+
+    private static string Link(string fixture, string path, LinkerMode mode, out int secondRun)
+    {
+        var w = FixtureWorkspace.Parse(fixture);
+        var index = w.Index;
+        var result = w.Apply(path, TermLinker.LinkAll(index, index.GetDocument(path)!, mode));
+        var again = index.WithDocument(GlossaryLsp.Core.Workspace.WorkspaceLoader.ParseText(path, result, index.Config));
+        secondRun = TermLinker.LinkAll(again, again.GetDocument(path)!, mode).Length;
+        return result;
     }
 
     [Fact]

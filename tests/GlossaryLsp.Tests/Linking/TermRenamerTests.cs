@@ -8,9 +8,9 @@ namespace GlossaryLsp.Tests.Linking;
 
 public class TermRenamerTests
 {
+    private const string LearningAnchor = "5a2m57+S";
     private static readonly string OldAnchor = AnchorCodec.Encode("転移学習 | Transfer Learning");
     private static readonly string NewAnchor = AnchorCodec.Encode("転移学習法 | Transfer Learning");
-    private const string LearningAnchor = "5a2m57+S";
 
     private static string Fixture => $$"""
         //- glossary/ml.md

@@ -16,14 +16,6 @@ public class CorpusRuleTests
     private static readonly Lazy<(GlossaryIndex Index, List<Diagnostic> Diagnostics)> Output = new(() => Lint(RepoPaths.TechGlossaryOutput));
     private static readonly Lazy<(GlossaryIndex Index, List<Diagnostic> Diagnostics)> Input = new(() => Lint(RepoPaths.TechGlossaryInput));
 
-    private static (GlossaryIndex, List<Diagnostic>) Lint(string root)
-    {
-        var index = WorkspaceLoader.Load(root, GlossaryConfig.Default);
-        return (index, [.. DocumentAnalyzer.AnalyzeAll(index).SelectMany(r => r.Diagnostics)]);
-    }
-
-    private static string TextOf(GlossaryIndex index, Diagnostic d) => index.GetDocument(d.Path)!.GetText(d.Span);
-
     [Fact]
     public void Output_has_no_errors_and_all_866_term_links_resolve()
     {
@@ -33,6 +25,14 @@ public class CorpusRuleTests
         var termLinks = index.Documents.Values.SelectMany(doc => doc.Links.Select(l => index.ResolveLink(doc, l))).Count(r => r.Term is not null);
         termLinks.Should().Be(866);
     }
+
+    private static (GlossaryIndex, List<Diagnostic>) Lint(string root)
+    {
+        var index = WorkspaceLoader.Load(root, GlossaryConfig.Default);
+        return (index, [.. DocumentAnalyzer.AnalyzeAll(index).SelectMany(r => r.Diagnostics)]);
+    }
+
+    private static string TextOf(GlossaryIndex index, Diagnostic d) => index.GetDocument(d.Path)!.GetText(d.Span);
 
     [Fact]
     public void Output_reports_entry_words_defined_in_two_files()

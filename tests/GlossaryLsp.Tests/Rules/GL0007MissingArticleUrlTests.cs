@@ -5,12 +5,6 @@ namespace GlossaryLsp.Tests.Rules;
 
 public class GL0007MissingArticleUrlTests
 {
-    private static readonly GlossaryConfig WithBaseUrl = GlossaryConfig.Default with
-    {
-        BaseUrls = [new BaseUrlMapping("https://example.org/content/", "")],
-        GlossaryGlobs = ["glossary/**/*.md"],
-    };
-
     private const string Fixture = """
         //- glossary/missing.md
         {|GL0007:<!-- 記事タイトル:用語集-学習 ✅ -->|}
@@ -42,6 +36,12 @@ public class GL0007MissingArticleUrlTests
 
         - 知識を持ち込む。
         """;
+
+    private static readonly GlossaryConfig WithBaseUrl = GlossaryConfig.Default with
+    {
+        BaseUrls = [new BaseUrlMapping("https://example.org/content/", "")],
+        GlossaryGlobs = ["glossary/**/*.md"],
+    };
 
     [Theory]
     [InlineData("\n")]

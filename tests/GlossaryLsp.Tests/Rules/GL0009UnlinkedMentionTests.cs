@@ -21,6 +21,12 @@ public class GL0009UnlinkedMentionTests
 
         """;
 
+    [Fact]
+    public void Off_unless_the_config_asks_for_it()
+    {
+        Gl0009(GlossaryConfig.Default, "glossary/training.md").Should().BeEmpty();
+    }
+
     private static IEnumerable<TextSpan> Expected(string path) =>
         Fixture.Parse(Workspace).Diagnostics.Where(d => d.Path == path).Select(d => d.Span);
 
@@ -28,12 +34,6 @@ public class GL0009UnlinkedMentionTests
     {
         var index = FixtureWorkspace.Parse(Workspace, config).Index;
         return DocumentAnalyzer.Analyze(index, index.GetDocument(path)!).Where(d => d.Id == "GL0009");
-    }
-
-    [Fact]
-    public void Off_unless_the_config_asks_for_it()
-    {
-        Gl0009(GlossaryConfig.Default, "glossary/training.md").Should().BeEmpty();
     }
 
     [Fact]

@@ -15,10 +15,6 @@ public class IncrementalAnalysisTests
 {
     private const string Base = "https://x.org/g/";
 
-    private static string Term(string heading, string body) => $"## {heading}<a id=\"{AnchorCodec.Encode(heading)}\"></a>\n\n- {body}\n\n";
-
-    private static string TermList(string path, params string[] terms) => $"<!-- 記事URL:{Base}{path}# -->\n\n" + string.Concat(terms);
-
     private static readonly Dictionary<string, string> Workspace = new()
     {
         ["g/a.md"] = TermList("g/a.md", Term("転移学習 | Transfer Learning", "学習済みモデルを別のタスクに使う手法。"), Term("過学習 | Overfitting", "訓練データに合わせすぎること。")),
@@ -27,16 +23,6 @@ public class IncrementalAnalysisTests
         ["g/d.md"] = TermList("g/d.md", Term("蒸留 | Distillation", $"<a href=\"{Base}g/b.md#{AnchorCodec.Encode("学習率 | Learning Rate")}\">学習率</a>を調整する。")),
         ["notes/e.md"] = $"# メモ\n\n[蒸留](../g/d.md#{AnchorCodec.Encode("蒸留 | Distillation")})について。\n",
     };
-
-    private static GlossaryIndex Index(IReadOnlyDictionary<string, string> files, GlossaryConfig? config = null) =>
-        GlossaryIndex.Create(config ?? GlossaryConfig.Default, files.Select(f => DocumentParser.Parse(f.Key, f.Value)));
-
-    private static (WorkspaceDiagnostics After, GlossaryIndex Index) Edit(WorkspaceDiagnostics before, string path, Func<string, string> change)
-    {
-        var text = change(before.Index.GetDocument(path)!.Text);
-        var index = before.Index.WithDocument(DocumentParser.Parse(path, text));
-        return (before.Update(index, [path]), index);
-    }
 
     [Fact]
     public void A_prose_edit_reanalyses_only_the_edited_document()
@@ -148,6 +134,20 @@ public class IncrementalAnalysisTests
         }
         if (!unlinkedMentions) total.Should().BeLessThan(everything / 2, "most edits touch a few documents");
         moved.Should().BePositive("some edits only move what other documents' diagnostics point at");
+    }
+
+    private static string Term(string heading, string body) => $"## {heading}<a id=\"{AnchorCodec.Encode(heading)}\"></a>\n\n- {body}\n\n";
+
+    private static string TermList(string path, params string[] terms) => $"<!-- 記事URL:{Base}{path}# -->\n\n" + string.Concat(terms);
+
+    private static GlossaryIndex Index(IReadOnlyDictionary<string, string> files, GlossaryConfig? config = null) =>
+        GlossaryIndex.Create(config ?? GlossaryConfig.Default, files.Select(f => DocumentParser.Parse(f.Key, f.Value)));
+
+    private static (WorkspaceDiagnostics After, GlossaryIndex Index) Edit(WorkspaceDiagnostics before, string path, Func<string, string> change)
+    {
+        var text = change(before.Index.GetDocument(path)!.Text);
+        var index = before.Index.WithDocument(DocumentParser.Parse(path, text));
+        return (before.Update(index, [path]), index);
     }
 
     private static (GlossaryIndex Index, string Description) RandomEdit(GlossaryIndex index, ParsedDocument doc, SyntheticCorpus corpus, Random rng)

@@ -6,8 +6,6 @@ namespace GlossaryLsp.Tests.Rules;
 /// <summary>Every rule has a descriptor and a documentation page, and every page has a rule (STYLE: rules).</summary>
 public class RuleCatalogTests
 {
-    private static string RepoRoot() => TestSupport.RepoPaths.Root;
-
     [Fact]
     public void Every_rule_has_a_doc_page_and_every_doc_page_a_rule()
     {
@@ -20,6 +18,8 @@ public class RuleCatalogTests
             page.Should().Contain($"**Title:** {rule.Title}");
         }
     }
+
+    private static string RepoRoot() => TestSupport.RepoPaths.Root;
 
     [Fact]
     public void Every_catalog_entry_is_implemented_by_exactly_one_rule_class()

@@ -32,6 +32,9 @@ internal sealed class RuleFixture
 
     public static string Format(string path, string id, TextSpan span, string text) => $"{path}:{id}:{span} '{text}'";
 
+    /// <summary>Asserts the rules report exactly the marked spans, no more, no less.</summary>
+    public static RuleFixture Check(string fixture, string newline, params string[] ruleIds) => Check(fixture, newline, null, ruleIds);
+
     public IReadOnlyList<Diagnostic> Analyze() =>
         [.. DocumentAnalyzer.AnalyzeAll(Index).SelectMany(r => r.Diagnostics)];
 
@@ -39,9 +42,6 @@ internal sealed class RuleFixture
     public List<string> Actual(params string[] ruleIds) =>
         [.. Analyze().Where(d => ruleIds.Length == 0 || ruleIds.Contains(d.Id))
             .Select(d => Format(d.Path, d.Id, d.Span, Index.GetDocument(d.Path)!.GetText(d.Span)))];
-
-    /// <summary>Asserts the rules report exactly the marked spans, no more, no less.</summary>
-    public static RuleFixture Check(string fixture, string newline, params string[] ruleIds) => Check(fixture, newline, null, ruleIds);
 
     public static RuleFixture Check(string fixture, string newline, GlossaryConfig? config, params string[] ruleIds)
     {

@@ -8,16 +8,6 @@ namespace GlossaryLsp.Tests.Server;
 /// <summary>SPEC §7: bad input gets a clear diagnostic or error and the server keeps serving.</summary>
 public sealed class BadInputTests
 {
-    private static string TempRoot()
-    {
-        var root = Path.Combine(Path.GetTempPath(), "glossary-lsp-tests", Guid.NewGuid().ToString("N"));
-        foreach (var (path, text) in Fixtures.Workspace()) LspTestClient.WriteFile(root, path, text);
-        return root;
-    }
-
-    private static object DiagnosticRequest(int id, string uri) =>
-        new { jsonrpc = "2.0", id, method = "textDocument/diagnostic", @params = new { textDocument = new { uri } } };
-
     [Fact]
     public async Task Garbage_bytes_invalid_JSON_and_non_messages_are_skipped_and_the_next_request_is_answered()
     {
@@ -41,6 +31,16 @@ public sealed class BadInputTests
         c.Server.DroppedMessages.Should().Be(7);
         c.Stderr.Should().Contain("ignored malformed input: invalid JSON");
     }
+
+    private static string TempRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "glossary-lsp-tests", Guid.NewGuid().ToString("N"));
+        foreach (var (path, text) in Fixtures.Workspace()) LspTestClient.WriteFile(root, path, text);
+        return root;
+    }
+
+    private static object DiagnosticRequest(int id, string uri) =>
+        new { jsonrpc = "2.0", id, method = "textDocument/diagnostic", @params = new { textDocument = new { uri } } };
 
     [Fact]
     public async Task Unknown_method_answers_MethodNotFound()

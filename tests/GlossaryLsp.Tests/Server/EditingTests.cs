@@ -7,13 +7,6 @@ namespace GlossaryLsp.Tests.Server;
 /// <summary>What the server does with the edits of an author typing: undo, and the background preparation of the requests typing makes.</summary>
 public sealed class EditingTests
 {
-    private static async Task<ParsedDocument> IndexedAsync(LspTestClient client, string path)
-    {
-        // A read request takes a snapshot of everything sent before it.
-        await client.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = client.Uri(path) } });
-        return client.Server.Queue.LastSnapshot.GetDocument(client.Uri(path))!.Document;
-    }
-
     [Fact]
     public async Task Undoing_an_edit_takes_back_the_parse_and_the_diagnostics_from_before_it()
     {
@@ -42,6 +35,13 @@ public sealed class EditingTests
         await client.ChangeAsync("記事.md", 6, LspTestClient.Edit(0, 0, 0, 0, "\n"));
         var moved = await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 6);
         moved.Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character}").Should().Equal("GL0002 5:10");
+    }
+
+    private static async Task<ParsedDocument> IndexedAsync(LspTestClient client, string path)
+    {
+        // A read request takes a snapshot of everything sent before it.
+        await client.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = client.Uri(path) } });
+        return client.Server.Queue.LastSnapshot.GetDocument(client.Uri(path))!.Document;
     }
 
     [Fact]
@@ -95,14 +95,6 @@ public sealed class EditingTests
 
 public sealed class LowPriorityTests
 {
-    /// <summary>The calling thread's nice value (Linux; 0 elsewhere): field 19 of /proc/thread-self/stat, counted after the command name.</summary>
-    private static int CurrentNice()
-    {
-        if (!OperatingSystem.IsLinux()) return 0;
-        var stat = File.ReadAllText("/proc/thread-self/stat");
-        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16]);
-    }
-
     [Fact]
     public async Task Background_work_runs_on_a_thread_of_the_lowest_priority()
     {
@@ -113,6 +105,14 @@ public sealed class LowPriorityTests
         if (OperatingSystem.IsLinux()) nice.Should().Be(19);
         CurrentNice().Should().Be(0, "only the worker's own thread is lowered");
         (await Task.Run(CurrentNice)).Should().Be(0);
+    }
+
+    /// <summary>The calling thread's nice value (Linux; 0 elsewhere): field 19 of /proc/thread-self/stat, counted after the command name.</summary>
+    private static int CurrentNice()
+    {
+        if (!OperatingSystem.IsLinux()) return 0;
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16]);
     }
 
     [Fact]

@@ -17,8 +17,8 @@ internal sealed class HoldHandler : ILspNotificationHandler<HoldParams>
 
     public static void Release(string key) => Gate(key).TrySetResult();
 
-    private static TaskCompletionSource Gate(string key) => Gates.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-
     public Task HandleAsync(HoldParams notification, RequestContext context, CancellationToken cancellationToken) =>
         Gate(notification.Key).Task.WaitAsync(LspTestClient.Patience, cancellationToken);
+
+    private static TaskCompletionSource Gate(string key) => Gates.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -24,13 +24,6 @@ internal sealed class LspTestClient : IAsyncDisposable
     private readonly List<(string Method, JsonElement Params)> _serverRequests = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public LanguageServer Server { get; }
-    public JsonRpc Rpc { get; }
-    public Task<int> ServerRun { get; }
-    public string Root { get; }
-    /// <summary>What the client answers to <c>workspace/applyEdit</c>.</summary>
-    public Func<JsonElement, object> ApplyEdit { get; set; } = _ => new { applied = true };
-
     private LspTestClient(string root, ServerOptions? options)
     {
         Root = root;
@@ -43,16 +36,14 @@ internal sealed class LspTestClient : IAsyncDisposable
         Rpc.StartListening();
     }
 
-    public string Stderr => _stderr.ToString();
+    public LanguageServer Server { get; }
+    public JsonRpc Rpc { get; }
+    public Task<int> ServerRun { get; }
+    public string Root { get; }
+    /// <summary>What the client answers to <c>workspace/applyEdit</c>.</summary>
+    public Func<JsonElement, object> ApplyEdit { get; set; } = _ => new { applied = true };
 
-    /// <summary>A temporary workspace with the given files (path → text), a server (with these timings of background work) and a client.</summary>
-    internal static LspTestClient Create(IReadOnlyDictionary<string, string> files, ServerOptions? options = null)
-    {
-        var root = Path.Combine(Path.GetTempPath(), "glossary-lsp-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(root);
-        foreach (var (path, text) in files) WriteFile(root, path, text);
-        return new LspTestClient(root, options);
-    }
+    public string Stderr => _stderr.ToString();
 
     public static void WriteFile(string root, string path, string text)
     {
@@ -60,10 +51,6 @@ internal sealed class LspTestClient : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text, new UTF8Encoding(false));
     }
-
-    public void WriteFile(string path, string text) => WriteFile(Root, path, text);
-
-    public string Uri(string path) => ProtocolConversions.ToFileUri(Path.Combine(Root, path));
 
     /// <summary>Client capabilities as JSON (what a real client sends), by default a push-diagnostics client with every other feature.</summary>
     public static object Capabilities(bool pull = false, string[]? encodings = null, bool refresh = true) => new
@@ -82,6 +69,15 @@ internal sealed class LspTestClient : IAsyncDisposable
             ? (object)new { hover = new { contentFormat = new[] { "markdown", "plaintext" } }, publishDiagnostics = new { relatedInformation = true, versionSupport = true }, diagnostic = new { dynamicRegistration = false, relatedDocumentSupport = false } }
             : new { hover = new { contentFormat = new[] { "markdown", "plaintext" } }, publishDiagnostics = new { relatedInformation = true, versionSupport = true } },
     };
+
+    public static object Edit(int line, int character, int endLine, int endCharacter, string text) =>
+        new { range = new Range(new Position(line, character), new Position(endLine, endCharacter)), text };
+
+    public static object FullText(string text) => new { text };
+
+    public void WriteFile(string path, string text) => WriteFile(Root, path, text);
+
+    public string Uri(string path) => ProtocolConversions.ToFileUri(Path.Combine(Root, path));
 
     public async Task<JsonElement> InitializeAsync(object? capabilities = null, object? initializationOptions = null, bool initialized = true)
     {
@@ -115,53 +111,6 @@ internal sealed class LspTestClient : IAsyncDisposable
 
     public Task ChangeAsync(string path, int version, params object[] changes) =>
         NotifyAsync("textDocument/didChange", new { textDocument = new { uri = Uri(path), version }, contentChanges = changes });
-
-    public static object Edit(int line, int character, int endLine, int endCharacter, string text) =>
-        new { range = new Range(new Position(line, character), new Position(endLine, endCharacter)), text };
-
-    public static object FullText(string text) => new { text };
-
-    /// <summary>What the client answers and records; params arrive as one object (LSP style).</summary>
-    private sealed class ClientTarget(LspTestClient client)
-    {
-        [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
-        public void PublishDiagnostics(JsonElement p) => client.Record(client._notifications, "textDocument/publishDiagnostics", p);
-
-        [JsonRpcMethod("window/logMessage", UseSingleObjectParameterDeserialization = true)]
-        public void LogMessage(JsonElement p) => client.Record(client._notifications, "window/logMessage", p);
-
-        [JsonRpcMethod("window/showMessage", UseSingleObjectParameterDeserialization = true)]
-        public void ShowMessage(JsonElement p) => client.Record(client._notifications, "window/showMessage", p);
-
-        [JsonRpcMethod("glossary/status", UseSingleObjectParameterDeserialization = true)]
-        public void Status(JsonElement p) => client.Record(client._notifications, "glossary/status", p);
-
-        [JsonRpcMethod("$/progress", UseSingleObjectParameterDeserialization = true)]
-        public void Progress(JsonElement p) => client.Record(client._notifications, "$/progress", p);
-
-        [JsonRpcMethod("window/workDoneProgress/create", UseSingleObjectParameterDeserialization = true)]
-        public object? CreateProgress(JsonElement p) { client.Record(client._serverRequests, "window/workDoneProgress/create", p); return null; }
-
-        [JsonRpcMethod("client/registerCapability", UseSingleObjectParameterDeserialization = true)]
-        public object? RegisterCapability(JsonElement p) { client.Record(client._serverRequests, "client/registerCapability", p); return null; }
-
-        [JsonRpcMethod("workspace/diagnostic/refresh")]
-        public object? Refresh() { client.Record(client._serverRequests, "workspace/diagnostic/refresh", default); return null; }
-
-        [JsonRpcMethod("workspace/applyEdit", UseSingleObjectParameterDeserialization = true)]
-        public object ApplyEdit(JsonElement p) { client.Record(client._serverRequests, "workspace/applyEdit", p); return client.ApplyEdit(p); }
-    }
-
-    private void Record(List<(string, JsonElement)> list, string method, JsonElement p)
-    {
-        lock (_gate)
-        {
-            list.Add((method, p.ValueKind == JsonValueKind.Undefined ? default : p.Clone()));
-            var old = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            old.TrySetResult();
-        }
-    }
 
     /// <summary>How many notifications of the method arrived so far (pass as <c>after</c> to wait for newer ones).</summary>
     public int Mark(string method = "textDocument/publishDiagnostics") => Notifications(method).Count;
@@ -258,5 +207,56 @@ internal sealed class LspTestClient : IAsyncDisposable
         try { await ServerRun.WaitAsync(TimeSpan.FromSeconds(10)); } catch (Exception) { }
         Server.Dispose();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>A temporary workspace with the given files (path → text), a server (with these timings of background work) and a client.</summary>
+    internal static LspTestClient Create(IReadOnlyDictionary<string, string> files, ServerOptions? options = null)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "glossary-lsp-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        foreach (var (path, text) in files) WriteFile(root, path, text);
+        return new LspTestClient(root, options);
+    }
+
+    private void Record(List<(string, JsonElement)> list, string method, JsonElement p)
+    {
+        lock (_gate)
+        {
+            list.Add((method, p.ValueKind == JsonValueKind.Undefined ? default : p.Clone()));
+            var old = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            old.TrySetResult();
+        }
+    }
+
+    /// <summary>What the client answers and records; params arrive as one object (LSP style).</summary>
+    private sealed class ClientTarget(LspTestClient client)
+    {
+        [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
+        public void PublishDiagnostics(JsonElement p) => client.Record(client._notifications, "textDocument/publishDiagnostics", p);
+
+        [JsonRpcMethod("window/logMessage", UseSingleObjectParameterDeserialization = true)]
+        public void LogMessage(JsonElement p) => client.Record(client._notifications, "window/logMessage", p);
+
+        [JsonRpcMethod("window/showMessage", UseSingleObjectParameterDeserialization = true)]
+        public void ShowMessage(JsonElement p) => client.Record(client._notifications, "window/showMessage", p);
+
+        [JsonRpcMethod("glossary/status", UseSingleObjectParameterDeserialization = true)]
+        public void Status(JsonElement p) => client.Record(client._notifications, "glossary/status", p);
+
+        [JsonRpcMethod("$/progress", UseSingleObjectParameterDeserialization = true)]
+        public void Progress(JsonElement p) => client.Record(client._notifications, "$/progress", p);
+
+        [JsonRpcMethod("window/workDoneProgress/create", UseSingleObjectParameterDeserialization = true)]
+        public object? CreateProgress(JsonElement p) { client.Record(client._serverRequests, "window/workDoneProgress/create", p); return null; }
+
+        [JsonRpcMethod("client/registerCapability", UseSingleObjectParameterDeserialization = true)]
+        public object? RegisterCapability(JsonElement p) { client.Record(client._serverRequests, "client/registerCapability", p); return null; }
+
+        [JsonRpcMethod("workspace/diagnostic/refresh")]
+        public object? Refresh() { client.Record(client._serverRequests, "workspace/diagnostic/refresh", default); return null; }
+
+        [JsonRpcMethod("workspace/applyEdit", UseSingleObjectParameterDeserialization = true)]
+        public object ApplyEdit(JsonElement p) { client.Record(client._serverRequests, "workspace/applyEdit", p); return client.ApplyEdit(p); }
     }
 }

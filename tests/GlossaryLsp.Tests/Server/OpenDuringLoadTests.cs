@@ -13,17 +13,6 @@ public sealed class OpenDuringLoadTests
     /// <summary>The article as the editor has it: a line inserted above, the broken link moved to line 5 and one character right.</summary>
     private static readonly string EditedArticle = Fixtures.Article.Replace("# 記事\n", "# 記事\n\n未保存の段落。\n").Replace("🌲[存在しない]", "🌲 [存在しない]");
 
-    /// <summary>Sends <c>initialized</c> and then <paramref name="send"/> while the queue is held, then lets it go.</summary>
-    private static async Task LoadWithAsync(LspTestClient client, Func<Task> send)
-    {
-        var key = Guid.NewGuid().ToString("N");
-        await client.NotifyAsync("test/hold", new { key });
-        await client.NotifyAsync("initialized", new { });
-        await send();
-        HoldHandler.Release(key);
-        await client.WaitForNotificationAsync("glossary/status", p => p.GetProperty("state").GetString() == "ready");
-    }
-
     [Fact]
     public async Task A_didOpen_arriving_while_the_folder_loads_is_what_diagnostics_are_computed_from()
     {
@@ -47,6 +36,17 @@ public sealed class OpenDuringLoadTests
         var folder = client.Server.Queue.LastSnapshot.Folders.Single();
         foreach (var path in new[] { "記事.md", "用語集.md" })
             folder.Index.GetDocument(path)!.Text.Should().BeSameAs(folder.OpenDocuments[path].Text);
+    }
+
+    /// <summary>Sends <c>initialized</c> and then <paramref name="send"/> while the queue is held, then lets it go.</summary>
+    private static async Task LoadWithAsync(LspTestClient client, Func<Task> send)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        await client.NotifyAsync("test/hold", new { key });
+        await client.NotifyAsync("initialized", new { });
+        await send();
+        HoldHandler.Release(key);
+        await client.WaitForNotificationAsync("glossary/status", p => p.GetProperty("state").GetString() == "ready");
     }
 
     [Fact]

@@ -14,10 +14,6 @@ internal sealed class RawConnection : IAsyncDisposable
     private readonly byte[] _buffer = new byte[1 << 20];
     private int _start, _end;
 
-    public LanguageServer Server { get; }
-    public Task<int> Run { get; }
-    public string Root { get; }
-
     public RawConnection(string root)
     {
         Root = root;
@@ -26,7 +22,17 @@ internal sealed class RawConnection : IAsyncDisposable
         Run = Task.Run(Server.RunAsync);
     }
 
+    public LanguageServer Server { get; }
+    public Task<int> Run { get; }
+    public string Root { get; }
+
     public string Stderr => _stderr.ToString();
+
+    public static byte[] Frame(string json)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        return [.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body];
+    }
 
     public async Task WriteRawAsync(byte[] bytes)
     {
@@ -35,12 +41,6 @@ internal sealed class RawConnection : IAsyncDisposable
     }
 
     public Task WriteRawAsync(string text) => WriteRawAsync(Encoding.UTF8.GetBytes(text));
-
-    public static byte[] Frame(string json)
-    {
-        var body = Encoding.UTF8.GetBytes(json);
-        return [.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body];
-    }
 
     public Task SendAsync(object message) => WriteRawAsync(Frame(JsonSerializer.Serialize(message)));
 
@@ -56,6 +56,20 @@ internal sealed class RawConnection : IAsyncDisposable
             if (message.TryGetProperty("method", out _) && message.TryGetProperty("id", out var rid))
                 await SendAsync(new { jsonrpc = "2.0", id = rid, result = (object?)null }); // answer server requests
         }
+    }
+
+    public async Task InitializeAsync()
+    {
+        await SendAsync(new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = 1, rootUri = ProtocolConversions.ToFileUri(Root), capabilities = new { } } });
+        await ReadResponseAsync(1);
+        await SendAsync(new { jsonrpc = "2.0", method = "initialized", @params = new { } });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        try { await Run.WaitAsync(TimeSpan.FromSeconds(10)); } catch (Exception) { }
+        Server.Dispose();
     }
 
     private async Task<JsonElement> ReadMessageAsync(CancellationToken ct)
@@ -85,19 +99,5 @@ internal sealed class RawConnection : IAsyncDisposable
             if (n == 0) throw new EndOfStreamException("server closed the connection; stderr:\n" + Stderr);
             _end += n;
         }
-    }
-
-    public async Task InitializeAsync()
-    {
-        await SendAsync(new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = 1, rootUri = ProtocolConversions.ToFileUri(Root), capabilities = new { } } });
-        await ReadResponseAsync(1);
-        await SendAsync(new { jsonrpc = "2.0", method = "initialized", @params = new { } });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        try { await Run.WaitAsync(TimeSpan.FromSeconds(10)); } catch (Exception) { }
-        Server.Dispose();
     }
 }

@@ -22,14 +22,6 @@ public sealed class SharedTextsTests : IDisposable
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
-    private static DidOpenTextDocumentParams ReadDidOpen(SharedTexts texts, string text)
-    {
-        var options = LspJson.Create();
-        options.Converters.Add(new DidOpenParamsConverter(texts));
-        var json = JsonSerializer.Serialize(new { textDocument = new { uri = "file:///w/用語集.md", languageId = "markdown", version = 1, text } });
-        return JsonSerializer.Deserialize<DidOpenTextDocumentParams>(json, options)!;
-    }
-
     [Fact]
     public void A_didOpen_read_before_its_file_gives_the_folder_its_string()
     {
@@ -41,6 +33,14 @@ public sealed class SharedTextsTests : IDisposable
 
         index.GetDocument("用語集.md")!.Text.Should().BeSameAs(opened);
         index.GetDocument("記事.md")!.Text.Should().Be(Fixtures.Article);
+    }
+
+    private static DidOpenTextDocumentParams ReadDidOpen(SharedTexts texts, string text)
+    {
+        var options = LspJson.Create();
+        options.Converters.Add(new DidOpenParamsConverter(texts));
+        var json = JsonSerializer.Serialize(new { textDocument = new { uri = "file:///w/用語集.md", languageId = "markdown", version = 1, text } });
+        return JsonSerializer.Deserialize<DidOpenTextDocumentParams>(json, options)!;
     }
 
     [Fact]

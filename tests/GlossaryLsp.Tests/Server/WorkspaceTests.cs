@@ -101,8 +101,6 @@ public sealed class CrossFileTests
 
 public sealed class WatchedFilesTests
 {
-    private static object Event(LspTestClient c, string path, int type) => new { changes = new[] { new { uri = c.Uri(path), type } } };
-
     [Fact]
     public async Task Files_created_changed_and_deleted_on_disk_update_the_index()
     {
@@ -129,6 +127,8 @@ public sealed class WatchedFilesTests
         await client.WaitForDiagnosticsAsync("メモ/新規.md", p => p.Diagnostics.Count == 0);
         (await client.WaitForDiagnosticsAsync("メモ/改名.md")).Should().ContainSingle();
     }
+
+    private static object Event(LspTestClient c, string path, int type) => new { changes = new[] { new { uri = c.Uri(path), type } } };
 
     [Fact]
     public async Task Glossary_yml_is_reloaded_and_a_bad_one_is_reported_while_the_previous_config_stays()

@@ -26,9 +26,6 @@ public sealed partial class Fixture
 {
     public const string DefaultPath = "doc.md";
 
-    [GeneratedRegex(@"\G\{\|(GL\d{4}):")]
-    private static partial Regex DiagnosticOpen();
-
     public required IReadOnlyList<FixtureFile> Files { get; init; }
     /// <summary>The <c>$0</c> marker, or null when the fixture has none.</summary>
     public FixtureSpan? Cursor { get; init; }
@@ -36,12 +33,6 @@ public sealed partial class Fixture
     public required IReadOnlyList<FixtureSpan> Spans { get; init; }
     /// <summary>The <c>{|GLxxxx:…|}</c> markers in the order they open.</summary>
     public required IReadOnlyList<ExpectedDiagnostic> Diagnostics { get; init; }
-
-    public string Text(string path) =>
-        Files.FirstOrDefault(f => f.Path == path)?.Text ?? throw new KeyNotFoundException($"no file '{path}' in the fixture");
-
-    /// <summary>The only span of the fixture.</summary>
-    public FixtureSpan Span() => Spans.Count == 1 ? Spans[0] : throw new InvalidOperationException($"the fixture has {Spans.Count} spans");
 
     /// <summary>
     /// Parses a fixture. With <paramref name="newline"/> every line end of the fixture becomes it first
@@ -62,6 +53,37 @@ public sealed partial class Fixture
         }
         return new Fixture { Files = files, Cursor = cursor, Spans = spans, Diagnostics = diagnostics };
     }
+
+    public string Text(string path) =>
+        Files.FirstOrDefault(f => f.Path == path)?.Text ?? throw new KeyNotFoundException($"no file '{path}' in the fixture");
+
+    /// <summary>The only span of the fixture.</summary>
+    public FixtureSpan Span() => Spans.Count == 1 ? Spans[0] : throw new InvalidOperationException($"the fixture has {Spans.Count} spans");
+
+    /// <summary>
+    /// The LSP position of an offset: lines end at "\n", "\r\n" or a lone "\r", characters are UTF-16
+    /// code units. Computed here, not by Core's LineIndex, so that tests check the product's conversion.
+    /// </summary>
+    public LinePosition Position(string path, int offset)
+    {
+        var text = Text(path);
+        int line = 0, lineStart = 0;
+        for (int i = 0; i < offset; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new LinePosition(line, offset - lineStart);
+    }
+
+    /// <summary>"line:character-line:character" of a span, as tests write expected ranges.</summary>
+    public string Range(FixtureSpan span) => $"{Position(span.Path, span.Span.Start)}-{Position(span.Path, span.Span.End)}";
+
+    [GeneratedRegex(@"\G\{\|(GL\d{4}):")]
+    private static partial Regex DiagnosticOpen();
 
     /// <summary>Splits on lines that start with <c>//- </c>; the header line's own line end is not part of any file.</summary>
     private static IEnumerable<(string Path, string Text)> SplitFiles(string fixture)
@@ -133,26 +155,4 @@ public sealed partial class Fixture
     }
 
     private static bool At(string text, int i, string token) => string.CompareOrdinal(text, i, token, 0, token.Length) == 0;
-
-    /// <summary>
-    /// The LSP position of an offset: lines end at "\n", "\r\n" or a lone "\r", characters are UTF-16
-    /// code units. Computed here, not by Core's LineIndex, so that tests check the product's conversion.
-    /// </summary>
-    public LinePosition Position(string path, int offset)
-    {
-        var text = Text(path);
-        int line = 0, lineStart = 0;
-        for (int i = 0; i < offset; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new LinePosition(line, offset - lineStart);
-    }
-
-    /// <summary>"line:character-line:character" of a span, as tests write expected ranges.</summary>
-    public string Range(FixtureSpan span) => $"{Position(span.Path, span.Span.Start)}-{Position(span.Path, span.Span.End)}";
 }

@@ -38,6 +38,13 @@ public sealed record FixtureWorkspace
 
     public static string Crlf(string text) => text.Replace("\r\n", "\n").Replace("\n", "\r\n");
 
+    /// <summary>"line:character-line:character" of a span a feature returned, as tests write expected ranges.</summary>
+    public static string Range(ParsedDocument doc, TextSpan span)
+    {
+        var r = doc.Lines.GetRange(span);
+        return $"{r.Start}-{r.End}";
+    }
+
     public ParsedDocument Doc(string path) => Index.GetDocument(path) ?? throw new KeyNotFoundException(path);
 
     /// <summary>The text of a span in the focused document.</summary>
@@ -48,11 +55,4 @@ public sealed record FixtureWorkspace
 
     /// <summary>The index after replacing one document's text.</summary>
     public GlossaryIndex With(string path, string text) => Index.WithDocument(WorkspaceLoader.ParseText(path, text, Index.Config));
-
-    /// <summary>"line:character-line:character" of a span a feature returned, as tests write expected ranges.</summary>
-    public static string Range(ParsedDocument doc, TextSpan span)
-    {
-        var r = doc.Lines.GetRange(span);
-        return $"{r.Start}-{r.End}";
-    }
 }

@@ -12,6 +12,23 @@ public sealed class FeatureHandlerTests
     /// <summary>An article with a link to 転移学習 (line 2), a broken link (line 4) and an unlinked mention (line 6).</summary>
     private static readonly string Article = Fixtures.Article + "\n凍結する前に転移学習を試す。\n";
 
+    [Fact]
+    public async Task Hover_on_a_link_in_utf16_and_utf8()
+    {
+        await using var c = await StartAsync();
+        var hover = await c.RequestAsync("textDocument/hover", At(c, "記事.md", Fixtures.TermLink.Span.Start + 3));
+        hover.GetProperty("contents").GetProperty("kind").GetString().Should().Be("markdown");
+        hover.GetProperty("contents").GetProperty("value").GetString().Should().Be(
+            "**転移学習** | Transfer Learning\n\n- ある課題で学習したモデルを別の課題に流用する手法。\n\n---\n\nDefined in `用語集.md:4`\n");
+        R(hover.GetProperty("range")).Should().Be(Fixtures.Marked.Range(Fixtures.TermLink));
+
+        await using var c8 = LspTestClient.Create(Workspace());
+        await c8.InitializeAsync(LspTestClient.Capabilities(encodings: ["utf-8"]));
+        // UTF-8: "[転移" is 1 + 6 bytes; the link is 73 bytes long.
+        var hover8 = await c8.RequestAsync("textDocument/hover", At(c8, "記事.md", 2, 7));
+        R(hover8.GetProperty("range")).Should().Be("2:0-2:73");
+    }
+
     private static Dictionary<string, string> Workspace() => new()
     {
         ["用語集.md"] = Fixtures.Glossary + "\n## 凍結 | Freezing\n\n- 重みを止める。\n",
@@ -36,23 +53,6 @@ public sealed class FeatureHandlerTests
     private static string R(JsonElement range) =>
         $"{range.GetProperty("start").GetProperty("line")}:{range.GetProperty("start").GetProperty("character")}-" +
         $"{range.GetProperty("end").GetProperty("line")}:{range.GetProperty("end").GetProperty("character")}";
-
-    [Fact]
-    public async Task Hover_on_a_link_in_utf16_and_utf8()
-    {
-        await using var c = await StartAsync();
-        var hover = await c.RequestAsync("textDocument/hover", At(c, "記事.md", Fixtures.TermLink.Span.Start + 3));
-        hover.GetProperty("contents").GetProperty("kind").GetString().Should().Be("markdown");
-        hover.GetProperty("contents").GetProperty("value").GetString().Should().Be(
-            "**転移学習** | Transfer Learning\n\n- ある課題で学習したモデルを別の課題に流用する手法。\n\n---\n\nDefined in `用語集.md:4`\n");
-        R(hover.GetProperty("range")).Should().Be(Fixtures.Marked.Range(Fixtures.TermLink));
-
-        await using var c8 = LspTestClient.Create(Workspace());
-        await c8.InitializeAsync(LspTestClient.Capabilities(encodings: ["utf-8"]));
-        // UTF-8: "[転移" is 1 + 6 bytes; the link is 73 bytes long.
-        var hover8 = await c8.RequestAsync("textDocument/hover", At(c8, "記事.md", 2, 7));
-        R(hover8.GetProperty("range")).Should().Be("2:0-2:73");
-    }
 
     [Fact]
     public async Task Hover_on_a_mention_in_plaintext_for_a_plaintext_client()
@@ -224,19 +224,6 @@ public sealed class FeatureHandlerTests
 
 public sealed class RenameHandlerTests
 {
-    private static Dictionary<string, string> Workspace() => new()
-    {
-        ["用語集.md"] = Fixtures.Glossary,
-        ["記事.md"] = Fixtures.Article,
-    };
-
-    private static object At(LspTestClient c, string path, int line, int character) =>
-        new { textDocument = new { uri = c.Uri(path) }, position = new { line, character } };
-
-    private static string R(JsonElement range) =>
-        $"{range.GetProperty("start").GetProperty("line")}:{range.GetProperty("start").GetProperty("character")}-" +
-        $"{range.GetProperty("end").GetProperty("line")}:{range.GetProperty("end").GetProperty("character")}";
-
     [Fact]
     public async Task PrepareRename_gives_the_entry_word_and_rename_rewrites_heading_id_and_links()
     {
@@ -258,6 +245,19 @@ public sealed class RenameHandlerTests
         byFile["用語集.md"].Should().Equal("3:3-3:7 転移型学習", "3:34-3:78 " + newAnchor);
         byFile["記事.md"].Should().Equal("2:1-2:5 転移型学習", "2:14-2:58 " + newAnchor);
     }
+
+    private static Dictionary<string, string> Workspace() => new()
+    {
+        ["用語集.md"] = Fixtures.Glossary,
+        ["記事.md"] = Fixtures.Article,
+    };
+
+    private static object At(LspTestClient c, string path, int line, int character) =>
+        new { textDocument = new { uri = c.Uri(path) }, position = new { line, character } };
+
+    private static string R(JsonElement range) =>
+        $"{range.GetProperty("start").GetProperty("line")}:{range.GetProperty("start").GetProperty("character")}-" +
+        $"{range.GetProperty("end").GetProperty("line")}:{range.GetProperty("end").GetProperty("character")}";
 
     [Fact]
     public async Task Rename_errors_come_back_as_rpc_errors_with_the_reason()
