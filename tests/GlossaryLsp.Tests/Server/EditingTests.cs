@@ -67,7 +67,7 @@ public sealed class EditingTests
     [Fact]
     public async Task The_compaction_and_the_mention_automaton_come_only_once_no_message_has_arrived_for_a_quiet_spell()
     {
-        await using var client = LspTestClient.Create(Fixtures.Workspace(), new ServerOptions { QuietBeforeBackgroundWork = TimeSpan.FromSeconds(1.5) });
+        await using var client = LspTestClient.Create(Fixtures.Workspace(), new ServerOptions { QuietBeforeBackgroundWork = TimeSpan.FromSeconds(2.5) });
         await client.InitializeAsync();
         await client.OpenAsync("記事.md", Fixtures.Article);
         await client.WaitForDiagnosticsAsync("記事.md");
@@ -81,7 +81,7 @@ public sealed class EditingTests
             await client.RequestAsync("textDocument/hover", hover);
             await Task.Delay(100);
         }
-        MentionScanner.IsPrepared(index).Should().BeFalse("no quiet spell of 1.5 s has passed yet");
+        MentionScanner.IsPrepared(index).Should().BeFalse("no quiet spell of 2.5 s has passed yet");
         client.Stderr.Should().NotContain("compacted the heap");
         client.Server.WarmUp.Completed.Should().Be(0);
 
