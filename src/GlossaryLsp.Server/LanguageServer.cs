@@ -52,7 +52,8 @@ public sealed class LanguageServer : IDisposable
         {
             var entryType = typeof(RpcEntry<>).MakeGenericType(handler.ParamsType);
             var entry = Activator.CreateInstance(entryType, this, handler)!;
-            _rpc.AddLocalRpcMethod(entryType.GetMethod(nameof(RpcEntry<object>.InvokeAsync))!, entry, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
+            var method = entryType.GetMethod(nameof(RpcEntry<object>.InvokeAsync))!;
+            _rpc.AddLocalRpcMethod(method, entry, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
         }
         WireOptions = formatter.JsonSerializerOptions;
         Client = new RpcClient(this, _rpc);
@@ -130,7 +131,10 @@ public sealed class LanguageServer : IDisposable
             {
                 if (server.Lifecycle.IsShutdownRequested)
                     return handler.IsNotification ? Task.FromResult<object?>(null)
-                        : Task.FromException<object?>(new LocalRpcException($"the server is shut down; {handler.Method} is not accepted") { ErrorCode = LspErrorCodes.InvalidRequest });
+                        : Task.FromException<object?>(new LocalRpcException($"the server is shut down; {handler.Method} is not accepted")
+                        {
+                            ErrorCode = LspErrorCodes.InvalidRequest,
+                        });
                 if (!server.Lifecycle.IsInitialized && handler.Method != "initialize")
                     return handler.IsNotification ? Task.FromResult<object?>(null)
                         : Task.FromException<object?>(new LocalRpcException("the server is not initialized") { ErrorCode = LspErrorCodes.ServerNotInitialized });

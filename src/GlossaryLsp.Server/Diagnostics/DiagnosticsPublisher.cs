@@ -15,7 +15,10 @@ internal sealed class DiagnosticsPublisher(ConvertedDiagnostics converted, PullL
     private readonly Dictionary<string, (string ResultId, int? Version)> _published = new(StringComparer.Ordinal);
     /// <summary>The snapshot of the last pass that published (worker only).</summary>
     private ServerSnapshot? _lastPublished;
-    /// <summary>Documents whose results may differ from what the client last got (worker only): added by each analysis, removed as they are published, so a cancelled pass leaves the rest to the next one.</summary>
+    /// <summary>
+    /// Documents whose results may differ from what the client last got (worker only): added by each
+    /// analysis, removed as they are published, so a cancelled pass leaves the rest to the next one.
+    /// </summary>
     private readonly HashSet<(string Root, string Path)> _unpublished = [];
     /// <summary>The next pass compares every document (after a full analysis or a folder change).</summary>
     private bool _publishAll = true;
@@ -66,7 +69,8 @@ internal sealed class DiagnosticsPublisher(ConvertedDiagnostics converted, PullL
             }
             if (!push) continue;
             foreach (var open in folder.OpenDocuments.Values)
-                if (_published.TryGetValue(open.Uri, out var last) && last.Version != open.Version && folder.Index.GetDocument(open.Path) is { } doc && seen.Add((folder.RootPath, open.Path)))
+                if (_published.TryGetValue(open.Uri, out var last) && last.Version != open.Version
+                    && folder.Index.GetDocument(open.Path) is { } doc && seen.Add((folder.RootPath, open.Path)))
                     result.Add(new DocumentSnapshot(folder, open.Uri, doc));
         }
         if (_unpublished.Any(k => snapshot.Folders.All(f => f.RootPath != k.Root))) sweep = true;

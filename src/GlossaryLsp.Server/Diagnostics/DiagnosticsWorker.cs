@@ -39,7 +39,7 @@ internal sealed class DiagnosticsWorker(FolderAnalyses analyses, DiagnosticsPubl
     {
         lock (_gate)
         {
-            _stop.Cancel(); // publishing an older snapshot's results is wasted work now
+            _stop.Cancel(); // an older snapshot's results need not be published
             _stop = new CancellationTokenSource();
             _pending = (snapshot, _stop.Token);
             _worker = _worker.IsCompleted ? Task.Run(WorkAsync) : _worker.ContinueWith(_ => WorkAsync(), TaskScheduler.Default).Unwrap();

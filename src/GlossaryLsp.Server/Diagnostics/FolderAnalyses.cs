@@ -18,7 +18,7 @@ internal sealed class FolderAnalyses
     public WorkspaceDiagnostics? Of(FolderSnapshot folder) =>
         _analysed.TryGetValue(folder.RootPath, out var analysed) && ReferenceEquals(analysed.Index, folder.Index) ? analysed : null;
 
-    /// <summary>Builds what the next incremental update needs, so that the first edit does not (see docs/PERFORMANCE.md).</summary>
+    /// <summary>Builds what the next incremental update needs, so that the first edit does not (docs/PERFORMANCE.md, "Background work waits for the author to pause").</summary>
     public void PrepareUpdates()
     {
         foreach (var analysed in _analysed.Values) analysed.PrepareUpdate();

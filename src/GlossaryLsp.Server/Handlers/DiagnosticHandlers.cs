@@ -33,7 +33,10 @@ internal sealed class WorkspaceDiagnosticHandler : ILspRequestHandler<WorkspaceD
             var result = context.Diagnostics.Pull(doc);
             reports[i] = previous.TryGetValue(doc.Uri, out var id) && id == result.ResultId
                 ? new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = result.ResultId, Uri = doc.Uri, Version = doc.Version }
-                : new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items, Uri = doc.Uri, Version = doc.Version };
+                : new WorkspaceDocumentDiagnosticReport
+                {
+                    Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items, Uri = doc.Uri, Version = doc.Version,
+                };
         });
         return new WorkspaceDiagnosticReport(reports);
     }

@@ -27,7 +27,8 @@ internal sealed class InitializeHandler : ILspRequestHandler<InitializeParams, I
         context.Lifecycle.Initialize(session);
         context.Log.Info($"initialize: client {request.ClientInfo?.Name ?? "?"} {request.ClientInfo?.Version}, position encoding {session.Conversions.EncodingName}, " +
                          $"{(session.Features.PullDiagnostics ? "pull" : "push")} diagnostics, folders: {string.Join(", ", context.State.Folders.Select(f => f.RootPath))}");
-        return Task.FromResult(new InitializeResult(Capabilities(context, session), new ServerInfo(LanguageServer.Name, typeof(LanguageServer).Assembly.GetName().Version?.ToString(3))));
+        var serverInfo = new ServerInfo(LanguageServer.Name, typeof(LanguageServer).Assembly.GetName().Version?.ToString(3));
+        return Task.FromResult(new InitializeResult(Capabilities(context, session), serverInfo));
     }
 
     private static IEnumerable<(string Name, string Path)> Folders(InitializeParams request)
@@ -87,7 +88,7 @@ internal sealed class InitializedHandler : ILspNotificationHandler<InitializedPa
     }
 }
 
-/// <summary><c>shutdown</c>: from now on only <c>exit</c> is accepted.</summary>
+/// <summary><c>shutdown</c>: after it, only <c>exit</c> is accepted.</summary>
 [LspMethod("shutdown", Mutates = true)]
 internal sealed class ShutdownHandler : ILspRequestHandler<NoParams?, object?>
 {

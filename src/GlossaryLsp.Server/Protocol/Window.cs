@@ -37,7 +37,7 @@ public sealed record WorkDoneProgressEnd
 /// <summary>The custom <c>glossary/status</c> notification (state "indexing" | "ready").</summary>
 public sealed record GlossaryStatusParams(string State, int Files, int Terms);
 
-/// <summary>Params of the custom <c>glossary/terms</c> request (none yet).</summary>
+/// <summary>Params of the custom <c>glossary/terms</c> request (it takes none).</summary>
 public sealed record GlossaryTermsParams;
 
 public sealed record GlossaryTerm

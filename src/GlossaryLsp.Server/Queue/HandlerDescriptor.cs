@@ -48,13 +48,19 @@ internal sealed class HandlerDescriptor
             {
                 var m = typeof(HandlerDescriptor).GetMethod(nameof(ForRequest), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(args);
                 var invoke = (Func<object?, RequestContext, CancellationToken, Task<object?>>)m.Invoke(null, [instance])!;
-                return new HandlerDescriptor { Method = attribute.Method, Mutates = attribute.Mutates, IsNotification = false, ParamsType = args[0], HandlerType = type, Invoke = invoke };
+                return new HandlerDescriptor
+                {
+                    Method = attribute.Method, Mutates = attribute.Mutates, IsNotification = false, ParamsType = args[0], HandlerType = type, Invoke = invoke,
+                };
             }
             if (def == typeof(ILspNotificationHandler<>))
             {
                 var m = typeof(HandlerDescriptor).GetMethod(nameof(ForNotification), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(args);
                 var invoke = (Func<object?, RequestContext, CancellationToken, Task<object?>>)m.Invoke(null, [instance])!;
-                return new HandlerDescriptor { Method = attribute.Method, Mutates = attribute.Mutates, IsNotification = true, ParamsType = args[0], HandlerType = type, Invoke = invoke };
+                return new HandlerDescriptor
+                {
+                    Method = attribute.Method, Mutates = attribute.Mutates, IsNotification = true, ParamsType = args[0], HandlerType = type, Invoke = invoke,
+                };
             }
         }
         throw new InvalidOperationException($"{type.Name} has [LspMethod] but implements neither ILspRequestHandler<,> nor ILspNotificationHandler<>");

@@ -92,7 +92,9 @@ internal sealed class RequestQueue(LanguageServer server)
                 if (PendingParses() is { } pending)
                 {
                     _idleWaiting = true;
-                    _ = pending.ContinueWith(_ => _channel.Writer.TryWrite(new WorkItem(null, null, CancellationToken.None, new())), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    _ = pending.ContinueWith(
+                        _ => _channel.Writer.TryWrite(new WorkItem(null, null, CancellationToken.None, new())),
+                        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     continue;
                 }
                 _mutatedSinceIdle = false;

@@ -154,7 +154,7 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
         _buffer = bigger;
     }
 
-    /// <summary>Does not keep a 50 MB buffer alive after a large message.</summary>
+    /// <summary>Goes back to a small buffer once a large message is through, so its memory is not held.</summary>
     private void ShrinkAfterLargeMessage()
     {
         if (_buffer.Length <= 1024 * 1024 || _end - _start > 64 * 1024) return;

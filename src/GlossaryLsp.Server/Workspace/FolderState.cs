@@ -21,11 +21,12 @@ internal sealed class FolderState(string name, string rootPath)
     public GlossaryConfig FileConfig { get; set; } = GlossaryConfig.Default;
     public GlossaryIndex Index { get; set; } = GlossaryIndex.Empty();
     /// <summary>
-    /// Open documents by workspace path: a persistent map, so a snapshot shares it instead of copying every
-    /// open document per change. Values compare by reference: with the records' own equality, <c>SetItem</c>
-    /// compared whole texts and kept the old record when they were equal, dropping the new one's string.
+    /// Open documents by workspace path: a persistent map, which a snapshot shares rather than copies.
+    /// Values compare by reference, so <c>SetItem</c> always stores the new record (record equality would
+    /// compare whole texts and keep the old record, with its own string, when they are equal).
     /// </summary>
-    public ImmutableDictionary<string, OpenDocument> Open { get; private set; } = ImmutableDictionary<string, OpenDocument>.Empty.WithComparers(StringComparer.Ordinal, ReferenceEqualityComparer.Instance);
+    public ImmutableDictionary<string, OpenDocument> Open { get; private set; } =
+        ImmutableDictionary<string, OpenDocument>.Empty.WithComparers(StringComparer.Ordinal, ReferenceEqualityComparer.Instance);
     /// <summary>Open documents whose text changed since the last snapshot, with their parse (started in the background; a burst of changes keeps only the last).</summary>
     public Dictionary<string, PendingParse> Dirty { get; } = new(StringComparer.Ordinal);
     public int Epoch { get; set; }
@@ -45,11 +46,9 @@ internal sealed class FolderState(string name, string rootPath)
     }
 
     /// <summary>
-    /// The open document's text changed: its parse starts now on the thread pool, so that it runs while
-    /// the client sends its next request — unless the text is one already parsed (the current one, or
-    /// one of the last few replaced: an undo, a typed-then-deleted character), whose parse is taken as it
-    /// is: nothing is parsed, and nothing is re-analysed for it either (the index gets the very parse the
-    /// last diagnostics pass may have analysed).
+    /// The open document's text changed: its parse starts at once on the thread pool, while the client
+    /// sends its next request. A text already parsed (the current one, or one of the last few replaced:
+    /// an undo) keeps that parse, so nothing is parsed or re-analysed for it.
     /// </summary>
     public void MarkDirty(string path)
     {

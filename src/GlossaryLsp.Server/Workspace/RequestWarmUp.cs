@@ -9,15 +9,13 @@ using GlossaryLsp.Server.Protocol;
 namespace GlossaryLsp.Server.Workspace;
 
 /// <summary>
-/// The background work after a load, on a thread of the lowest priority so that it takes only the CPU
-/// the answers leave, once the first diagnostics pass is done (both want both cores; the pass comes
-/// first). First what the requests an author makes while typing need: the sorted entry words and, for
-/// completion in every context and hover, one run through the same deserialization, handler and
-/// serialization as a real request (JIT compilation, serializer metadata), on a private copy of a
-/// document that no reader ever sees; and what the next diagnostics pass needs. Then, once no message
-/// has arrived for <see cref="ServerOptions.QuietBeforeBackgroundWork"/>, what would pause or slow the
-/// answers: one compacting collection and the mention automaton (a request that needs it before then
-/// builds it itself). See docs/PERFORMANCE.md.
+/// The background work after a load, on a lowest-priority thread, after the first diagnostics pass.
+/// First what typing needs: the sorted entry words, one completion per context and one hover run
+/// through the real deserialization, handler and serialization on a private copy of a document no
+/// reader sees, and what the next diagnostics pass needs. Then, once no message has arrived for
+/// <see cref="ServerOptions.QuietBeforeBackgroundWork"/>, what would pause the answers: one compacting
+/// collection and the mention automaton (a request that needs it earlier builds it itself). Why: see
+/// docs/PERFORMANCE.md, "Hover and completion are ready before they are asked for".
 /// </summary>
 internal sealed class RequestWarmUp(LanguageServer server)
 {
@@ -63,7 +61,7 @@ internal sealed class RequestWarmUp(LanguageServer server)
         }
     }
 
-    /// <summary>The mention automaton of the snapshot of now (edits since the load have their own entry words).</summary>
+    /// <summary>The mention automaton of the latest snapshot (edits since the load have their own entry words).</summary>
     private void PrepareMentions()
     {
         foreach (var folder in server.Queue.LastSnapshot.Folders) MentionScanner.Prepare(folder.Index);
@@ -90,7 +88,9 @@ internal sealed class RequestWarmUp(LanguageServer server)
         long before = Environment.WorkingSet, pause = GC.GetTotalPauseDuration().Ticks;
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        server.Log.Info($"compacted the heap after loading: {before >> 20} → {Environment.WorkingSet >> 20} MB of memory, {GC.GetTotalMemory(false) >> 20} MB live, in {TimeSpan.FromTicks(GC.GetTotalPauseDuration().Ticks - pause).TotalMilliseconds:0} ms");
+        var paused = TimeSpan.FromTicks(GC.GetTotalPauseDuration().Ticks - pause);
+        server.Log.Info($"compacted the heap after loading: {before >> 20} → {Environment.WorkingSet >> 20} MB of memory, "
+                        + $"{GC.GetTotalMemory(false) >> 20} MB live, in {paused.TotalMilliseconds:0} ms");
     }
 
     private void RunRequests(ServerSnapshot snapshot)
@@ -137,7 +137,8 @@ internal sealed class RequestWarmUp(LanguageServer server)
         {
             // The item as the client sends it back: its data read as JSON.
             var sent = resolve.DeserializeParams(JsonSerializer.SerializeToElement(first, server.WireOptions));
-            JsonSerializer.SerializeToUtf8Bytes(resolve.Invoke(sent, new RequestContext(server, snapshot, resolve.Method), CancellationToken.None).GetAwaiter().GetResult(), server.WireOptions);
+            var resolved = resolve.Invoke(sent, new RequestContext(server, snapshot, resolve.Method), CancellationToken.None).GetAwaiter().GetResult();
+            JsonSerializer.SerializeToUtf8Bytes(resolved, server.WireOptions);
         }
     }
 }

@@ -11,7 +11,7 @@ internal sealed class SharedTexts
 {
     private volatile ConcurrentDictionary<string, string>? _texts;
 
-    /// <summary>From now until <see cref="EndLoad"/>, equal texts are shared.</summary>
+    /// <summary>Until <see cref="EndLoad"/>, equal texts are shared.</summary>
     public void BeginLoad() => _texts = new ConcurrentDictionary<string, string>(SampledComparer.Instance);
 
     public void EndLoad() => _texts = null;

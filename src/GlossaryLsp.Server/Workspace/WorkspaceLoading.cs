@@ -43,7 +43,8 @@ internal sealed class WorkspaceLoading(LanguageServer server)
         {
             await server.Client.RequestAsync<object>("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token), CancellationToken.None)
                 .WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            await server.Client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgressBegin>(token, new WorkDoneProgressBegin { Title = title, Cancellable = false, Percentage = 0 })).ConfigureAwait(false);
+            var begin = new WorkDoneProgressBegin { Title = title, Cancellable = false, Percentage = 0 };
+            await server.Client.NotifyAsync("$/progress", new ProgressParams<WorkDoneProgressBegin>(token, begin)).ConfigureAwait(false);
             int last = -1;
             while (!progress.Done)
             {

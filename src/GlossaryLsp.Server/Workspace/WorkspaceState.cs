@@ -39,7 +39,8 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
                 var config = Settings.ApplyTo(folder.FileConfig);
                 // The parsers yield the CPU to the thread reading the client's messages (an editor opens its files meanwhile).
                 using var parsers = LowPriority.Scheduler("glossary load", Environment.ProcessorCount, ParserNice);
-                var index = WorkspaceLoader.Load(folder.RootPath, config, new LoadOptions { Progress = progress, Scheduler = parsers, ShareText = sharedTexts.Share }, cancellationToken);
+                var options = new LoadOptions { Progress = progress, Scheduler = parsers, ShareText = sharedTexts.Share };
+                var index = WorkspaceLoader.Load(folder.RootPath, config, options, cancellationToken);
                 folder.Loaded = true;
                 SetIndex(folder, index, definitionsChanged: true);
                 foreach (var path in folder.Open.Keys) folder.MarkDirty(path);
@@ -218,14 +219,15 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
             {
                 var loaded = WorkspaceLoader.LoadDocument(folder.RootPath, path, folder.Index.Config);
                 // Unchanged on disk (e.g. closed without edits, or saved): keep the parse, re-analyse nothing.
-                if (folder.Index.GetDocument(path) is { LoadProblem: null } current && loaded.LoadProblem is null && string.Equals(current.Text, loaded.Text, StringComparison.Ordinal)) return;
+                if (folder.Index.GetDocument(path) is { LoadProblem: null } current && loaded.LoadProblem is null
+                    && string.Equals(current.Text, loaded.Text, StringComparison.Ordinal)) return;
                 SetIndex(folder, folder.Index.WithDocument(loaded));
             }
             else SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
         }
         else if (File.Exists(full) && !folder.Index.OtherFiles.Contains(path))
         {
-            SetIndex(folder, folder.Index.WithOtherFile(path), definitionsChanged: true); // links to it now resolve
+            SetIndex(folder, folder.Index.WithOtherFile(path), definitionsChanged: true); // links to it resolve
         }
     }
 
