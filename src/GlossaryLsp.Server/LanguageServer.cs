@@ -32,7 +32,7 @@ public sealed class LanguageServer : IDisposable
     internal LanguageServer(Stream input, Stream output, TextWriter stderr, IEnumerable<Type> extraHandlers, ServerOptions? options = null)
     {
         Options = options ?? ServerOptions.Default;
-        Log = new ServerLog(stderr);
+        Log = new ServerLog(stderr, p => IsConnected ? _rpc!.NotifyWithParameterObjectAsync("window/logMessage", p) : Task.CompletedTask);
         var sharedTexts = new SharedTexts();
         State = new WorkspaceState(Log, sharedTexts);
         Queue = new RequestQueue(this);
@@ -61,7 +61,6 @@ public sealed class LanguageServer : IDisposable
         Status = new StatusNotifier(Client);
         Loading = new WorkspaceLoading(this);
         WarmUp = new RequestWarmUp(this);
-        Log.Forward = p => IsConnected ? _rpc.NotifyWithParameterObjectAsync("window/logMessage", p) : Task.CompletedTask;
     }
     public DiagnosticsService Diagnostics { get; }
 
@@ -94,7 +93,6 @@ public sealed class LanguageServer : IDisposable
         var disconnected = _rpc.Completion.ContinueWith(_ => Lifecycle.ExitCode, TaskScheduler.Default);
         int code = await await Task.WhenAny(Lifecycle.Exited, disconnected).ConfigureAwait(false);
         _connected = false;
-        Log.Forward = null;
         Queue.Complete();
         Diagnostics.Stop();
         _stopping.Cancel();

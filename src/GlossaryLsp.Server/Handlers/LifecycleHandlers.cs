@@ -117,7 +117,7 @@ internal sealed class SetTraceHandler : ILspNotificationHandler<SetTraceParams>
 {
     public Task HandleAsync(SetTraceParams notification, RequestContext context, CancellationToken cancellationToken)
     {
-        context.Log.Level = notification.Value == "verbose" ? MessageType.Log : MessageType.Info;
+        context.Log.SetLevel(notification.Value == "verbose" ? MessageType.Log : MessageType.Info);
         return Task.CompletedTask;
     }
 }

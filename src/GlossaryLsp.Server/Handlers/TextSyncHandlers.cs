@@ -1,4 +1,3 @@
-using GlossaryLsp.Core.Config;
 using GlossaryLsp.Server.Protocol;
 using GlossaryLsp.Server.Workspace;
 
@@ -45,9 +44,7 @@ internal sealed class DidSaveHandler : ILspNotificationHandler<DidSaveTextDocume
 {
     public Task HandleAsync(DidSaveTextDocumentParams notification, RequestContext context, CancellationToken cancellationToken)
     {
-        var state = context.State;
-        if (state.Locate(notification.TextDocument.Uri) is var (folder, path) && path == GlossaryConfigLoader.FileName)
-            state.ReloadConfig(folder, context.Loading.ShowBadConfig);
+        context.State.Saved(notification.TextDocument.Uri, context.Loading.ShowBadConfig);
         return Task.CompletedTask;
     }
 }

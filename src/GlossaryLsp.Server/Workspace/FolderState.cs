@@ -16,10 +16,11 @@ internal sealed class FolderState(string name, string rootPath)
 
     public string Name { get; } = name;
     public string RootPath { get; } = rootPath;
-    public bool Loaded { get; set; }
+    /// <summary>Whether the folder has been read from disk since it was added or its ignore globs changed.</summary>
+    public bool IsLoaded { get; private set; }
     /// <summary>The last good glossary.yml (defaults when there is none).</summary>
-    public GlossaryConfig FileConfig { get; set; } = GlossaryConfig.Default;
-    public GlossaryIndex Index { get; set; } = GlossaryIndex.Empty();
+    public GlossaryConfig FileConfig { get; private set; } = GlossaryConfig.Default;
+    public GlossaryIndex Index { get; private set; } = GlossaryIndex.Empty();
     /// <summary>
     /// Open documents by workspace path: a persistent map, which a snapshot shares rather than copies.
     /// Values compare by reference, so <c>SetItem</c> always stores the new record (record equality would
@@ -29,10 +30,31 @@ internal sealed class FolderState(string name, string rootPath)
         ImmutableDictionary<string, OpenDocument>.Empty.WithComparers(StringComparer.Ordinal, ReferenceEqualityComparer.Instance);
     /// <summary>Open documents whose text changed since the last snapshot, with their parse (started in the background; a burst of changes keeps only the last).</summary>
     public Dictionary<string, PendingParse> Dirty { get; } = new(StringComparer.Ordinal);
-    public int Epoch { get; set; }
+    /// <summary>Increases whenever the index's definitions change (<see cref="FolderSnapshot.DefinitionsEpoch"/>).</summary>
+    public int Epoch { get; private set; }
 
     /// <summary>True when every pending parse has finished (taking a snapshot would not wait).</summary>
     public bool ParsesDone => Dirty.Values.All(p => p.IsDone);
+
+    /// <summary>Keeps a glossary.yml that read well.</summary>
+    public void SetFileConfig(GlossaryConfig config) => FileConfig = config;
+
+    /// <summary>The index of a read from disk.</summary>
+    public void Loaded(GlossaryIndex index)
+    {
+        IsLoaded = true;
+        SetIndex(index, definitionsChanged: true);
+    }
+
+    /// <summary>Which files belong to the folder changed: the next load reads it again.</summary>
+    public void Unload() => IsLoaded = false;
+
+    /// <summary>Replaces the index; the epoch moves when the definitions changed (said, or found by comparing).</summary>
+    public void SetIndex(GlossaryIndex index, bool definitionsChanged = false)
+    {
+        if (definitionsChanged || !index.HasSameDefinitions(Index)) Epoch++;
+        Index = index;
+    }
 
     public void SetOpen(OpenDocument document) => Open = Open.SetItem(document.Path, document);
 

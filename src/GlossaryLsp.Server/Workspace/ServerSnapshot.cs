@@ -42,17 +42,6 @@ public sealed class FolderSnapshot
     /// <summary>The open document's version, or null when it is not open.</summary>
     public int? GetVersion(string path) => OpenDocuments.TryGetValue(path, out var open) ? open.Version : null;
 
-    /// <summary>The workspace path of a full file-system path inside this folder, or null.</summary>
-    public string? GetPath(string fullPath)
-    {
-        var root = RootPath.EndsWith(Path.DirectorySeparatorChar) ? RootPath : RootPath + Path.DirectorySeparatorChar;
-        if (!fullPath.StartsWith(root, StringComparison.Ordinal)) return null;
-        var rel = fullPath[root.Length..].Replace('\\', '/');
-        return rel.Length == 0 ? null : rel;
-    }
-
-    public bool Contains(string fullPath) =>
-        fullPath.StartsWith(RootPath.EndsWith(Path.DirectorySeparatorChar) ? RootPath : RootPath + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
 
 /// <summary>A workspace document as a read request sees it.</summary>
@@ -80,15 +69,7 @@ public sealed class ServerSnapshot
     public long Version { get; }
 
     /// <summary>The folder containing the file (the innermost, for nested folders) and its workspace path.</summary>
-    public (FolderSnapshot Folder, string Path)? Resolve(string uri)
-    {
-        if (ProtocolConversions.ToFilePath(uri) is not { } full) return null;
-        FolderSnapshot? best = null;
-        string? bestPath = null;
-        foreach (var f in Folders)
-            if (f.GetPath(full) is { } p && (best is null || f.RootPath.Length > best.RootPath.Length)) (best, bestPath) = (f, p);
-        return best is null ? null : (best, bestPath!);
-    }
+    public (FolderSnapshot Folder, string Path)? Resolve(string uri) => WorkspaceFolders.Locate(Folders, f => f.RootPath, uri);
 
     /// <summary>The document at a URI, or null when it is outside every folder or not a workspace document.</summary>
     public DocumentSnapshot? GetDocument(string uri)

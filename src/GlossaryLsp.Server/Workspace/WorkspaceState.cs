@@ -33,16 +33,16 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         sharedTexts.BeginLoad();
         try
         {
-            foreach (var folder in _folders.Where(f => !f.Loaded))
+            foreach (var folder in _folders.Where(f => !f.IsLoaded))
             {
-                folder.FileConfig = ReadConfig(folder, onBadConfig) ?? folder.FileConfig;
+                if (ReadConfig(folder, onBadConfig) is { } fileConfig) folder.SetFileConfig(fileConfig);
                 var config = Settings.ApplyTo(folder.FileConfig);
                 // The parsers yield the CPU to the thread reading the client's messages (an editor opens its files meanwhile).
                 using var parsers = LowPriority.Scheduler("glossary load", Environment.ProcessorCount, ParserNice);
                 var options = new LoadOptions { Progress = progress, Scheduler = parsers, ShareText = sharedTexts.Share };
                 var index = WorkspaceLoader.Load(folder.RootPath, config, options, cancellationToken);
-                folder.Loaded = true;
-                SetIndex(folder, index, definitionsChanged: true);
+                folder.Loaded(index);
+                _changed = true;
                 foreach (var path in folder.Open.Keys) folder.MarkDirty(path);
             }
         }
@@ -129,36 +129,14 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
     public void SetSettings(EditorSettings settings)
     {
         Settings = settings;
-        foreach (var folder in _folders.Where(f => f.Loaded)) ApplyConfig(folder, settings.ApplyTo(folder.FileConfig));
+        foreach (var folder in _folders.Where(f => f.IsLoaded)) ApplyConfig(folder, settings.ApplyTo(folder.FileConfig));
         _changed = true;
     }
 
-    /// <summary>Re-reads glossary.yml; a bad file keeps the previous configuration.</summary>
-    public void ReloadConfig(FolderState folder, Action<ConfigException> onBadConfig)
+    /// <summary>A document was saved: glossary.yml is read again (the open texts are current already).</summary>
+    public void Saved(string uri, Action<ConfigException> onBadConfig)
     {
-        var config = ReadConfig(folder, onBadConfig);
-        if (config is null) return;
-        folder.FileConfig = config;
-        ApplyConfig(folder, Settings.ApplyTo(config));
-    }
-
-    /// <summary>Reads glossary.yml (null when it is bad; the problem goes to <paramref name="onBadConfig"/> or the log).</summary>
-    public GlossaryConfig? ReadConfig(FolderState folder, Action<ConfigException>? onBadConfig = null)
-    {
-        try
-        {
-            return WorkspaceLoader.LoadConfig(folder.RootPath);
-        }
-        catch (ConfigException e)
-        {
-            if (onBadConfig is not null) onBadConfig(e); else log.Error($"bad configuration: {e.Message}");
-            return null;
-        }
-        catch (IOException e)
-        {
-            log.Error($"cannot read {GlossaryConfigLoader.FileName}: {e.Message}");
-            return null;
-        }
+        if (Locate(uri) is var (folder, path) && path == GlossaryConfigLoader.FileName) ReloadConfig(folder, onBadConfig);
     }
 
     /// <summary>Null when taking a snapshot would not wait for a parse; else a task that completes when the parses started so far have finished.</summary>
@@ -194,7 +172,35 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
     }
 
     /// <summary>The folder that owns a URI (the innermost, when folders nest) and the workspace path in it, or null.</summary>
-    internal (FolderState Folder, string Path)? Locate(string uri) => _folders.Locate(uri);
+    private (FolderState Folder, string Path)? Locate(string uri) => _folders.Locate(uri);
+
+    /// <summary>Re-reads glossary.yml; a bad file keeps the previous configuration.</summary>
+    private void ReloadConfig(FolderState folder, Action<ConfigException> onBadConfig)
+    {
+        var config = ReadConfig(folder, onBadConfig);
+        if (config is null) return;
+        folder.SetFileConfig(config);
+        ApplyConfig(folder, Settings.ApplyTo(config));
+    }
+
+    /// <summary>Reads glossary.yml (null when it is bad; the problem goes to <paramref name="onBadConfig"/> or the log).</summary>
+    private GlossaryConfig? ReadConfig(FolderState folder, Action<ConfigException>? onBadConfig = null)
+    {
+        try
+        {
+            return WorkspaceLoader.LoadConfig(folder.RootPath);
+        }
+        catch (ConfigException e)
+        {
+            if (onBadConfig is not null) onBadConfig(e); else log.Error($"bad configuration: {e.Message}");
+            return null;
+        }
+        catch (IOException e)
+        {
+            log.Error($"cannot read {GlossaryConfigLoader.FileName}: {e.Message}");
+            return null;
+        }
+    }
 
     private void ApplyConfig(FolderState folder, GlossaryConfig config)
     {
@@ -202,7 +208,7 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         if (old.IgnoreGlobs != config.IgnoreGlobs && !old.IgnoreGlobs.SequenceEqual(config.IgnoreGlobs))
         {
             // Which files belong to the workspace changed: read it again.
-            folder.Loaded = false;
+            folder.Unload();
             LoadFolders(null, CancellationToken.None);
             return;
         }
@@ -233,8 +239,7 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
 
     private void SetIndex(FolderState folder, GlossaryIndex index, bool definitionsChanged = false)
     {
-        if (definitionsChanged || !index.HasSameDefinitions(folder.Index)) folder.Epoch++;
-        folder.Index = index;
+        folder.SetIndex(index, definitionsChanged);
         _changed = true;
     }
 }
