@@ -31,9 +31,9 @@ internal readonly record struct ReadKey(ReadKind Kind, string Value);
 /// location or fix edit, whose positions move when that document's text changes). <see cref="Anchors"/>
 /// are the fragments of other documents it links to (what they name may change); they are found
 /// through the target key of their document, so they are not keys of the reverse index.
-/// Both are in the order the document's links first read them (not sorted: sorting them cost more
-/// than the rest of building them); once the tracker holds them, their strings are shared with its
-/// index, and anchors use the linked document's own path and anchor strings where they can.
+/// Both are in the order the document's links first read them (unsorted); once the tracker holds
+/// them, their strings are shared with its index, and anchors use the linked document's own path and
+/// anchor strings where they can.
 /// </summary>
 internal sealed class DocumentReads
 {
