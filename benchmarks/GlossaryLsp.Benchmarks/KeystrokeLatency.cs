@@ -60,7 +60,9 @@ public static class KeystrokeLatency
             list.Sort();
             double P(double q) => list[Math.Min(list.Count - 1, (int)Math.Ceiling(q * list.Count) - 1)];
             var counts = reanalysed[kind].Order().ToList();
-            Console.WriteLine($"| {kind} | {list.Count} | {P(0.5):0.00} ms | {P(0.95):0.00} ms | {list[^1]:0.00} ms | {list.Average():0.00} ms | {counts[counts.Count / 2]}, {counts[^1]} |");
+            Console.WriteLine(
+                $"| {kind} | {list.Count} | {P(0.5):0.00} ms | {P(0.95):0.00} ms | {list[^1]:0.00} ms | {list.Average():0.00} ms | " +
+                $"{counts[counts.Count / 2]}, {counts[^1]} |");
         }
     }
 }

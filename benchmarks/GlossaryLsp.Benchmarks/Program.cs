@@ -7,9 +7,9 @@ namespace GlossaryLsp.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/GlossaryLsp.Benchmarks -- --filter '*'</c>.
-/// <c>--quick</c> runs every benchmark in-process with few iterations (minutes, not an hour); every
-/// other argument is BenchmarkDotNet's own (<c>--job short</c>, <c>--list flat</c>, …). <c>--keystrokes [corpus]</c>
-/// prints the distribution of single keystrokes' re-analysis times instead (<see cref="KeystrokeLatency"/>).
+/// <c>--quick</c> runs every benchmark in-process with few iterations; every other argument is
+/// BenchmarkDotNet's own (<c>--job short</c>, <c>--list flat</c>, …). <c>--keystrokes [corpus]</c> prints the
+/// distribution of single keystrokes' re-analysis times instead (<see cref="KeystrokeLatency"/>).
 /// </summary>
 public static class Program
 {

@@ -21,7 +21,9 @@ internal static class LintCommand
         var config = new Option<string?>("--config", "-c") { Description = "Use this glossary.yml instead of the workspace's" };
         var stats = new Option<bool>("--stats") { Description = "Print phase timings and counts to stderr" };
         var command = new Command("lint", "Check the glossary: broken links and anchors, duplicates, stale ids, article URLs, …") { paths, format, config, stats };
-        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(config), Program.CurrentDirectory, stdout, stderr, parse.GetValue(stats)));
+        command.SetAction(parse => Run(
+            parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(config),
+            Program.CurrentDirectory, stdout, stderr, parse.GetValue(stats)));
         return command;
     }
 

@@ -19,7 +19,9 @@ internal static class RenameCommand
         var inFile = new Option<string?>("--in") { Description = "The document that defines the term, when several do" };
         var workspace = EditSession.WorkspaceOption();
         var command = new Command("rename", "Rename a term's entry word, its anchor and every link to it") { oldName, newName, write, inFile, workspace };
-        command.SetAction(parse => Run(parse.GetValue(oldName)!, parse.GetValue(newName)!, parse.GetValue(write), parse.GetValue(inFile), parse.GetValue(workspace), stdout, stderr));
+        command.SetAction(parse => Run(
+            parse.GetValue(oldName)!, parse.GetValue(newName)!, parse.GetValue(write), parse.GetValue(inFile), parse.GetValue(workspace),
+            stdout, stderr));
         return command;
     }
 
@@ -53,7 +55,7 @@ internal static class RenameCommand
             return 1;
         }
         var term = candidates[0];
-        var oldWord = term.EntryWords.FirstOrDefault(w => w == oldName) ?? term.EntryWords.First(w => TermKey.Normalize(w) == key);
+        var oldWord = TermRenamer.EntryWordMatching(term, oldName)!;
         var result = TermRenamer.Rename(index, term, oldWord, newName);
         if (result.Error is not null)
         {

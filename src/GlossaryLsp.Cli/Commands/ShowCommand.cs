@@ -86,6 +86,8 @@ internal static partial class ShowCommand
     }
 
     // A terminal shows link text, not markup: <a href="…">text</a> and [text](target) print as text.
-    [System.Text.RegularExpressions.GeneratedRegex(@"<a\b[^<>]*>(?<text>[^<]*)</a\s*>|\[(?<text>[^\[\]\r\n]+)\]\([^()\s]*\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"<a\b[^<>]*>(?<text>[^<]*)</a\s*>|\[(?<text>[^\[\]\r\n]+)\]\([^()\s]*\)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex LinkMarkupRegex();
 }

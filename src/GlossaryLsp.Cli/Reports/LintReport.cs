@@ -59,9 +59,8 @@ internal sealed class LintReport
     }
 
     /// <summary>
-    /// The summary nouns are spelled here rather than with Humanizer's <c>ToQuantity</c>: that builds its
-    /// whole inflection vocabulary on first use, about 150 ms of CPU — a third of the real corpus's
-    /// whole-process lint budget (SPEC §6). Humanizer still joins the list ("…, … and …").
+    /// "1 file", "2 files". Spelled here rather than with Humanizer's <c>ToQuantity</c>, which builds its
+    /// whole inflection vocabulary on first use (a cold lint pays it; SPEC §6).
     /// </summary>
     private static string Quantity(int count, (string One, string Many) noun) => $"{count} {(count == 1 ? noun.One : noun.Many)}";
 }

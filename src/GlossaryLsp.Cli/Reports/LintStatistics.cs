@@ -30,7 +30,8 @@ internal sealed class LintStatistics
             $"analysis {Ms(_reportStart - _analysisStart)}, report {Ms(end - _reportStart)}, total {Ms(DateTime.Now - process.StartTime)}");
         // CPU time tells the work apart from waiting on a busy machine.
         stderr.WriteLine(
-            $"stats: cpu: load {Ms(_analysisCpuStart)}, analysis {Ms(_reportCpuStart - _analysisCpuStart)}, report {Ms(process.TotalProcessorTime - _reportCpuStart)}, total {Ms(process.TotalProcessorTime)}");
+            $"stats: cpu: load {Ms(_analysisCpuStart)}, analysis {Ms(_reportCpuStart - _analysisCpuStart)}, " +
+            $"report {Ms(process.TotalProcessorTime - _reportCpuStart)}, total {Ms(process.TotalProcessorTime)}");
         stderr.WriteLine(
             $"stats: {report.FileCount} files, {report.TermCount} terms, {report.LinkCount} links, {diagnostics.Count} diagnostics " +
             $"({string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}); " +

@@ -28,7 +28,8 @@ public static class GlossaryConfigLoader
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new GlossaryConfig { SourcePath = file };
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new ConfigException(file, (int)stream.Documents[0].RootNode.Start.Line, null, "expected a mapping of settings (glossary, ignore, baseUrls, rules, unlinkedMentions, linker)");
+            throw new ConfigException(file, (int)stream.Documents[0].RootNode.Start.Line, null,
+                "expected a mapping of settings (glossary, ignore, baseUrls, rules, unlinkedMentions, linker)");
 
         var config = new GlossaryConfig { SourcePath = file };
         foreach (var (keyNode, value) in root.Children)

@@ -37,7 +37,8 @@ public static class HoverService
             LinkStatus.OutsideWorkspace => $"Broken link: {Code(r.LookedFor ?? target.Link!.Target, markdown)} is outside the workspace",
             LinkStatus.InvalidAnchor => $"Broken link: {Code("#" + r.Fragment, markdown)} is not a valid anchor (base64 of UTF-8 heading text) in {Code(r.TargetPath!, markdown)}",
             LinkStatus.MissingAnchor => $"Broken link: {Code(r.TargetPath!, markdown)} has no term or heading with the anchor {Code("#" + r.Fragment, markdown)}",
-            _ when r.Heading is { } h => $"{(markdown ? "**" + h.Text + "**" : h.Text)}\n\nHeading in {Code($"{r.TargetPath}:{Line(index, r.TargetPath!, h.Span.Start)}", markdown)}",
+            _ when r.Heading is { } h =>
+                $"{(markdown ? "**" + h.Text + "**" : h.Text)}\n\nHeading in {Code($"{r.TargetPath}:{Line(index, r.TargetPath!, h.Span.Start)}", markdown)}",
             _ when r.TargetPath is { } path => Title(index, path) is { } title
                 ? $"{(markdown ? "**" + title + "**" : title)}\n\n{Code(path, markdown)}"
                 : Code(path, markdown),

@@ -37,7 +37,7 @@ public static class NavigationService
         var result = ImmutableArray.CreateBuilder<SourceLocation>();
         if (includeDeclaration)
             result.Add(term is not null ? new SourceLocation(term.DocumentPath, term.NameSpan) : new SourceLocation(path!, heading!.TextSpan));
-        // Only links whose fragment can name the target are resolved (200k links are too many to resolve per request).
+        // Only links whose fragment can name the target are resolved (not every link of the workspace per request).
         var fragments = new HashSet<string>(StringComparer.Ordinal);
         var h0 = term?.Heading ?? heading;
         if (term?.Anchor is { } anchor) fragments.Add(anchor);

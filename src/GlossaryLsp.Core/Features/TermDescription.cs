@@ -59,7 +59,7 @@ public static class TermDescription
         var others = OtherDocuments(index, term);
         if (others.Count == 0) return where;
         var list = string.Join(", ", others.Select(o => markdown ? $"`{o}`" : o));
-        // Spelled out rather than Humanizer's ToQuantity, whose first use costs ~150 ms (the first hover).
+        // Spelled out rather than Humanizer's ToQuantity, which builds its whole vocabulary on first use.
         return $"{where}; also defined in {others.Count} other document{(others.Count == 1 ? "" : "s")}: {list}";
     }
 

@@ -22,7 +22,10 @@ internal sealed class DerivedTables
     private object? _automatonLock;
     /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
     public required OverlayTable<TermRef[]> ByKey { get; init; }
-    /// <summary>Article URL (without '#') or site path → documents claiming it, in path order (the first wins). Never changed once built (about one entry per document): a change copies it.</summary>
+    /// <summary>
+    /// Article URL (without '#') or site path → documents claiming it, in path order (the first wins).
+    /// Never changed once built (about one entry per document): a change copies it.
+    /// </summary>
     public required Dictionary<string, string[]> UrlToPaths { get; init; }
     /// <summary>(base URL, folder) candidates for the inferred mapping, with how many documents agree.</summary>
     public required ImmutableDictionary<BaseUrlMapping, int> Candidates { get; init; }

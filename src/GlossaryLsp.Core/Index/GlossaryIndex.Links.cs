@@ -13,7 +13,9 @@ public sealed partial class GlossaryIndex
 
     /// <summary>Finds the term or heading an anchor names in a document of this snapshot (one or two dictionary look-ups).</summary>
     public LinkResolution ResolveAnchor(string path, string fragment) =>
-        Documents.TryGetValue(path, out var doc) ? ResolveAnchor(doc, _tables.Facts[path].AnchorsOf(doc), fragment) : new LinkResolution(LinkStatus.MissingDocument, LookedFor: path);
+        Documents.TryGetValue(path, out var doc)
+            ? ResolveAnchor(doc, _tables.Facts[path].AnchorsOf(doc), fragment)
+            : new LinkResolution(LinkStatus.MissingDocument, LookedFor: path);
 
     private static LinkResolution ResolveAnchor(ParsedDocument doc, AnchorTable table, ReadOnlySpan<char> fragmentText)
     {

@@ -3,8 +3,8 @@ namespace GlossaryLsp.Core.Index;
 /// <summary>
 /// An immutable trie of strings in compact arrays: the children of a node are contiguous and sorted by
 /// char, so a step is a binary search. Built from the sorted keys breadth-first in linear time, into
-/// arrays of the exact size (the node count is known from the keys' common prefixes): 10 bytes a node,
-/// and no growing lists while building (100k terms make about three million nodes).
+/// arrays of the exact size (the node count is known from the keys' common prefixes), with no growing
+/// lists while building.
 /// </summary>
 internal sealed class KeyTrie
 {

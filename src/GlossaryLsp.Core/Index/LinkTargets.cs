@@ -28,7 +28,7 @@ public static class LinkTargets
     public static bool PrefersHtml(ParsedDocument document) => document.Kind == DocumentKind.TermList;
 
     /// <summary>Whether an existing link's target is written as an absolute URL.</summary>
-    public static bool IsAbsolute(string target) => target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+    public static bool IsAbsolute(string target) => LinkAddress.Parse(target, out _, out _) == AddressKind.Url;
 
     /// <summary>A whole new link: <c>&lt;a href="…"&gt;text&lt;/a&gt;</c> or <c>[text](…)</c>.</summary>
     public static string NewLink(GlossaryIndex index, ParsedDocument from, TermDefinition term, string text) =>

@@ -5,8 +5,8 @@ namespace GlossaryLsp.Core.Index;
 /// <see cref="DerivedTables"/>. When definitions change, the next tables' automaton re-uses an earlier
 /// trie of the same workspace (<see cref="AutomatonSeed"/>) and adds a small overlay trie of the keys
 /// of the documents that changed; keys that are gone are filtered out when matched (<see cref="IsLive"/>).
-/// A full build happens only when the overlay or the stale part grows large, so editing a heading in a
-/// 100k-term workspace costs the changed documents' keys, not 100k keys.
+/// A full build happens only when the overlay or the stale part grows large, so an edit costs the
+/// changed documents' keys, not every key of the workspace.
 /// </summary>
 internal sealed class MentionAutomaton
 {

@@ -66,11 +66,10 @@ public static class TermRenamer
         term = home.Terms[termIndex];
 
         var words = term.EntryWords.ToList();
+        if (EntryWordMatching(term, oldEntryWord) is not { } oldWord)
+            return RenameResult.Failed($"'{oldEntryWord}' is not an entry word of '{term.Headword}' ({string.Join(" | ", words)})");
         var oldKey = TermKey.Normalize(oldEntryWord);
-        int wordIndex = words.IndexOf(oldEntryWord);
-        if (wordIndex < 0) wordIndex = words.FindIndex(w => TermKey.Normalize(w) == oldKey);
-        if (wordIndex < 0) return RenameResult.Failed($"'{oldEntryWord}' is not an entry word of '{term.Headword}' ({string.Join(" | ", words)})");
-        var oldWord = words[wordIndex];
+        int wordIndex = words.IndexOf(oldWord);
         if (oldWord == newEntryWord) return new RenameResult([], 0, 0, null);
 
         var newKey = TermKey.Normalize(newEntryWord);
@@ -154,7 +153,8 @@ public static class TermRenamer
         return new RenameResult(result, result.Length, linksChanged, null);
     }
 
-    private static string? EntryWordMatching(TermDefinition term, string text)
+    /// <summary>The entry word of <paramref name="term"/> that <paramref name="text"/> names: the same spelling first, else the same key.</summary>
+    public static string? EntryWordMatching(TermDefinition term, string text)
     {
         var key = TermKey.Normalize(text);
         return term.EntryWords.FirstOrDefault(w => w == text) ?? term.EntryWords.FirstOrDefault(w => TermKey.Normalize(w) == key);

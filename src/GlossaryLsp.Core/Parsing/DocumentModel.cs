@@ -84,7 +84,8 @@ public sealed class LinkReference
     /// <param name="syntax">How the link is written.</param>
     /// <param name="target">The target when it differs from <paramref name="source"/> at <paramref name="targetSpan"/> (e.g. HTML-decoded); null when it is that text.</param>
     /// <param name="targetSpan">The span of the target in the source.</param>
-    /// <param name="text">The visible text when it differs from <paramref name="source"/> at <paramref name="textInSource"/> (tags stripped, decoded); null when it is that text.</param>
+    /// <param name="text">The visible text when it differs from <paramref name="source"/> at
+    /// <paramref name="textInSource"/> (tags stripped, decoded); null when it is that text.</param>
     /// <param name="textInSource">Where the visible text is in the source when <paramref name="text"/> is null.</param>
     /// <param name="textSpan">The span between the tags / brackets.</param>
     /// <param name="span">The whole link.</param>

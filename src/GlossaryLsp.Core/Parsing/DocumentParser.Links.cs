@@ -8,7 +8,9 @@ namespace GlossaryLsp.Core.Parsing;
 public static partial class DocumentParser
 {
     /// <summary>HTML anchors outside code, inline or in HTML blocks: <c>&lt;a href="…"&gt;text&lt;/a&gt;</c> links (protected) and <c>&lt;a id="…"&gt;</c> targets.</summary>
-    private static void ReadHtmlAnchors(string text, List<TextSpan> codeSpans, List<TextSpan> protectedSpans, List<LinkReference> links, List<string> explicitAnchors, HashSet<string> explicitIds)
+    private static void ReadHtmlAnchors(
+        string text, List<TextSpan> codeSpans, List<TextSpan> protectedSpans, List<LinkReference> links,
+        List<string> explicitAnchors, HashSet<string> explicitIds)
     {
         foreach (var tag in HtmlScanner.AnchorTags(text))
         {

@@ -14,7 +14,8 @@ public static partial class DocumentParser
     private static partial Regex BraceIdRegex();
 
     /// <summary>The headings with their slugs (numbered for repeats) and explicit ids; an id found only here joins the explicit anchors.</summary>
-    private static ImmutableArray<Heading>.Builder ReadHeadings(string text, List<(HeadingBlock Block, TextSpan Span)> rawHeadings, List<string> explicitAnchors, HashSet<string> explicitIds)
+    private static ImmutableArray<Heading>.Builder ReadHeadings(
+        string text, List<(HeadingBlock Block, TextSpan Span)> rawHeadings, List<string> explicitAnchors, HashSet<string> explicitIds)
     {
         var headingInfos = new Heading[rawHeadings.Count];
         var headingTexts = new string[rawHeadings.Count];

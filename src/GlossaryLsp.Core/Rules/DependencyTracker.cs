@@ -31,9 +31,9 @@ internal readonly record struct ReadKey(ReadKind Kind, string Value);
 /// location or fix edit, whose positions move when that document's text changes). <see cref="Anchors"/>
 /// are the fragments of other documents it links to (what they name may change); they are found
 /// through the target key of their document, so they are not keys of the reverse index.
-/// Both are in the order the document's links first read them (not sorted: sorting them cost more
-/// than the rest of building them); once the tracker holds them, their strings are shared with its
-/// index, and anchors use the linked document's own path and anchor strings where they can.
+/// Both are in the order the document's links first read them (unsorted); once the tracker holds
+/// them, their strings are shared with its index, and anchors use the linked document's own path and
+/// anchor strings where they can.
 /// </summary>
 internal sealed class DocumentReads
 {
@@ -132,7 +132,9 @@ internal sealed class DependencyTracker
     /// <summary>Documents with a GL0012 finding: their diagnostics count the links that use their URL.</summary>
     private readonly ImmutableHashSet<string> _urlMismatches;
 
-    private DependencyTracker(ImmutableDictionary<ReadKey, ImmutableArray<string>> readers, ImmutableDictionary<string, DocumentReads> reads, ImmutableHashSet<string> urlMismatches)
+    private DependencyTracker(
+        ImmutableDictionary<ReadKey, ImmutableArray<string>> readers, ImmutableDictionary<string, DocumentReads> reads,
+        ImmutableHashSet<string> urlMismatches)
     {
         _readers = readers;
         _reads = reads;
@@ -263,7 +265,9 @@ internal sealed class DependencyTracker
 
             // Entry words it defines differently now: other definitions (duplicates) and broken links
             // naming them (their retarget fixes). All of them when the document came, went or moved.
-            var changedKeys = addedOrRemoved || urlsChanged ? KeysOf(before, old).Concat(KeysOf(after, now)).ToHashSet(StringComparer.Ordinal) : ChangedKeys(before, after, old!, now!);
+            var changedKeys = addedOrRemoved || urlsChanged
+                ? KeysOf(before, old).Concat(KeysOf(after, now)).ToHashSet(StringComparer.Ordinal)
+                : ChangedKeys(before, after, old!, now!);
             if (changedKeys.Count > 0 && mentionsOn) return null; // unlinked mentions anywhere may change
             foreach (var key in changedKeys)
             {

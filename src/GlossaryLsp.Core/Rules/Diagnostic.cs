@@ -18,7 +18,10 @@ public sealed record CodeFix(string Title, ImmutableArray<DocumentEdit> Edits, b
     public static CodeFix Single(string title, string path, TextSpan span, string newText) =>
         new(title, [new DocumentEdit(path, [new TextEdit(span, newText)])]);
 
-    /// <summary>All the fix's edits in <paramref name="index"/>: <see cref="Edits"/> plus those of <see cref="Retarget"/>, one <see cref="DocumentEdit"/> per document, the fixed document first.</summary>
+    /// <summary>
+    /// All the fix's edits in <paramref name="index"/>: <see cref="Edits"/> plus those of <see cref="Retarget"/>,
+    /// one <see cref="DocumentEdit"/> per document, the fixed document first.
+    /// </summary>
     public ImmutableArray<DocumentEdit> EditsIn(GlossaryIndex index)
     {
         if (Retarget is null) return Edits;

@@ -42,7 +42,9 @@ public sealed class GL0005DuplicateAcrossDocuments : Rule
                 for (int o = 0; o < others.Count; o++)
                 {
                     var definition = others[o].Document.Terms[others[o].Index];
-                    related[o] = new RelatedLocation(definition.DocumentPath, SpanOf(index, others[o].Document, others[o].Index, word, key), $"'{word}' is also defined here ({definition.Headword})");
+                    related[o] = new RelatedLocation(
+                        definition.DocumentPath, SpanOf(index, others[o].Document, others[o].Index, word, key),
+                        $"'{word}' is also defined here ({definition.Headword})");
                 }
                 context.Report(span, $"Entry word '{word}' is also defined in {JoinPaths(paths)}", related);
             }

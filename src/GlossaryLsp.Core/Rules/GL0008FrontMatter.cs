@@ -30,7 +30,10 @@ public sealed partial class GL0008FrontMatter : Rule
         if (fm.Values.TryGetValue("title", out var title))
         {
             if (string.IsNullOrWhiteSpace(title.Scalar))
-                context.Report(title.Scalar is null && title.Items.IsEmpty && title.ValueSpan.IsEmpty ? title.KeySpan : TextSpan.FromBounds(title.KeySpan.Start, Math.Max(title.KeySpan.End, title.ValueSpan.End)),
+                context.Report(
+                    title.Scalar is null && title.Items.IsEmpty && title.ValueSpan.IsEmpty
+                        ? title.KeySpan
+                        : TextSpan.FromBounds(title.KeySpan.Start, Math.Max(title.KeySpan.End, title.ValueSpan.End)),
                     "Glossary page has an empty 'title'; it defines no term");
             return;
         }

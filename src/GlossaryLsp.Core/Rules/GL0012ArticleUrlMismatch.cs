@@ -22,7 +22,9 @@ public sealed class GL0012ArticleUrlMismatch : Rule
         var comment = doc.ArticleUrls[0];
         if (GL0007MissingArticleUrl.WellFormedProblem(comment.Url) is not null) return;
         if (context.Index.ExpectedArticleUrl(doc.Path) is not { } expected || expected == comment.Url) return;
-        var source = context.Index.Config.BaseUrls.IsEmpty ? "the mapping the other documents follow" : "the baseUrls of " + (context.Index.Config.SourcePath is { } p ? Path.GetFileName(p) : "the configuration");
+        var source = context.Index.Config.BaseUrls.IsEmpty
+            ? "the mapping the other documents follow"
+            : "the baseUrls of " + (context.Index.Config.SourcePath is { } p ? Path.GetFileName(p) : "the configuration");
         var edits = FixEdits(context.Index.Documents.Values, doc, comment, expected, out int linkCount);
         var title = linkCount == 0 ? $"Use the article URL {expected}" : $"Use the article URL {expected} and update {linkCount} link{(linkCount == 1 ? "" : "s")}";
         context.Report(comment.UrlSpan,

@@ -16,7 +16,9 @@ public abstract class Rule
 }
 
 /// <summary>What a rule sees: the snapshot, the document, and the document's links already resolved.</summary>
-public sealed class RuleContext(GlossaryIndex index, ParsedDocument document, ImmutableArray<LinkResolution> linkResolutions, RuleDescriptor rule, DiagnosticSeverity severity, List<Diagnostic> sink)
+public sealed class RuleContext(
+    GlossaryIndex index, ParsedDocument document, ImmutableArray<LinkResolution> linkResolutions, RuleDescriptor rule,
+    DiagnosticSeverity severity, List<Diagnostic> sink)
 {
     public GlossaryIndex Index { get; } = index;
     public ParsedDocument Document { get; } = document;

@@ -19,7 +19,9 @@ public sealed class WorkspaceDiagnostics
     /// <summary>Built when first needed (the first update), not by <see cref="Create"/>: its readers get their diagnostics without waiting for it.</summary>
     private readonly Lazy<DependencyTracker> _dependencies;
 
-    private WorkspaceDiagnostics(GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, Lazy<DependencyTracker> dependencies, ImmutableArray<string> reanalysed, ImmutableArray<string> moved = default)
+    private WorkspaceDiagnostics(
+        GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, Lazy<DependencyTracker> dependencies,
+        ImmutableArray<string> reanalysed, ImmutableArray<string> moved = default)
     {
         Index = index;
         _diagnostics = diagnostics;
@@ -67,7 +69,10 @@ public sealed class WorkspaceDiagnostics
         return changed;
     }
 
-    /// <summary>Builds what the next <see cref="Update(GlossaryIndex, IEnumerable{string})"/> needs now (the server does it in the background after the first pass), rather than in that update.</summary>
+    /// <summary>
+    /// Builds what the next <see cref="Update(GlossaryIndex, IEnumerable{string})"/> needs ahead of it
+    /// (the server does it in the background after the first pass).
+    /// </summary>
     public void PrepareUpdate() => _ = _dependencies.Value;
 
     /// <summary>The diagnostics of a document (empty for one the snapshot does not have).</summary>

@@ -54,7 +54,12 @@ public static class WorkspaceLoader
         var docs = new ConcurrentBag<ParsedDocument>();
         int done = 0;
         // One file at a time from the front of the list, not a range per worker: file sizes vary widely.
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, TaskScheduler = scheduler ?? TaskScheduler.Default, MaxDegreeOfParallelism = scheduler?.MaximumConcurrencyLevel ?? -1 };
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            TaskScheduler = scheduler ?? TaskScheduler.Default,
+            MaxDegreeOfParallelism = scheduler?.MaximumConcurrencyLevel ?? -1,
+        };
         Parallel.ForEach(Partitioner.Create(markdown, EnumerablePartitionerOptions.NoBuffering), parallel, rel =>
         {
             docs.Add(LoadDocument(root, rel, config, share));
