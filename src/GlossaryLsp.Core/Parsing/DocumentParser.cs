@@ -22,10 +22,8 @@ public static partial class DocumentParser
         .UsePipeTables()
         .Build();
 
-    /// <param name="path">Workspace-relative path with '/' separators.</param>
-    /// <param name="text">The file's text.</param>
-    /// <param name="isGlossaryByConfig">True when the config's glossary globs match the path.</param>
-    public static ParsedDocument Parse(string path, string text, bool isGlossaryByConfig = false)
+    /// <summary>The parse itself; <see cref="Parse"/> guards it.</summary>
+    private static ParsedDocument ParseMarkdown(string path, string text, bool isGlossaryByConfig)
     {
         var md = Markdown.Parse(text, Pipeline);
         var protectedSpans = new List<TextSpan>();

@@ -17,12 +17,6 @@ public static class WorkspaceLoader
     /// <summary>Files larger than this are reported, not parsed (SPEC §7).</summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
-    /// <summary>
-    /// Lines longer than this are not parsed (SPEC §7): Markdig's inline parser is quadratic on some long
-    /// lines (e.g. unclosed "[x](" repeated), and authored glossaries stay far below it.
-    /// </summary>
-    public const int MaxLineLength = 20_000;
-
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", ".vscode-test" };
@@ -118,21 +112,9 @@ public static class WorkspaceLoader
     /// <summary>Decodes UTF-8 (BOM allowed) strictly and parses; binary or invalid text becomes a <see cref="LoadProblem"/>.</summary>
     public static ParsedDocument ParseBytes(string relativePath, ReadOnlySpan<byte> bytes, GlossaryConfig config) => ParseBytes(relativePath, bytes, config, null);
 
-    /// <summary>Parses text, guarding against parser failures and parser slowness on pathological input.</summary>
-    public static ParsedDocument ParseText(string relativePath, string text, GlossaryConfig config)
-    {
-        if (HasLongLine(text) && LongestLine(text) is { Length: > MaxLineLength } longest)
-            return ParsedDocument.Unreadable(relativePath, new LoadProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"line {longest.Line + 1} is {longest.Length:N0} characters long; lines over {MaxLineLength:N0} characters are not analysed")));
-        try
-        {
-            return DocumentParser.Parse(relativePath, text, config.IsGlossaryPath(relativePath));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return ParsedDocument.Unreadable(relativePath, new LoadProblem($"could not be parsed ({e.GetType().Name}: {e.Message})"));
-        }
-    }
+    /// <summary>Parses text as a document of this workspace (<see cref="DocumentParser.Parse"/> with the config's glossary globs).</summary>
+    public static ParsedDocument ParseText(string relativePath, string text, GlossaryConfig config) =>
+        DocumentParser.Parse(relativePath, text, config.IsGlossaryPath(relativePath));
 
     private static ParsedDocument LoadDocument(string root, string relativePath, GlossaryConfig config, Func<string, string>? share)
     {
@@ -188,35 +170,6 @@ public static class WorkspaceLoader
             return ParsedDocument.Unreadable(relativePath, new LoadProblem($"not valid UTF-8 (invalid byte at offset {e.Index}); not analysed"));
         }
         return ParseText(relativePath, text, config);
-    }
-
-    /// <summary>Whether a line is longer than <see cref="MaxLineLength"/>: one backward search per window of that length, not one search per line.</summary>
-    private static bool HasLongLine(string text)
-    {
-        // `start` is where a line begins; a window of MaxLineLength + 1 characters without a line break holds a long line.
-        for (int start = 0; text.Length - start > MaxLineLength;)
-        {
-            int last = text.AsSpan(start, MaxLineLength + 1).LastIndexOfAny('\n', '\r');
-            if (last < 0) return true;
-            start += last + 1;
-        }
-        return false;
-    }
-
-    private static (int Line, int Length) LongestLine(string text)
-    {
-        int line = 0, start = 0, bestLine = 0, best = 0;
-        var span = text.AsSpan();
-        while (true)
-        {
-            int nl = span[start..].IndexOfAny('\n', '\r');
-            int end = nl < 0 ? text.Length : start + nl;
-            if (end - start > best) { best = end - start; bestLine = line; }
-            if (nl < 0) return (bestLine, best);
-            start = end + 1;
-            if (text[end] == '\r' && start < text.Length && text[start] == '\n') start++;
-            line++;
-        }
     }
 }
 
