@@ -47,8 +47,8 @@ public sealed class DiagnosticsTests
             return gate.Task; // the quiet spell is over; the worker has not taken the lock yet
         };
 
-        // Removing the broken link (line 4) leaves the article without diagnostics at version 2.
-        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(4, 0, 5, 0, ""));
+        // Removing the broken link's line leaves the article without diagnostics at version 2.
+        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(Fixtures.Marked, Fixtures.BrokenLine, ""));
         await waiting.Task.WaitAsync(LspTestClient.Patience);
         await client.NotifyAsync("textDocument/didSave", new { textDocument = new { uri = client.Uri("記事.md") } });
         await scheduledAgain.Task.WaitAsync(LspTestClient.Patience);
@@ -125,7 +125,7 @@ public sealed class PullDiagnosticsTests
         first.GetProperty("kind").GetString().Should().Be("full");
         var item = first.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
         item.GetProperty("code").GetString().Should().Be("GL0002");
-        item.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32().Should().Be(Fixtures.RangeOf(Fixtures.Marked, Fixtures.BrokenTarget).Start.Character);
+        Fixtures.RangeText(item.GetProperty("range")).Should().Be(Fixtures.Marked.Range(Fixtures.BrokenTarget));
         var resultId = first.GetProperty("resultId").GetString();
 
         var second = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = resultId });
@@ -134,7 +134,7 @@ public sealed class PullDiagnosticsTests
         second.TryGetProperty("items", out _).Should().BeFalse();
 
         // Fix the broken anchor: a new full report, empty.
-        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(4, 0, 5, 0, ""));
+        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(Fixtures.Marked, Fixtures.BrokenLine, ""));
         var third = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = resultId });
         third.GetProperty("kind").GetString().Should().Be("full");
         third.GetProperty("items").GetArrayLength().Should().Be(0);

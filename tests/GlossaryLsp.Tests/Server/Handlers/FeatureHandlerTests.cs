@@ -99,9 +99,7 @@ public sealed class FeatureHandlerTests
         return new LinePosition(p.Line, Encoding.UTF8.GetByteCount(Marked.Text(path).AsSpan(offset - p.Character, p.Character)));
     }
 
-    private static string R(JsonElement range) =>
-        $"{range.GetProperty("start").GetProperty("line")}:{range.GetProperty("start").GetProperty("character")}-" +
-        $"{range.GetProperty("end").GetProperty("line")}:{range.GetProperty("end").GetProperty("character")}";
+    private static string R(JsonElement range) => Fixtures.RangeText(range);
 
     private static string FileName(JsonElement uri) => Path.GetFileName(new Uri(uri.GetString()!).LocalPath);
 

@@ -72,7 +72,5 @@ public sealed class RenameHandlerTests
         newName,
     };
 
-    private static string R(JsonElement range) =>
-        $"{range.GetProperty("start").GetProperty("line")}:{range.GetProperty("start").GetProperty("character")}-" +
-        $"{range.GetProperty("end").GetProperty("line")}:{range.GetProperty("end").GetProperty("character")}";
+    private static string R(JsonElement range) => Fixtures.RangeText(range);
 }
