@@ -111,9 +111,9 @@ public class CompletionServiceTests
     [Fact]
     public void Crlf_and_emoji_before_the_prefix_keep_exact_ranges()
     {
-        var (f, r) = Complete(FixtureWorkspace.Crlf(Glossary + "//- articles/post.md\n✅🌲 first line\r\n🌲Learn$0\n"));
+        var (f, r) = Complete(FixtureWorkspace.Crlf(Glossary + "//- articles/post.md\n✅🌲 first line\r\n🌲[|Learn|]$0\n"));
         r.Items.Select(i => i.Label).Should().Equal("Learning Rate");
-        FixtureWorkspace.Range(f.Document, r.Items[0].Edit.Span).Should().Be("1:2-1:7");
+        FixtureWorkspace.Range(f.Document, r.Items[0].Edit.Span).Should().Be(f.Fixture.Range(f.Fixture.Spans.Last()));
         Apply(f, r.Items[0]).Should().Be("✅🌲 first line\r\n🌲[Learning Rate](../glossary/ml.md#5a2m57+S546HIHwgTGVhcm5pbmcgUmF0ZQ==)\r\n");
     }
 
