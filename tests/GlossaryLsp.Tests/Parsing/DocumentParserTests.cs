@@ -28,7 +28,7 @@ public class DocumentParserTests
         t.Aliases.Should().Equal("Transfer Learning");
         t.Anchor.Should().Be("6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=");
         t.Heading!.ExplicitId.Should().Be(t.Anchor);
-        // One string for the id, the heading's explicit id and the term's anchor (100k terms hold 20 MB less).
+        // One string for the id, the heading's explicit id and the term's anchor (one string per term, not three).
         doc.ExplicitAnchors.Should().ContainSingle().Which.Should().BeSameAs(t.Heading.ExplicitId).And.BeSameAs(t.Anchor);
         doc.GetText(t.NameSpan).Should().Be("転移学習 | Transfer Learning");
         doc.GetText(t.EntryWordSpans[1]).Should().Be("Transfer Learning");

@@ -8,7 +8,7 @@ using GlossaryLsp.Core.Text;
 namespace GlossaryLsp.Tests.Rules;
 
 /// <summary>
-/// The incremental path (issue #6): after an edit only the edited document and its dependents are
+/// The incremental path: after an edit only the edited document and its dependents are
 /// re-analysed, and the diagnostics equal a full re-analysis of the new snapshot.
 /// </summary>
 public class IncrementalAnalysisTests

@@ -25,10 +25,10 @@ public sealed class DiagnosticsTests
     [Fact]
     public async Task A_pass_scheduled_again_for_the_same_snapshot_as_its_quiet_spell_ends_still_publishes()
     {
-        // A mutation that changes nothing (didSave) schedules the snapshot already scheduled once more. When
-        // that happened after the first worker's quiet spell had ended but before it took the lock, it went
-        // on with its cancelled token and gave up, and the worker chained by the second call found nothing
-        // pending: the pass was lost until the next edit. The gate below holds the first worker right there.
+        // A mutation that changes nothing (didSave) schedules the already scheduled snapshot again. Arriving
+        // after the first worker's quiet spell ends but before it takes the lock, it cancels that worker's
+        // token; the worker chained by the second call must still run the pass. The gate below holds the
+        // first worker right there.
         Func<CancellationToken, Task> quiet = cancellationToken => Task.Delay(25, cancellationToken);
         await using var client = LspTestClient.Create(Fixtures.Workspace(), new ServerOptions { DiagnosticsQuiet = cancellationToken => quiet(cancellationToken) });
         await client.InitializeAsync();
@@ -85,7 +85,7 @@ public sealed class PositionEncodingTests
         await using var client = LspTestClient.Create(Fixtures.Workspace());
         await client.InitializeAsync(LspTestClient.Capabilities(encodings: [encoding]));
         await client.OpenAsync("記事.md", Fixtures.Article);
-        // Insert "✅" right after 🌲 on line 4, then replace the "[" that follows it (now shifted by ✅) with "[新".
+        // Insert "✅" right after 🌲 on line 4, then replace the "[" that follows it (shifted by ✅) with "[新".
         int check = encoding switch { "utf-8" => 3, _ => 1 }; // ✅ U+2705 is one UTF-16 unit, one code point, three UTF-8 bytes
         await client.ChangeAsync("記事.md", 2,
             LspTestClient.Edit(4, afterTree, 4, afterTree, "✅"),

@@ -59,7 +59,7 @@ public sealed class EditingTests
         while (client.Server.WarmUp.Completed == 0) await Task.Delay(20, cts.Token);
 
         client.Stderr.Should().NotContain("failed");
-        // The warm-up works on a private copy of a document: the workspace is as it was.
+        // The warm-up works on a private copy of a document: the workspace keeps its parse.
         (await IndexedAsync(client, "用語集.md")).Should().BeSameAs(before);
         await client.SettleAsync();
         client.LatestDiagnostics("記事.md")!.Diagnostics.Should().BeEquivalentTo(diagnostics);
