@@ -11,7 +11,8 @@ public class HtmlScanTests
     private const string Alphabet = "<<>>aA\"'= \n/hrefidnamHREFIDNAM-_x1は語\u0903\u200D\u0301\u3000";
 
     private static readonly Regex AnchorTag = new(@"<a\b(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex Attribute = new(@"\b(?<name>href|id|name)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex Attribute = new(
+        @"\b(?<name>href|id|name)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex AnchorClose = new(@"</a\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex Tag = new(@"<[^<>]*>", RegexOptions.CultureInvariant);
 

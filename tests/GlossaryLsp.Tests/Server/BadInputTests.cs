@@ -81,7 +81,10 @@ public sealed class BadInputTests
         await c.InitializeAsync();
         var uri = GlossaryLsp.Server.ProtocolConversions.ToFileUri(Path.Combine(root, "記事.md"));
         await c.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = 5 } });
-        await c.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "markdown", version = "one", text = "x" } } });
+        await c.SendAsync(new
+        {
+            jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "markdown", version = "one", text = "x" } },
+        });
         await c.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = (object?)null });
         await c.SendAsync(DiagnosticRequest(14, uri));
         (await c.ReadResponseAsync(14)).GetProperty("result").GetProperty("items")[0].GetProperty("code").GetString().Should().Be("GL0002"); // the file on disk
@@ -105,7 +108,10 @@ public sealed class BadInputTests
         await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(0, 0, 0, 0, "x"));
         await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = client.Uri("未オープン.md") } });
         // A document outside the workspace can be opened and edited; it is not analysed.
-        await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = "file:///tmp/outside-外.md", languageId = "markdown", version = 1, text = "[x](nowhere.md)" } });
+        await client.NotifyAsync("textDocument/didOpen", new
+        {
+            textDocument = new { uri = "file:///tmp/outside-外.md", languageId = "markdown", version = 1, text = "[x](nowhere.md)" },
+        });
         var outside = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = "file:///tmp/outside-外.md" } });
         outside.GetProperty("items").GetArrayLength().Should().Be(0);
         var probe = await client.RequestAsync("test/probe", new { uri = client.Uri("記事.md") });

@@ -66,7 +66,12 @@ internal sealed class LspTestClient : IAsyncDisposable
             diagnostics = new { refreshSupport = refresh },
         },
         textDocument = pull
-            ? (object)new { hover = new { contentFormat = new[] { "markdown", "plaintext" } }, publishDiagnostics = new { relatedInformation = true, versionSupport = true }, diagnostic = new { dynamicRegistration = false, relatedDocumentSupport = false } }
+            ? (object)new
+            {
+                hover = new { contentFormat = new[] { "markdown", "plaintext" } },
+                publishDiagnostics = new { relatedInformation = true, versionSupport = true },
+                diagnostic = new { dynamicRegistration = false, relatedDocumentSupport = false },
+            }
             : new { hover = new { contentFormat = new[] { "markdown", "plaintext" } }, publishDiagnostics = new { relatedInformation = true, versionSupport = true } },
     };
 

@@ -99,7 +99,10 @@ public sealed class OpenDuringLoadTests
         await LoadWithAsync(client, async () =>
         {
             await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = outside, languageId = "markdown", version = 1, text = "[x](nowhere.md)" } });
-            await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = client.Uri("メモ.txt"), languageId = "plaintext", version = 1, text = "[x](nowhere.md)" } });
+            await client.NotifyAsync("textDocument/didOpen", new
+            {
+                textDocument = new { uri = client.Uri("メモ.txt"), languageId = "plaintext", version = 1, text = "[x](nowhere.md)" },
+            });
         });
 
         (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = outside } })).GetProperty("items").GetArrayLength().Should().Be(0);

@@ -84,7 +84,8 @@ public sealed class CrossFileTests
 
         await client.ChangeAsync("用語集.md", 2, RenameHeading);
         await client.WaitForServerRequestAsync("workspace/diagnostic/refresh");
-        var after = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = before.GetProperty("resultId").GetString() });
+        var after = await client.RequestAsync(
+            "textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = before.GetProperty("resultId").GetString() });
         after.GetProperty("kind").GetString().Should().Be("full");
         after.GetProperty("items").GetArrayLength().Should().Be(2);
     }
@@ -171,11 +172,15 @@ public sealed class WatchedFilesTests
         var files = Fixtures.Workspace();
         files["glossary.yml"] = "rules:\n  GL0002: hint\n";
         await using var client = LspTestClient.Create(files);
-        await client.InitializeAsync(initializationOptions: new { settings = new { rules = new { GL0002 = "warning" }, unlinkedMentions = false, linkerMode = "first", glossaryGlobs = Array.Empty<string>() } });
+        await client.InitializeAsync(initializationOptions: new
+        {
+            settings = new { rules = new { GL0002 = "warning" }, unlinkedMentions = false, linkerMode = "first", glossaryGlobs = Array.Empty<string>() },
+        });
         await client.OpenAsync("記事.md", Fixtures.Article);
         (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 1)).Single().Severity.Should().Be(DiagnosticSeverity.Warning);
 
-        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { glossary = new { rules = new Dictionary<string, string> { ["broken-anchor"] = "off" } } } });
+        await client.NotifyAsync(
+            "workspace/didChangeConfiguration", new { settings = new { glossary = new { rules = new Dictionary<string, string> { ["broken-anchor"] = "off" } } } });
         await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 0);
 
         int mark = client.Mark();

@@ -73,7 +73,10 @@ public sealed class FeatureHandlerTests
         await using var c8 = LspTestClient.Create(Workspace());
         await c8.InitializeAsync(LspTestClient.Capabilities(encodings: ["utf-8"]));
         var at = Utf8(TransferLink.Path, TransferLink.Span.Start + 3);
-        var hover8 = await c8.RequestAsync("textDocument/hover", new { textDocument = new { uri = c8.Uri(TransferLink.Path) }, position = new { line = at.Line, character = at.Character } });
+        var hover8 = await c8.RequestAsync("textDocument/hover", new
+        {
+            textDocument = new { uri = c8.Uri(TransferLink.Path) }, position = new { line = at.Line, character = at.Character },
+        });
         R(hover8.GetProperty("range")).Should().Be($"{Utf8(TransferLink.Path, TransferLink.Span.Start)}-{Utf8(TransferLink.Path, TransferLink.Span.End)}");
     }
 
