@@ -174,7 +174,8 @@ public class CompletionServiceTests
     public void Trigger_characters_outside_a_link_context_offer_nothing()
     {
         Complete(Glossary + "//- articles/post.md\n#$0\n").R.Items.Should().BeEmpty();
-        Complete(Glossary + "//- articles/post.md\n(see $0\n").R.Items.Should().NotBeEmpty(); // after a space: every term
+        Complete(Glossary + "//- articles/post.md\n(see $0\n").R.Items.Select(i => i.Label).Should().Equal( // after a space: every term
+            "Data Augmentation", "Fine-tuning", "Learning Rate", "Transfer Learning", "データ拡張", "ファインチューニング", "学習率", "転移学習");
         Complete(Glossary + "//- articles/post.md\n(\"$0\n").R.Items.Should().BeEmpty();
     }
 
