@@ -16,7 +16,9 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Each_bad_file_is_reported_and_the_good_files_are_still_linted()
     {
-        _ws.Write("glossary/terms.md", $"<!-- 記事URL:https://example.org/glossary/terms.md# -->\n\n## 過学習 | Overfitting<a id=\"{Encode("過学習 | Overfitting")}\"></a>\n\n- 性能が落ちる ✅\n");
+        _ws.Write(
+            "glossary/terms.md",
+            $"<!-- 記事URL:https://example.org/glossary/terms.md# -->\n\n## 過学習 | Overfitting<a id=\"{Encode("過学習 | Overfitting")}\"></a>\n\n- 性能が落ちる ✅\n");
         _ws.Write("good.md", string.Join("\n",
             "# 正常な記事 🌲",
             "",

@@ -111,7 +111,8 @@ public sealed class LintCommandTests : IDisposable
         var location = results[1].GetProperty("locations")[0].GetProperty("physicalLocation");
         location.GetProperty("artifactLocation").GetProperty("uri").GetString().Should().Be("glossary/transfer.md");
         var region = location.GetProperty("region");
-        (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32())
+        (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(),
+            region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32())
             .Should().Be(Marked(Transfer, "GL0002") switch { var (sl, sc, el, ec) => (sl + 1, sc + 1, el + 1, ec + 1) });
     }
 

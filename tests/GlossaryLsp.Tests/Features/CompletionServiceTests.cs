@@ -111,9 +111,9 @@ public class CompletionServiceTests
     [Fact]
     public void Crlf_and_emoji_before_the_prefix_keep_exact_ranges()
     {
-        var (f, r) = Complete(FixtureWorkspace.Crlf(Glossary + "//- articles/post.md\n✅🌲 first line\r\n🌲Learn$0\n"));
+        var (f, r) = Complete(FixtureWorkspace.Crlf(Glossary + "//- articles/post.md\n✅🌲 first line\r\n🌲[|Learn|]$0\n"));
         r.Items.Select(i => i.Label).Should().Equal("Learning Rate");
-        FixtureWorkspace.Range(f.Document, r.Items[0].Edit.Span).Should().Be("1:2-1:7");
+        FixtureWorkspace.Range(f.Document, r.Items[0].Edit.Span).Should().Be(f.Fixture.Range(f.Fixture.Spans.Last()));
         Apply(f, r.Items[0]).Should().Be("✅🌲 first line\r\n🌲[Learning Rate](../glossary/ml.md#5a2m57+S546HIHwgTGVhcm5pbmcgUmF0ZQ==)\r\n");
     }
 
@@ -174,7 +174,8 @@ public class CompletionServiceTests
     public void Trigger_characters_outside_a_link_context_offer_nothing()
     {
         Complete(Glossary + "//- articles/post.md\n#$0\n").R.Items.Should().BeEmpty();
-        Complete(Glossary + "//- articles/post.md\n(see $0\n").R.Items.Should().NotBeEmpty(); // after a space: every term
+        Complete(Glossary + "//- articles/post.md\n(see $0\n").R.Items.Select(i => i.Label).Should().Equal( // after a space: every term
+            "Data Augmentation", "Fine-tuning", "Learning Rate", "Transfer Learning", "データ拡張", "ファインチューニング", "学習率", "転移学習");
         Complete(Glossary + "//- articles/post.md\n(\"$0\n").R.Items.Should().BeEmpty();
     }
 

@@ -182,7 +182,30 @@ public class HoverAndNavigationTests
     [Fact]
     public void Hover_names_every_other_document_that_defines_the_term()
     {
-        var f = FixtureWorkspace.Parse("//- a/g.md\n<!-- 記事URL:https://e.com/a/g.md# -->\n\n## 凍結\n\n- A。\n//- b/g.md\n<!-- 記事URL:https://e.com/b/g.md# -->\n\n## 凍結\n\n- B。\n//- c.md\n---\ntitle: 凍結\ntype: glossary\n---\n\nC。\n//- a/post.md\n層を凍$0結する。\n");
+        var f = FixtureWorkspace.Parse("""
+            //- a/g.md
+            <!-- 記事URL:https://e.com/a/g.md# -->
+
+            ## 凍結
+
+            - A。
+            //- b/g.md
+            <!-- 記事URL:https://e.com/b/g.md# -->
+
+            ## 凍結
+
+            - B。
+            //- c.md
+            ---
+            title: 凍結
+            type: glossary
+            ---
+
+            C。
+            //- a/post.md
+            層を凍$0結する。
+
+            """);
         HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: false)!.Contents.Should().Be(
             "凍結\n\n- A。\n\nDefined in a/g.md:3; also defined in 2 other documents: b/g.md, c.md\n");
     }

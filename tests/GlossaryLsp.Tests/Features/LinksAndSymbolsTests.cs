@@ -8,16 +8,16 @@ public class LinksAndSymbolsTests
         //- glossary/ml.md
         <!-- 記事URL:https://example.com/glossary/ml.md# -->
 
-        ## 転移学習 | Transfer Learning
+        ## [|転移学習 | Transfer Learning|]
 
         - 知識を持ち込む。
 
         ## ファインチューニング | Fine-tuning
 
-        - <a href="https://example.com/glossary/ml.md#6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=">転移学習</a>の一種。
+        - <a href="[|https://example.com/glossary/ml.md#6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=|]">転移学習</a>の一種。
         //- terms/da.md
         ---
-        title: データ拡張
+        title: [|データ拡張|]
         e-title: Data Augmentation
         term: でーたかくちょう
         type: glossary
@@ -25,24 +25,28 @@ public class LinksAndSymbolsTests
 
         水増し。
         //- articles/post.md
-        # 記事 🌲
+        # [|記事 🌲|]
 
-        [転移学習](../glossary/ml.md#6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=)、[拡張](../terms/da.md)、[節](#記事-)、
+        🌲[転移学習]([|../glossary/ml.md#6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=|])、[拡張]([|../terms/da.md|])、[節]([|#記事-|])、
         [壊れた](../glossary/ml.md#nope)、[外](https://other.example.org/)、[無い](missing.md)。
 
         """;
+
+    /// <summary>Spans of <see cref="Workspace"/> in the order they open.</summary>
+    private enum At { TermName, HtmlHref, PageTitle, PostTitle, TermLink, PageLink, HeadingLink }
 
     [Fact]
     public void Document_links_point_at_term_or_heading_and_skip_broken_and_external()
     {
         var f = FixtureWorkspace.Parse(FixtureWorkspace.Crlf(Workspace));
         var doc = f.Doc("articles/post.md");
-        var links = DocumentLinkService.GetLinks(f.Index, doc);
-        links.Select(l => $"{FixtureWorkspace.Range(doc, l.Span)} {l.TargetPath} {(l.TargetSpan is { } t ? FixtureWorkspace.Range(f.Index.GetDocument(l.TargetPath)!, t) : "-")} {l.Tooltip}")
+        string R(At at) => f.Fixture.Range(f.Fixture.Spans[(int)at]);
+        DocumentLinkService.GetLinks(f.Index, doc)
+            .Select(l => $"{FixtureWorkspace.Range(doc, l.Span)} {l.TargetPath} {FixtureWorkspace.Range(f.Doc(l.TargetPath), l.TargetSpan!.Value)} {l.Tooltip}")
             .Should().Equal(
-                "2:7-2:69 glossary/ml.md 2:3-2:27 転移学習 | Transfer Learning — glossary/ml.md",
-                "2:76-2:90 terms/da.md 1:7-1:12 データ拡張 | Data Augmentation — terms/da.md",
-                "2:96-2:100 articles/post.md 0:2-0:7 記事 🌲 — articles/post.md");
+                $"{R(At.TermLink)} glossary/ml.md {R(At.TermName)} 転移学習 | Transfer Learning — glossary/ml.md",
+                $"{R(At.PageLink)} terms/da.md {R(At.PageTitle)} データ拡張 | Data Augmentation — terms/da.md",
+                $"{R(At.HeadingLink)} articles/post.md {R(At.PostTitle)} 記事 🌲 — articles/post.md");
     }
 
     [Fact]
@@ -51,7 +55,7 @@ public class LinksAndSymbolsTests
         var f = FixtureWorkspace.Parse(Workspace);
         var doc = f.Doc("glossary/ml.md");
         DocumentLinkService.GetLinks(f.Index, doc).Select(l => $"{FixtureWorkspace.Range(doc, l.Span)} {l.TargetPath} {FixtureWorkspace.Range(doc, l.TargetSpan!.Value)}")
-            .Should().Equal("8:11-8:90 glossary/ml.md 2:3-2:27");
+            .Should().Equal($"{f.Fixture.Range(f.Fixture.Spans[(int)At.HtmlHref])} glossary/ml.md {f.Fixture.Range(f.Fixture.Spans[(int)At.TermName])}");
     }
 
     [Fact]
@@ -77,9 +81,11 @@ public class LinksAndSymbolsTests
     public void Term_catalog_lists_every_term_with_its_definition()
     {
         var f = FixtureWorkspace.Parse(Workspace);
-        TermCatalog.List(f.Index).Select(t => $"{t.Headword}|{string.Join(",", t.Aliases)}|{t.Reading}|{t.Path}|{t.Definition}").Should().Equal(
+        TermCatalog.List(f.Index).Select(t => $"{t.Headword}|{string.Join(",", t.Aliases)}|{t.Reading}|{t.Path}|{t.Definition}")
+            .Should().Equal(
             "転移学習|Transfer Learning||glossary/ml.md|- 知識を持ち込む。",
-            "ファインチューニング|Fine-tuning||glossary/ml.md|- <a href=\"https://example.com/glossary/ml.md#6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=\">転移学習</a>の一種。",
+            "ファインチューニング|Fine-tuning||glossary/ml.md|"
+                + "- <a href=\"https://example.com/glossary/ml.md#6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=\">転移学習</a>の一種。",
             "データ拡張|Data Augmentation|でーたかくちょう|terms/da.md|水増し。");
     }
 }

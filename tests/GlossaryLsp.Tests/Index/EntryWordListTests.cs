@@ -7,7 +7,20 @@ public class EntryWordListTests
     [Fact]
     public void A_heading_edit_updates_the_sorted_keys_exactly()
     {
-        var f = FixtureWorkspace.Parse("//- g.md\n<!-- 記事URL:https://e.com/g.md# -->\n\n## 転移学習 | Transfer Learning\n\n## 凍結\n\n//- h.md\n<!-- 記事URL:https://e.com/h.md# -->\n\n## 学習率 | LR\n");
+        var f = FixtureWorkspace.Parse("""
+            //- g.md
+            <!-- 記事URL:https://e.com/g.md# -->
+
+            ## 転移学習 | Transfer Learning
+
+            ## 凍結
+
+            //- h.md
+            <!-- 記事URL:https://e.com/h.md# -->
+
+            ## 学習率 | LR
+
+            """);
         var before = f.Index.EntryWords;
         before.Keys.Should().Equal("lr", "transfer learning", "凍結", "学習率", "転移学習");
         var edited = WorkspaceLoader.ParseText("g.md", f.Doc("g.md").Text.Replace("## 凍結", "## 凍結 | Freezing").Replace(" | Transfer Learning", ""), f.Index.Config);

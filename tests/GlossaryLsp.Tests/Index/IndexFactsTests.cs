@@ -6,7 +6,7 @@ using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Tests.Index;
 
-/// <summary>Facts two copies once computed differently, pinned where the index now owns them.</summary>
+/// <summary>Index facts with one owner each, pinned where two implementations could disagree.</summary>
 public class IndexFactsTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace GlossaryLsp.Tests.Index;
 
-/// <summary>The tables of a snapshot (a hash table plus a persistent overlay) behave like a dictionary, and earlier tables stay as they were.</summary>
+/// <summary>The tables of a snapshot (a hash table plus a persistent overlay) behave like a dictionary, and earlier tables keep their entries.</summary>
 public class OverlayTableTests
 {
     [Fact]

@@ -28,7 +28,7 @@ public class DocumentParserTests
         t.Aliases.Should().Equal("Transfer Learning");
         t.Anchor.Should().Be("6Lui56e75a2m57+SIHwgVHJhbnNmZXIgTGVhcm5pbmc=");
         t.Heading!.ExplicitId.Should().Be(t.Anchor);
-        // One string for the id, the heading's explicit id and the term's anchor (100k terms hold 20 MB less).
+        // One string for the id, the heading's explicit id and the term's anchor (one string per term, not three).
         doc.ExplicitAnchors.Should().ContainSingle().Which.Should().BeSameAs(t.Heading.ExplicitId).And.BeSameAs(t.Anchor);
         doc.GetText(t.NameSpan).Should().Be("転移学習 | Transfer Learning");
         doc.GetText(t.EntryWordSpans[1]).Should().Be("Transfer Learning");
@@ -103,11 +103,10 @@ public class DocumentParserTests
     [Fact]
     public void Invalid_yaml_front_matter_is_recorded_with_its_position()
     {
-        var text = "---\ntitle: [転移学習\ntype: glossary\n---\n本文\n";
-        var doc = DocumentParser.Parse("terms/bad.md", text);
-        doc.FrontMatter!.Error.Should().NotBeNull();
-        doc.FrontMatter.ErrorSpan.Should().NotBe(default(TextSpan), doc.FrontMatter.Error);
-        doc.Lines.GetPosition(doc.FrontMatter.ErrorSpan.Start).Line.Should().BeInRange(1, 3, $"{doc.FrontMatter.Error} at {doc.FrontMatter.ErrorSpan}");
+        var f = Fixture.Parse("---\ntitle: [|[転移学習|]\ntype: glossary\n---\n本文\n");
+        var doc = DocumentParser.Parse("terms/bad.md", f.Text(Fixture.DefaultPath));
+        doc.FrontMatter!.Error.Should().Be("invalid YAML: an unclosed bracket, quote or flow collection");
+        doc.FrontMatter.ErrorSpan.Should().Be(f.Span().Span);
     }
 
     [Fact]

@@ -34,7 +34,9 @@ public class GL0004DuplicateInDocumentTests
         var f = Check(Fixture, newline, "GL0004");
         var diagnostics = f.Analyze().Where(d => d.Id == "GL0004").ToList();
         diagnostics.Select(d => (d.Severity, d.Message)).Should().Equal(
-            (DiagnosticSeverity.Warning, "Entry word 'Fine Tuning' is the same entry word as 'Fine-tuning' (they differ only in case, '-', '_', spaces or kana), already defined by the heading 'ファインチューニング | Fine-tuning' on line 3"),
+            (DiagnosticSeverity.Warning,
+                "Entry word 'Fine Tuning' is the same entry word as 'Fine-tuning' (they differ only in case, '-', '_', spaces or kana), "
+                + "already defined by the heading 'ファインチューニング | Fine-tuning' on line 3"),
             (DiagnosticSeverity.Error, "Entry word 'ファインチューニング' is already defined by the heading 'ファインチューニング | Fine-tuning' on line 3"),
             (DiagnosticSeverity.Error, "Entry word '凍結' is already defined earlier in the same heading"));
         var first = f.Index.GetDocument("glossary/transfer.md")!;
@@ -69,7 +71,10 @@ public class GL0004DuplicateInDocumentTests
     [Fact]
     public void A_configured_severity_caps_the_variant_finding_too()
     {
-        var config = GlossaryConfig.Default with { RuleSeverities = System.Collections.Immutable.ImmutableDictionary<string, DiagnosticSeverity?>.Empty.Add("GL0004", DiagnosticSeverity.Information) };
+        var config = GlossaryConfig.Default with
+        {
+            RuleSeverities = System.Collections.Immutable.ImmutableDictionary<string, DiagnosticSeverity?>.Empty.Add("GL0004", DiagnosticSeverity.Information),
+        };
         var f = Create(Fixture, "\n", config);
         f.Analyze().Where(d => d.Id == "GL0004").Select(d => d.Severity).Should().OnlyContain(s => s == DiagnosticSeverity.Information);
     }

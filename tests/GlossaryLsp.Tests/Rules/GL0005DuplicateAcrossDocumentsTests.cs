@@ -42,7 +42,8 @@ public class GL0005DuplicateAcrossDocumentsTests
         d.Message.Should().Be("Entry word '過学習' is also defined in notes/exam.md and terms/overfitting.md");
         d.Related.Select(r => (r.Path, f.Index.GetDocument(r.Path)!.GetText(r.Span))).Should().Equal(("notes/exam.md", "過学習"), ("terms/overfitting.md", "過学習"));
         var english = f.Analyze().Single(d => d.Id == "GL0005" && d.Path == "notes/exam.md" && f.Index.GetDocument(d.Path)!.GetText(d.Span) == "OVERFITTING");
-        english.Related.Select(r => (r.Path, f.Index.GetDocument(r.Path)!.GetText(r.Span))).Should().Equal(("glossary/training.md", "Overfitting"), ("terms/overfitting.md", "Overfitting"));
+        english.Related.Select(r => (r.Path, f.Index.GetDocument(r.Path)!.GetText(r.Span)))
+            .Should().Equal(("glossary/training.md", "Overfitting"), ("terms/overfitting.md", "Overfitting"));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ public class GL0010LinkTextMismatchTests
 {
     private static readonly string LearningRate = A("学習率 | Learning Rate");
     private static readonly string FineTuning = A("ファインチューニング | Fine-tuning");
+    private static readonly string LearningRateHref = "https://example.org/glossary/training-issues.md#" + LearningRate;
 
     private static readonly string Fixture = $$"""
         //- glossary/training-issues.md
@@ -17,8 +18,8 @@ public class GL0010LinkTextMismatchTests
 
         ## ファインチューニング | Fine-tuning<a id="{{FineTuning}}"></a>
 
-        - 更新幅は🌲<a href="https://example.org/glossary/training-issues.md#{{LearningRate}}">{|GL0010:ステップ幅|}</a>とも呼ばれる。
-        - <a href="https://example.org/glossary/training-issues.md#{{LearningRate}}">learning-rate</a>と<a href="https://example.org/glossary/training-issues.md#{{LearningRate}}"><b>学習率</b></a>は表記の違いだけ。
+        - 更新幅は🌲<a href="{{LearningRateHref}}">{|GL0010:ステップ幅|}</a>とも呼ばれる。
+        - <a href="{{LearningRateHref}}">learning-rate</a>と<a href="{{LearningRateHref}}"><b>学習率</b></a>は表記の違いだけ。
         //- terms/distillation.md
         ---
         title: 知識蒸留

@@ -5,6 +5,9 @@ namespace GlossaryLsp.Tests.Rules;
 
 public class GL0012ArticleUrlMismatchTests
 {
+    private static readonly string FineTuningHref = "https://example.org/docs/glossary/finetune.md.md#" + A("ファインチューニング | Fine-tuning");
+    private static readonly string TransferHref = "https://example.org/docs/glossary/transfer.md#" + A("転移学習 | Transfer Learning");
+
     private static readonly string Fixture = $$"""
         //- glossary/transfer.md
         <!-- 記事URL:https://example.org/docs/glossary/transfer.md# -->
@@ -17,7 +20,7 @@ public class GL0012ArticleUrlMismatchTests
 
         ## ファインチューニング | Fine-tuning
 
-        - 🌲<a href="https://example.org/docs/glossary/finetune.md.md#{{A("ファインチューニング | Fine-tuning")}}">Fine-tuning</a>は追加の学習。<a href="https://example.org/docs/glossary/transfer.md#{{A("転移学習 | Transfer Learning")}}">転移学習</a>の一種。
+        - 🌲<a href="{{FineTuningHref}}">Fine-tuning</a>は追加の学習。<a href="{{TransferHref}}">転移学習</a>の一種。
         //- glossary/issues.md
         <!-- 記事URL:https://example.org/docs/glossary/issues.md# -->
 

@@ -81,7 +81,10 @@ public sealed class BadInputTests
         await c.InitializeAsync();
         var uri = GlossaryLsp.Server.ProtocolConversions.ToFileUri(Path.Combine(root, "記事.md"));
         await c.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = 5 } });
-        await c.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "markdown", version = "one", text = "x" } } });
+        await c.SendAsync(new
+        {
+            jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "markdown", version = "one", text = "x" } },
+        });
         await c.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = (object?)null });
         await c.SendAsync(DiagnosticRequest(14, uri));
         (await c.ReadResponseAsync(14)).GetProperty("result").GetProperty("items")[0].GetProperty("code").GetString().Should().Be("GL0002"); // the file on disk
@@ -105,7 +108,10 @@ public sealed class BadInputTests
         await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(0, 0, 0, 0, "x"));
         await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = client.Uri("未オープン.md") } });
         // A document outside the workspace can be opened and edited; it is not analysed.
-        await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = "file:///tmp/outside-外.md", languageId = "markdown", version = 1, text = "[x](nowhere.md)" } });
+        await client.NotifyAsync("textDocument/didOpen", new
+        {
+            textDocument = new { uri = "file:///tmp/outside-外.md", languageId = "markdown", version = 1, text = "[x](nowhere.md)" },
+        });
         var outside = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = "file:///tmp/outside-外.md" } });
         outside.GetProperty("items").GetArrayLength().Should().Be(0);
         var probe = await client.RequestAsync("test/probe", new { uri = client.Uri("記事.md") });
@@ -134,12 +140,8 @@ public sealed class BadInputTests
         await client.OpenAsync("用語集.md", Fixtures.Glossary);
         File.Delete(Path.Combine(client.Root, "用語集.md"));
         await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("用語集.md"), type = FileChangeType.Deleted } } });
-        // The article's link to the glossary still resolves against the open text. Its first publish is
-        // awaited before settling: it was reported missing at the settle point in about 1 run in 10 under
-        // load. Without this wait the test has since passed 180 runs under CPU load (alone, in the whole
-        // suite, pinned to one busy core; also at the commit of that report) and 8,800 iterations of a
-        // 6-12-way in-process stress, and no path was found by which a finished pass leaves it unsent;
-        // the wait only guards against that report.
+        // The article's link to the glossary still resolves against the open text. Settling follows the
+        // article's first publish, so the latest diagnostics read below are of a finished pass.
         await client.WaitForDiagnosticsAsync("記事.md");
         await client.SettleAsync();
         client.LatestDiagnostics("記事.md")!.Diagnostics.Should().ContainSingle(d => d.Code == "GL0002");
@@ -186,7 +188,7 @@ public sealed class BadInputTests
         diagnostics.Should().ContainSingle().Which.Code.Should().Be("GL0002");
         var probe = await client.RequestAsync("test/probe", new { uri = client.Uri("記事.md") });
         probe.GetProperty("text").GetString().Should().Be(Fixtures.Article.Insert(Fixtures.Article.IndexOf('\n') + 1, new string('あ', 1000)));
-        // Analysis ran on coalesced states, not once per change.
+        // Analysis runs on coalesced states: fewer passes than changes.
         client.Server.Diagnostics.CompletedPasses.Should().BeLessThan(1000);
     }
 }

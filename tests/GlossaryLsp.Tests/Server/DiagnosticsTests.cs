@@ -25,10 +25,10 @@ public sealed class DiagnosticsTests
     [Fact]
     public async Task A_pass_scheduled_again_for_the_same_snapshot_as_its_quiet_spell_ends_still_publishes()
     {
-        // A mutation that changes nothing (didSave) schedules the snapshot already scheduled once more. When
-        // that happened after the first worker's quiet spell had ended but before it took the lock, it went
-        // on with its cancelled token and gave up, and the worker chained by the second call found nothing
-        // pending: the pass was lost until the next edit. The gate below holds the first worker right there.
+        // A mutation that changes nothing (didSave) schedules the already scheduled snapshot again. Arriving
+        // after the first worker's quiet spell ends but before it takes the lock, it cancels that worker's
+        // token; the worker chained by the second call must still run the pass. The gate below holds the
+        // first worker right there.
         Func<CancellationToken, Task> quiet = cancellationToken => Task.Delay(25, cancellationToken);
         await using var client = LspTestClient.Create(Fixtures.Workspace(), new ServerOptions { DiagnosticsQuiet = cancellationToken => quiet(cancellationToken) });
         await client.InitializeAsync();
@@ -47,8 +47,8 @@ public sealed class DiagnosticsTests
             return gate.Task; // the quiet spell is over; the worker has not taken the lock yet
         };
 
-        // Removing the broken link (line 4) leaves the article without diagnostics at version 2.
-        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(4, 0, 5, 0, ""));
+        // Removing the broken link's line leaves the article without diagnostics at version 2.
+        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(Fixtures.Marked, Fixtures.BrokenLine, ""));
         await waiting.Task.WaitAsync(LspTestClient.Patience);
         await client.NotifyAsync("textDocument/didSave", new { textDocument = new { uri = client.Uri("記事.md") } });
         await scheduledAgain.Task.WaitAsync(LspTestClient.Patience);
@@ -85,7 +85,7 @@ public sealed class PositionEncodingTests
         await using var client = LspTestClient.Create(Fixtures.Workspace());
         await client.InitializeAsync(LspTestClient.Capabilities(encodings: [encoding]));
         await client.OpenAsync("記事.md", Fixtures.Article);
-        // Insert "✅" right after 🌲 on line 4, then replace the "[" that follows it (now shifted by ✅) with "[新".
+        // Insert "✅" right after 🌲 on line 4, then replace the "[" that follows it (shifted by ✅) with "[新".
         int check = encoding switch { "utf-8" => 3, _ => 1 }; // ✅ U+2705 is one UTF-16 unit, one code point, three UTF-8 bytes
         await client.ChangeAsync("記事.md", 2,
             LspTestClient.Edit(4, afterTree, 4, afterTree, "✅"),
@@ -125,7 +125,7 @@ public sealed class PullDiagnosticsTests
         first.GetProperty("kind").GetString().Should().Be("full");
         var item = first.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
         item.GetProperty("code").GetString().Should().Be("GL0002");
-        item.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32().Should().Be(Fixtures.RangeOf(Fixtures.Marked, Fixtures.BrokenTarget).Start.Character);
+        Fixtures.RangeText(item.GetProperty("range")).Should().Be(Fixtures.Marked.Range(Fixtures.BrokenTarget));
         var resultId = first.GetProperty("resultId").GetString();
 
         var second = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = resultId });
@@ -134,7 +134,7 @@ public sealed class PullDiagnosticsTests
         second.TryGetProperty("items", out _).Should().BeFalse();
 
         // Fix the broken anchor: a new full report, empty.
-        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(4, 0, 5, 0, ""));
+        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(Fixtures.Marked, Fixtures.BrokenLine, ""));
         var third = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = resultId });
         third.GetProperty("kind").GetString().Should().Be("full");
         third.GetProperty("items").GetArrayLength().Should().Be(0);

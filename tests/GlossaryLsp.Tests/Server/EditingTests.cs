@@ -14,27 +14,29 @@ public sealed class EditingTests
         await client.InitializeAsync();
         await client.OpenAsync("記事.md", Fixtures.Article);
         var original = await client.WaitForDiagnosticsAsync("記事.md");
-        original.Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character}").Should().Equal("GL0002 4:10");
+        var target = Fixtures.RangeOf(Fixtures.Marked, Fixtures.BrokenTarget).Start;
+        original.Select(d => (d.Code, d.Range.Start)).Should().Equal(("GL0002", target));
         var before = await IndexedAsync(client, "記事.md");
 
-        // "x" typed before the broken link's line moves its diagnostic by one character; deleting it brings back the very parse of before.
-        await client.ChangeAsync("記事.md", 2, LspTestClient.Edit(4, 0, 4, 0, "x"));
-        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 2)).Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character}").Should().Equal("GL0002 4:11");
+        // "x" typed before the broken link moves its diagnostic one character right; deleting it brings back the very parse of before.
+        await client.ChangeAsync("記事.md", 2, LspTestClient.Insert(Fixtures.Marked, Fixtures.BrokenLine, "x"));
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 2)).Select(d => (d.Code, d.Range.Start))
+            .Should().Equal(("GL0002", target with { Character = target.Character + 1 }));
         (await IndexedAsync(client, "記事.md")).Should().NotBeSameAs(before);
-        await client.ChangeAsync("記事.md", 3, LspTestClient.Edit(4, 0, 4, 1, ""));
+        await client.ChangeAsync("記事.md", 3, LspTestClient.Edit(target.Line, 0, target.Line, "x".Length, ""));
         (await IndexedAsync(client, "記事.md")).Should().BeSameAs(before);
         (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 3)).Should().BeEquivalentTo(original);
 
-        // Typed and deleted before anything looked: still the same parse.
+        // Typed at the start and deleted before anything looked: still the same parse.
         await client.ChangeAsync("記事.md", 4, LspTestClient.Edit(0, 0, 0, 0, "テスト"));
-        await client.ChangeAsync("記事.md", 5, LspTestClient.Edit(0, 0, 0, 3, ""));
+        await client.ChangeAsync("記事.md", 5, LspTestClient.Edit(0, 0, 0, "テスト".Length, ""));
         (await IndexedAsync(client, "記事.md")).Should().BeSameAs(before);
         (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 5)).Should().BeEquivalentTo(original);
 
         // A text that differs from every recent one is parsed.
         await client.ChangeAsync("記事.md", 6, LspTestClient.Edit(0, 0, 0, 0, "\n"));
         var moved = await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 6);
-        moved.Select(d => $"{d.Code} {d.Range.Start.Line}:{d.Range.Start.Character}").Should().Equal("GL0002 5:10");
+        moved.Select(d => (d.Code, d.Range.Start)).Should().Equal(("GL0002", target with { Line = target.Line + 1 }));
     }
 
     private static async Task<ParsedDocument> IndexedAsync(LspTestClient client, string path)
@@ -57,7 +59,7 @@ public sealed class EditingTests
         while (client.Server.WarmUp.Completed == 0) await Task.Delay(20, cts.Token);
 
         client.Stderr.Should().NotContain("failed");
-        // The warm-up works on a private copy of a document: the workspace is as it was.
+        // The warm-up works on a private copy of a document: the workspace keeps its parse.
         (await IndexedAsync(client, "用語集.md")).Should().BeSameAs(before);
         await client.SettleAsync();
         client.LatestDiagnostics("記事.md")!.Diagnostics.Should().BeEquivalentTo(diagnostics);
@@ -74,7 +76,8 @@ public sealed class EditingTests
         var index = client.Server.Queue.LastSnapshot.Folders[0].Index;
 
         // An author at work: a hover (on the heading, which needs no automaton) every 100 ms for 3 s.
-        var hover = new { textDocument = new { uri = client.Uri("記事.md") }, position = new { line = 0, character = 3 } };
+        var title = Fixtures.ArticleTitle;
+        var hover = new { textDocument = new { uri = client.Uri(title.Path) }, position = Fixtures.PositionOf(Fixtures.Marked, title.Path, title.Span.Start + 1) };
         var busyUntil = DateTime.UtcNow + TimeSpan.FromSeconds(3);
         while (DateTime.UtcNow < busyUntil)
         {

@@ -66,12 +66,24 @@ internal sealed class LspTestClient : IAsyncDisposable
             diagnostics = new { refreshSupport = refresh },
         },
         textDocument = pull
-            ? (object)new { hover = new { contentFormat = new[] { "markdown", "plaintext" } }, publishDiagnostics = new { relatedInformation = true, versionSupport = true }, diagnostic = new { dynamicRegistration = false, relatedDocumentSupport = false } }
+            ? (object)new
+            {
+                hover = new { contentFormat = new[] { "markdown", "plaintext" } },
+                publishDiagnostics = new { relatedInformation = true, versionSupport = true },
+                diagnostic = new { dynamicRegistration = false, relatedDocumentSupport = false },
+            }
             : new { hover = new { contentFormat = new[] { "markdown", "plaintext" } }, publishDiagnostics = new { relatedInformation = true, versionSupport = true } },
     };
 
     public static object Edit(int line, int character, int endLine, int endCharacter, string text) =>
         new { range = new Range(new Position(line, character), new Position(endLine, endCharacter)), text };
+
+    /// <summary>A change replacing a span of a fixture's file with text, in UTF-16 positions.</summary>
+    public static object Edit(Fixture fixture, FixtureSpan span, string text) => new { range = Fixtures.RangeOf(fixture, span), text };
+
+    /// <summary>A change inserting text where a span of a fixture's file starts, in UTF-16 positions.</summary>
+    public static object Insert(Fixture fixture, FixtureSpan at, string text) =>
+        Edit(fixture, at with { Span = new GlossaryLsp.Core.Text.TextSpan(at.Span.Start, 0) }, text);
 
     public static object FullText(string text) => new { text };
 

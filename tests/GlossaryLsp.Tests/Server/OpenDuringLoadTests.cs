@@ -10,8 +10,26 @@ namespace GlossaryLsp.Tests.Server;
 /// </summary>
 public sealed class OpenDuringLoadTests
 {
-    /// <summary>The article as the editor has it: a line inserted above, the broken link moved to line 5 and one character right.</summary>
-    private static readonly string EditedArticle = Fixtures.Article.Replace("# 記事\n", "# 記事\n\n未保存の段落。\n").Replace("🌲[存在しない]", "🌲 [存在しない]");
+    /// <summary>
+    /// The article of <see cref="Fixtures.Marked"/> as the editor has it, unsaved: a paragraph inserted under
+    /// the title and a space before the broken link.
+    /// </summary>
+    private static readonly Fixture Edited = Fixture.Parse($$"""
+        //- 記事.md
+        # 記事
+
+        未保存の段落。
+
+        [転移学習](用語集.md#{{Fixtures.TransferAnchor}})を使う ✅。
+
+        🌲 [存在しない]({|GL0002:用語集.md#44GC44GE44GG|})へのリンク。
+
+        """, "\n");
+
+    private static readonly string EditedArticle = Edited.Text("記事.md");
+
+    /// <summary>Where <see cref="Edited"/>'s broken link is reported.</summary>
+    private static Range BrokenTarget => Fixtures.RangeOf(Edited, Edited.Diagnostics.Single());
 
     [Fact]
     public async Task A_didOpen_arriving_while_the_folder_loads_is_what_diagnostics_are_computed_from()
@@ -27,7 +45,7 @@ public sealed class OpenDuringLoadTests
         var article = await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 7);
         var d = article.Should().ContainSingle().Subject;
         d.Code.Should().Be("GL0002");
-        d.Range.Should().Be(new Range(new Position(6, 11), new Position(6, 30)));
+        d.Range.Should().Be(BrokenTarget);
         (await client.WaitForDiagnosticsAsync("用語集.md", p => p.Version == 3)).Should().BeEmpty();
         var probe = await client.RequestAsync("test/probe", new { uri = client.Uri("記事.md") });
         probe.GetProperty("text").GetString().Should().Be(EditedArticle);
@@ -65,7 +83,8 @@ public sealed class OpenDuringLoadTests
         });
 
         var article = await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 2);
-        article.Should().ContainSingle().Which.Range.Should().Be(new Range(new Position(7, 11), new Position(7, 30)));
+        var below = new Range(BrokenTarget.Start with { Line = BrokenTarget.Start.Line + 1 }, BrokenTarget.End with { Line = BrokenTarget.End.Line + 1 });
+        article.Should().ContainSingle().Which.Range.Should().Be(below, "the line inserted at the start moved the link one line down");
         var glossary = await client.RequestAsync("test/probe", new { uri = client.Uri("用語集.md") });
         glossary.GetProperty("text").GetString().Should().Be(Fixtures.Glossary);
         client.Server.Queue.LastSnapshot.Folders.Single().OpenDocuments.Keys.Should().Equal("記事.md");
@@ -80,7 +99,10 @@ public sealed class OpenDuringLoadTests
         await LoadWithAsync(client, async () =>
         {
             await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = outside, languageId = "markdown", version = 1, text = "[x](nowhere.md)" } });
-            await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = client.Uri("メモ.txt"), languageId = "plaintext", version = 1, text = "[x](nowhere.md)" } });
+            await client.NotifyAsync("textDocument/didOpen", new
+            {
+                textDocument = new { uri = client.Uri("メモ.txt"), languageId = "plaintext", version = 1, text = "[x](nowhere.md)" },
+            });
         });
 
         (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = outside } })).GetProperty("items").GetArrayLength().Should().Be(0);

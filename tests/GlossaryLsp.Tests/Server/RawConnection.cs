@@ -60,7 +60,10 @@ internal sealed class RawConnection : IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        await SendAsync(new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = 1, rootUri = ProtocolConversions.ToFileUri(Root), capabilities = new { } } });
+        await SendAsync(new
+        {
+            jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = 1, rootUri = ProtocolConversions.ToFileUri(Root), capabilities = new { } },
+        });
         await ReadResponseAsync(1);
         await SendAsync(new { jsonrpc = "2.0", method = "initialized", @params = new { } });
     }

@@ -7,7 +7,10 @@ namespace GlossaryLsp.Tests.Server;
 public sealed class CrossFileTests
 {
     private static readonly string RenamedHeading = $"## 転移学習法 | Transfer Learning<a id=\"{AnchorCodec.Encode("転移学習法 | Transfer Learning")}\"></a>";
-    private static readonly string OriginalHeading = Fixtures.Glossary.Split('\n')[3];
+    private static readonly string OriginalHeading = Fixtures.Marked.Text(Fixtures.TermHeading.Path)[Fixtures.TermHeading.Span.Start..Fixtures.TermHeading.Span.End];
+
+    /// <summary>Replaces the glossary's heading of 転移学習 with <see cref="RenamedHeading"/>.</summary>
+    private static object RenameHeading => LspTestClient.Edit(Fixtures.Marked, Fixtures.TermHeading, RenamedHeading);
 
     [Fact]
     public async Task Editing_a_heading_updates_the_diagnostics_of_the_file_linking_to_it_then_reverting_restores_them()
@@ -17,15 +20,17 @@ public sealed class CrossFileTests
         await client.OpenAsync("用語集.md", Fixtures.Glossary);
         (await client.WaitForDiagnosticsAsync("記事.md")).Select(d => d.Code).Should().Equal("GL0002");
 
-        await client.ChangeAsync("用語集.md", 2, LspTestClient.Edit(3, 0, 3, OriginalHeading.Length, RenamedHeading));
+        await client.ChangeAsync("用語集.md", 2, RenameHeading);
         var broken = await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 2);
         broken[0].Code.Should().Be("GL0002");
         broken[0].Range.Should().Be(Fixtures.RangeOf(Fixtures.Marked, Fixtures.TermLinkTarget));
-        broken[1].Range.Start.Line.Should().Be(4);
+        broken[1].Range.Should().Be(Fixtures.RangeOf(Fixtures.Marked, Fixtures.BrokenTarget));
 
         int mark = client.Mark();
-        await client.ChangeAsync("用語集.md", 3, LspTestClient.Edit(3, 0, 3, RenamedHeading.Length, OriginalHeading));
-        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 1, mark)).Single().Range.Start.Line.Should().Be(4);
+        var heading = Fixtures.RangeOf(Fixtures.Marked, Fixtures.TermHeading).Start;
+        await client.ChangeAsync("用語集.md", 3, LspTestClient.Edit(heading.Line, 0, heading.Line, RenamedHeading.Length, OriginalHeading));
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 1, mark)).Single().Range
+            .Should().Be(Fixtures.RangeOf(Fixtures.Marked, Fixtures.BrokenTarget));
     }
 
     [Fact]
@@ -38,13 +43,15 @@ public sealed class CrossFileTests
         await client.OpenAsync("二つ目.md", second);
         static int RelatedLine(Diagnostic[] diagnostics) =>
             diagnostics.Where(d => d.Code == "GL0005").SelectMany(d => d.RelatedInformation ?? []).Select(r => r.Location.Range.Start.Line).Distinct().Single();
-        RelatedLine(await client.WaitForDiagnosticsAsync("二つ目.md", p => p.Diagnostics.Any(d => d.Code == "GL0005"))).Should().Be(3);
+        int termLine = Fixtures.RangeOf(Fixtures.Marked, Fixtures.TermName).Start.Line;
+        RelatedLine(await client.WaitForDiagnosticsAsync("二つ目.md", p => p.Diagnostics.Any(d => d.Code == "GL0005"))).Should().Be(termLine);
 
         // Two lines above the glossary's term: the other file's diagnostics point two lines further down.
         int mark = client.Mark();
-        await client.ChangeAsync("用語集.md", 2, LspTestClient.Edit(2, 0, 2, 0, "前書き。\n\n"));
-        var moved = await client.WaitForDiagnosticsAsync("二つ目.md", p => p.Diagnostics.Any(d => d.RelatedInformation?.Any(r => r.Location.Range.Start.Line == 5) == true), mark);
-        RelatedLine(moved).Should().Be(5);
+        await client.ChangeAsync("用語集.md", 2, LspTestClient.Insert(Fixtures.Marked, Fixtures.TermHeading, "前書き。\n\n"));
+        var moved = await client.WaitForDiagnosticsAsync(
+            "二つ目.md", p => p.Diagnostics.Any(d => d.RelatedInformation?.Any(r => r.Location.Range.Start.Line == termLine + 2) == true), mark);
+        RelatedLine(moved).Should().Be(termLine + 2);
         (await client.WaitForDiagnosticsAsync("用語集.md", p => p.Version == 2, mark)).Should().Contain(d => d.Code == "GL0005");
     }
 
@@ -57,9 +64,11 @@ public sealed class CrossFileTests
         for (int v = 2; v <= 6; v++) _ = client.ChangeAsync("記事.md", v, LspTestClient.Edit(0, 0, 0, 0, "x"));
         await client.ChangeAsync("記事.md", 7, LspTestClient.Edit(0, 0, 0, 0, "# 見出し\n\n"));
         var symbols = await client.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = client.Uri("記事.md") } });
-        // "xxxxx# 記事" is no heading any more; the broken link moved from line 4 to line 6.
+        // "xxxxx# 記事" is no heading; the two lines inserted above move the broken link two lines down.
         symbols.EnumerateArray().Select(s => s.GetProperty("name").GetString()).Should().Equal("見出し");
-        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 7)).Select(d => d.Range.Start.Line).Should().Equal(6);
+        var target = Fixtures.RangeOf(Fixtures.Marked, Fixtures.BrokenTarget).Start;
+        (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 7)).Select(d => d.Range.Start)
+            .Should().Equal(target with { Line = target.Line + 2 });
     }
 
     [Fact]
@@ -73,9 +82,10 @@ public sealed class CrossFileTests
         before.GetProperty("items").GetArrayLength().Should().Be(1);
         await client.SettleAsync();
 
-        await client.ChangeAsync("用語集.md", 2, LspTestClient.Edit(3, 0, 3, OriginalHeading.Length, RenamedHeading));
+        await client.ChangeAsync("用語集.md", 2, RenameHeading);
         await client.WaitForServerRequestAsync("workspace/diagnostic/refresh");
-        var after = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = before.GetProperty("resultId").GetString() });
+        var after = await client.RequestAsync(
+            "textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") }, previousResultId = before.GetProperty("resultId").GetString() });
         after.GetProperty("kind").GetString().Should().Be("full");
         after.GetProperty("items").GetArrayLength().Should().Be(2);
     }
@@ -91,7 +101,7 @@ public sealed class CrossFileTests
         await client.SettleAsync();
 
         // The rename breaks the article's link: its diagnostics change, but the client has not asked for them yet.
-        await client.ChangeAsync("用語集.md", 2, LspTestClient.Edit(3, 0, 3, OriginalHeading.Length, RenamedHeading));
+        await client.ChangeAsync("用語集.md", 2, RenameHeading);
         await client.SettleAsync();
         client.ServerRequests("workspace/diagnostic/refresh").Should().BeEmpty();
         var article = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri("記事.md") } });
@@ -162,11 +172,15 @@ public sealed class WatchedFilesTests
         var files = Fixtures.Workspace();
         files["glossary.yml"] = "rules:\n  GL0002: hint\n";
         await using var client = LspTestClient.Create(files);
-        await client.InitializeAsync(initializationOptions: new { settings = new { rules = new { GL0002 = "warning" }, unlinkedMentions = false, linkerMode = "first", glossaryGlobs = Array.Empty<string>() } });
+        await client.InitializeAsync(initializationOptions: new
+        {
+            settings = new { rules = new { GL0002 = "warning" }, unlinkedMentions = false, linkerMode = "first", glossaryGlobs = Array.Empty<string>() },
+        });
         await client.OpenAsync("記事.md", Fixtures.Article);
         (await client.WaitForDiagnosticsAsync("記事.md", p => p.Version == 1)).Single().Severity.Should().Be(DiagnosticSeverity.Warning);
 
-        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { glossary = new { rules = new Dictionary<string, string> { ["broken-anchor"] = "off" } } } });
+        await client.NotifyAsync(
+            "workspace/didChangeConfiguration", new { settings = new { glossary = new { rules = new Dictionary<string, string> { ["broken-anchor"] = "off" } } } });
         await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 0);
 
         int mark = client.Mark();

@@ -35,7 +35,8 @@ public class FixtureTests
         post.Should().Be("✅[学習率](x.md) と 🌲");
         f.Cursor.Should().Be(new FixtureSpan("articles/post.md", new TextSpan(3, 0)));
         f.Spans.Should().Equal(new FixtureSpan("glossary/ml.md", new TextSpan(6, 10)), new FixtureSpan("articles/post.md", new TextSpan(15, 2)));
-        f.Diagnostics.Should().Equal(new ExpectedDiagnostic("GL0002", "articles/post.md", new TextSpan(2, 3)), new ExpectedDiagnostic("GL0001", "articles/post.md", new TextSpan(17, 0)));
+        f.Diagnostics.Should().Equal(
+            new ExpectedDiagnostic("GL0002", "articles/post.md", new TextSpan(2, 3)), new ExpectedDiagnostic("GL0001", "articles/post.md", new TextSpan(17, 0)));
         post.Substring(2, 3).Should().Be("学習率");
         f.Text("glossary/ml.md").Substring(6, 10).Should().Be("ファインチューニング");
     }

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using GlossaryLsp.Core.Text;
 using StreamJsonRpc;
 
 namespace GlossaryLsp.Tests.Server.Handlers;
@@ -9,32 +11,76 @@ namespace GlossaryLsp.Tests.Server.Handlers;
 /// </summary>
 public sealed class FeatureHandlerTests
 {
-    /// <summary>An article with a link to 転移学習 (line 2), a broken link (line 4) and an unlinked mention (line 6).</summary>
-    private static readonly string Article = Fixtures.Article + "\n凍結する前に転移学習を試す。\n";
+    /// <summary>
+    /// <see cref="Fixtures.Marked"/> with a second term (凍結) in the glossary, a line of unlinked mentions
+    /// in the article and a glossary page with front matter. The cursor is on the article's blank line.
+    /// </summary>
+    private static readonly Fixture Marked = Fixture.Parse($$"""
+        //- 用語集.md
+        <!-- 記事タイトル:用語集 -->
+        <!-- 記事URL:https://example.org/glossary/用語集.md# -->
+
+        [|## [|転移学習 | Transfer Learning|]<a id="{{Fixtures.TransferAnchor}}"></a>
+
+        - ある課題で学習したモデルを別の課題に流用する手法。|]
+
+        [|## [|凍結 | Freezing|]
+
+        - 重みを止める。|]
+        //- 記事.md
+        # 記事
+        $0
+        [|[転移学習]([|用語集.md#{{Fixtures.TransferAnchor}}|])|]を使う ✅。
+
+        🌲[存在しない](用語集.md#44GC44GE44GG)へのリンク。
+
+        [|凍結|]する前に[|転移学習|]を試す。
+        //- pages/da.md
+        [|---
+        title: [|データ拡張|]
+        e-title: Data Augmentation
+        term: でーたかくちょう
+        type: glossary
+        ---|]
+
+        水増し。
+
+        """, "\n");
+
+    private static readonly string Article = Marked.Text("記事.md");
+
+    private static FixtureSpan TransferSection => Marked.Spans[0];
+    private static FixtureSpan TransferName => Marked.Spans[1];
+    private static FixtureSpan FreezeSection => Marked.Spans[2];
+    private static FixtureSpan FreezeName => Marked.Spans[3];
+    private static FixtureSpan TransferLink => Marked.Spans[4];
+    private static FixtureSpan TransferLinkTarget => Marked.Spans[5];
+    private static FixtureSpan FreezeMention => Marked.Spans[6];
+    private static FixtureSpan TransferMention => Marked.Spans[7];
+    private static FixtureSpan FrontMatter => Marked.Spans[8];
+    private static FixtureSpan PageTitle => Marked.Spans[9];
 
     [Fact]
     public async Task Hover_on_a_link_in_utf16_and_utf8()
     {
         await using var c = await StartAsync();
-        var hover = await c.RequestAsync("textDocument/hover", At(c, "記事.md", Fixtures.TermLink.Span.Start + 3));
+        var hover = await c.RequestAsync("textDocument/hover", At(c, TransferLink.Path, TransferLink.Span.Start + 3));
         hover.GetProperty("contents").GetProperty("kind").GetString().Should().Be("markdown");
         hover.GetProperty("contents").GetProperty("value").GetString().Should().Be(
             "**転移学習** | Transfer Learning\n\n- ある課題で学習したモデルを別の課題に流用する手法。\n\n---\n\nDefined in `用語集.md:4`\n");
-        R(hover.GetProperty("range")).Should().Be(Fixtures.Marked.Range(Fixtures.TermLink));
+        R(hover.GetProperty("range")).Should().Be(Marked.Range(TransferLink));
 
         await using var c8 = LspTestClient.Create(Workspace());
         await c8.InitializeAsync(LspTestClient.Capabilities(encodings: ["utf-8"]));
-        // UTF-8: "[転移" is 1 + 6 bytes; the link is 73 bytes long.
-        var hover8 = await c8.RequestAsync("textDocument/hover", At(c8, "記事.md", 2, 7));
-        R(hover8.GetProperty("range")).Should().Be("2:0-2:73");
+        var at = Utf8(TransferLink.Path, TransferLink.Span.Start + 3);
+        var hover8 = await c8.RequestAsync("textDocument/hover", new
+        {
+            textDocument = new { uri = c8.Uri(TransferLink.Path) }, position = new { line = at.Line, character = at.Character },
+        });
+        R(hover8.GetProperty("range")).Should().Be($"{Utf8(TransferLink.Path, TransferLink.Span.Start)}-{Utf8(TransferLink.Path, TransferLink.Span.End)}");
     }
 
-    private static Dictionary<string, string> Workspace() => new()
-    {
-        ["用語集.md"] = Fixtures.Glossary + "\n## 凍結 | Freezing\n\n- 重みを止める。\n",
-        ["記事.md"] = Article,
-        ["pages/da.md"] = "---\ntitle: データ拡張\ne-title: Data Augmentation\nterm: でーたかくちょう\ntype: glossary\n---\n\n水増し。\n",
-    };
+    private static Dictionary<string, string> Workspace() => Marked.Files.ToDictionary(f => f.Path, f => f.Text);
 
     private static async Task<LspTestClient> StartAsync(object? capabilities = null)
     {
@@ -43,35 +89,42 @@ public sealed class FeatureHandlerTests
         return client;
     }
 
-    private static object At(LspTestClient c, string path, int line, int character) =>
-        new { textDocument = new { uri = c.Uri(path) }, position = new { line, character } };
+    /// <summary>A UTF-16 position in a file of a fixture (of <see cref="Marked"/> by default).</summary>
+    private static object At(LspTestClient c, string path, int offset, Fixture? fixture = null) =>
+        new { textDocument = new { uri = c.Uri(path) }, position = Fixtures.PositionOf(fixture ?? Marked, path, offset) };
 
-    /// <summary>A UTF-16 position in the article or glossary of <see cref="Fixtures.Marked"/>.</summary>
-    private static object At(LspTestClient c, string path, int offset) =>
-        new { textDocument = new { uri = c.Uri(path) }, position = Fixtures.PositionOf(Fixtures.Marked, path, offset) };
+    private static object At(LspTestClient c, FixtureSpan cursor, Fixture? fixture = null) => At(c, cursor.Path, cursor.Span.Start, fixture);
 
-    private static string R(JsonElement range) =>
-        $"{range.GetProperty("start").GetProperty("line")}:{range.GetProperty("start").GetProperty("character")}-" +
-        $"{range.GetProperty("end").GetProperty("line")}:{range.GetProperty("end").GetProperty("character")}";
+    /// <summary>The UTF-8 position of an offset of <see cref="Marked"/>: the line and the bytes before it on that line.</summary>
+    private static LinePosition Utf8(string path, int offset)
+    {
+        var p = Marked.Position(path, offset);
+        return new LinePosition(p.Line, Encoding.UTF8.GetByteCount(Marked.Text(path).AsSpan(offset - p.Character, p.Character)));
+    }
+
+    private static string R(JsonElement range) => Fixtures.RangeText(range);
+
+    private static string FileName(JsonElement uri) => Path.GetFileName(new Uri(uri.GetString()!).LocalPath);
 
     [Fact]
     public async Task Hover_on_a_mention_in_plaintext_for_a_plaintext_client()
     {
         await using var c = LspTestClient.Create(Workspace());
         await c.InitializeAsync(new { textDocument = new { hover = new { contentFormat = new[] { "plaintext" } } } });
-        var hover = await c.RequestAsync("textDocument/hover", At(c, "記事.md", 6, 1));
+        var hover = await c.RequestAsync("textDocument/hover", At(c, FreezeMention.Path, FreezeMention.Span.Start + 1));
         hover.GetProperty("contents").GetProperty("kind").GetString().Should().Be("plaintext");
         hover.GetProperty("contents").GetProperty("value").GetString().Should().Be("凍結 | Freezing\n\n- 重みを止める。\n\nDefined in 用語集.md:8\n");
-        R(hover.GetProperty("range")).Should().Be("6:0-6:2");
-        (await c.RequestAsync("textDocument/hover", At(c, "記事.md", 1, 0))).ValueKind.Should().Be(JsonValueKind.Null);
+        R(hover.GetProperty("range")).Should().Be(Marked.Range(FreezeMention));
+        (await c.RequestAsync("textDocument/hover", At(c, Marked.Cursor!))).ValueKind.Should().Be(JsonValueKind.Null);
     }
 
     [Fact]
     public async Task Completion_inserts_a_link_and_resolve_adds_the_definition()
     {
         await using var c = await StartAsync();
-        await c.OpenAsync("記事.md", Article + "この手法はでーたか\n", version: 2);
-        var list = await c.RequestAsync("textDocument/completion", At(c, "記事.md", 7, 9));
+        var typed = Fixture.Parse("//- 記事.md\n" + Article + "この手法は[|でーたか|]$0\n");
+        await c.OpenAsync("記事.md", typed.Text("記事.md"), version: 2);
+        var list = await c.RequestAsync("textDocument/completion", At(c, typed.Cursor!, typed));
         list.GetProperty("isIncomplete").GetBoolean().Should().BeFalse();
         var item = list.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
         item.GetProperty("label").GetString().Should().Be("データ拡張");
@@ -79,7 +132,7 @@ public sealed class FeatureHandlerTests
         item.GetProperty("filterText").GetString().Should().Be("でーたか");
         item.GetProperty("detail").GetString().Should().Be("データ拡張 | Data Augmentation（でーたかくちょう） — pages/da.md");
         item.GetProperty("textEdit").GetProperty("newText").GetString().Should().Be("[データ拡張](pages/da.md)");
-        R(item.GetProperty("textEdit").GetProperty("range")).Should().Be("7:5-7:9");
+        R(item.GetProperty("textEdit").GetProperty("range")).Should().Be(typed.Range(typed.Span()));
         item.TryGetProperty("documentation", out _).Should().BeFalse();
 
         var resolved = await c.RequestAsync("completionItem/resolve", item);
@@ -91,12 +144,14 @@ public sealed class FeatureHandlerTests
     public async Task Completion_of_an_english_prefix_and_of_anchors_after_href_hash()
     {
         await using var c = await StartAsync();
-        await c.OpenAsync("記事.md", Article + "We use Trans\n<a href=\"用語集.md#\n", version: 2);
-        var words = await c.RequestAsync("textDocument/completion", At(c, "記事.md", 7, 12));
+        var typed = Fixture.Parse("//- 記事.md\n" + Article + "We use Trans[||]\n<a href=\"用語集.md#[||]\n");
+        await c.OpenAsync("記事.md", typed.Text("記事.md"), version: 2);
+        var words = await c.RequestAsync("textDocument/completion", At(c, typed.Spans[0], typed));
         words.GetProperty("items")[0].GetProperty("textEdit").GetProperty("newText").GetString().Should().Be(
             "[Transfer Learning](用語集.md#" + Fixtures.TransferAnchor + ")");
-        var anchors = await c.RequestAsync("textDocument/completion", At(c, "記事.md", 8, 17));
-        anchors.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("label").GetString() + " " + i.GetProperty("textEdit").GetProperty("newText").GetString())
+        var anchors = await c.RequestAsync("textDocument/completion", At(c, typed.Spans[1], typed));
+        anchors.GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("label").GetString() + " " + i.GetProperty("textEdit").GetProperty("newText").GetString())
             .Should().Equal("転移学習 | Transfer Learning " + Fixtures.TransferAnchor, "凍結 | Freezing 5YeN57WQIHwgRnJlZXppbmc=");
     }
 
@@ -104,18 +159,19 @@ public sealed class FeatureHandlerTests
     public async Task Definition_and_references()
     {
         await using var c = await StartAsync();
-        var definition = await c.RequestAsync("textDocument/definition", At(c, "記事.md", Fixtures.TermLink.Span.Start + 2));
+        var definition = await c.RequestAsync("textDocument/definition", At(c, TransferLink.Path, TransferLink.Span.Start + 2));
         var location = definition.EnumerateArray().Should().ContainSingle().Subject;
         location.GetProperty("uri").GetString().Should().Be(c.Uri("用語集.md"));
-        R(location.GetProperty("range")).Should().Be(Fixtures.Marked.Range(Fixtures.TermName));
+        R(location.GetProperty("range")).Should().Be(Marked.Range(TransferName));
 
         var refs = await c.RequestAsync("textDocument/references", new
         {
-            textDocument = new { uri = c.Uri("用語集.md") }, position = Fixtures.PositionOf(Fixtures.Marked, "用語集.md", Fixtures.TermName.Span.Start + 2),
+            textDocument = new { uri = c.Uri("用語集.md") },
+            position = Fixtures.PositionOf(Marked, TransferName.Path, TransferName.Span.Start + 2),
             context = new { includeDeclaration = true },
         });
-        refs.EnumerateArray().Select(l => $"{Path.GetFileName(new Uri(l.GetProperty("uri").GetString()!).LocalPath)} {R(l.GetProperty("range"))}")
-            .Should().Equal($"用語集.md {Fixtures.Marked.Range(Fixtures.TermName)}", $"記事.md {Fixtures.Marked.Range(Fixtures.TermLink)}");
+        refs.EnumerateArray().Select(l => $"{FileName(l.GetProperty("uri"))} {R(l.GetProperty("range"))}")
+            .Should().Equal($"用語集.md {Marked.Range(TransferName)}", $"記事.md {Marked.Range(TransferLink)}");
     }
 
     [Fact]
@@ -123,57 +179,60 @@ public sealed class FeatureHandlerTests
     {
         await using var c = await StartAsync();
         var symbols = await c.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = c.Uri("用語集.md") } });
-        symbols.EnumerateArray().Select(s => $"{s.GetProperty("name").GetString()} ({s.GetProperty("detail").GetString()}) {R(s.GetProperty("range"))} {R(s.GetProperty("selectionRange"))}")
-            .Should().Equal("転移学習 (Transfer Learning) 3:0-5:27 3:3-3:27", "凍結 (Freezing) 7:0-9:9 7:3-7:16");
+        symbols.EnumerateArray()
+            .Select(s => $"{s.GetProperty("name").GetString()} ({s.GetProperty("detail").GetString()}) {R(s.GetProperty("range"))} {R(s.GetProperty("selectionRange"))}")
+            .Should().Equal(
+                $"転移学習 (Transfer Learning) {Marked.Range(TransferSection)} {Marked.Range(TransferName)}",
+                $"凍結 (Freezing) {Marked.Range(FreezeSection)} {Marked.Range(FreezeName)}");
 
         var found = await c.RequestAsync("workspace/symbol", new { query = "でーた" });
-        found.EnumerateArray().Select(s => $"{s.GetProperty("name").GetString()} | {s.GetProperty("containerName").GetString()} {R(s.GetProperty("location").GetProperty("range"))}")
-            .Should().Equal("でーたかくちょう | データ拡張 — pages/da.md 1:7-1:12", "データ拡張 | Data Augmentation — pages/da.md 1:7-1:12");
+        found.EnumerateArray()
+            .Select(s => $"{s.GetProperty("name").GetString()} | {s.GetProperty("containerName").GetString()} {R(s.GetProperty("location").GetProperty("range"))}")
+            .Should().Equal(
+                $"でーたかくちょう | データ拡張 — pages/da.md {Marked.Range(PageTitle)}",
+                $"データ拡張 | Data Augmentation — pages/da.md {Marked.Range(PageTitle)}");
 
         var links = await c.RequestAsync("textDocument/documentLink", new { textDocument = new { uri = c.Uri("記事.md") } });
         var link = links.EnumerateArray().Should().ContainSingle().Subject; // the broken one is left to diagnostics
-        R(link.GetProperty("range")).Should().Be("2:7-2:58");
+        R(link.GetProperty("range")).Should().Be(Marked.Range(TransferLinkTarget));
         link.GetProperty("target").GetString().Should().Be(c.Uri("用語集.md") + "#L4");
 
         var folds = await c.RequestAsync("textDocument/foldingRange", new { textDocument = new { uri = c.Uri("pages/da.md") } });
-        folds.EnumerateArray().Select(f => $"{f.GetProperty("startLine")}-{f.GetProperty("endLine")} {f.GetProperty("kind").GetString()}").Should().Equal("0-5 region");
+        folds.EnumerateArray().Select(f => $"{f.GetProperty("startLine")}-{f.GetProperty("endLine")} {f.GetProperty("kind").GetString()}")
+            .Should().Equal($"{Marked.Position(FrontMatter.Path, FrontMatter.Span.Start).Line}-{Marked.Position(FrontMatter.Path, FrontMatter.Span.End).Line} region");
     }
 
     [Fact]
     public async Task Code_actions_link_the_mention_and_link_all()
     {
         await using var c = await StartAsync();
-        var actions = await c.RequestAsync("textDocument/codeAction", new
-        {
-            textDocument = new { uri = c.Uri("記事.md") },
-            range = new { start = new { line = 6, character = 7 }, end = new { line = 6, character = 7 } },
-            context = new { diagnostics = Array.Empty<object>() },
-        });
+        var actions = await CodeActionsAsync(c, new { diagnostics = Array.Empty<object>() });
         actions.EnumerateArray().Select(a => $"{a.GetProperty("kind").GetString()}: {a.GetProperty("title").GetString()}").Should().Equal(
             "quickfix: Link “転移学習” to 転移学習 (用語集.md)", "source: Link all terms in this document");
         var edit = actions[0].GetProperty("edit").GetProperty("documentChanges")[0];
         edit.GetProperty("textDocument").GetProperty("uri").GetString().Should().Be(c.Uri("記事.md"));
         var textEdit = edit.GetProperty("edits").EnumerateArray().Should().ContainSingle().Subject;
-        R(textEdit.GetProperty("range")).Should().Be("6:6-6:10");
+        R(textEdit.GetProperty("range")).Should().Be(Marked.Range(TransferMention));
         textEdit.GetProperty("newText").GetString().Should().Be("[転移学習](用語集.md#" + Fixtures.TransferAnchor + ")");
-        actions[1].GetProperty("edit").GetProperty("documentChanges")[0].GetProperty("edits").GetArrayLength().Should().Be(2);
+        actions[1].GetProperty("edit").GetProperty("documentChanges")[0].GetProperty("edits").EnumerateArray()
+            .Select(e => R(e.GetProperty("range"))).Should().Equal(Marked.Range(FreezeMention), Marked.Range(TransferMention));
 
-        var onlySource = await c.RequestAsync("textDocument/codeAction", new
-        {
-            textDocument = new { uri = c.Uri("記事.md") },
-            range = new { start = new { line = 6, character = 7 }, end = new { line = 6, character = 7 } },
-            context = new { diagnostics = Array.Empty<object>(), only = new[] { "source" } },
-        });
+        var onlySource = await CodeActionsAsync(c, new { diagnostics = Array.Empty<object>(), only = new[] { "source" } });
         onlySource.EnumerateArray().Select(a => a.GetProperty("title").GetString()).Should().Equal("Link all terms in this document");
 
         // The light bulb (automatic trigger, on every cursor move) skips the whole-document scan.
-        var automatic = await c.RequestAsync("textDocument/codeAction", new
-        {
-            textDocument = new { uri = c.Uri("記事.md") },
-            range = new { start = new { line = 6, character = 7 }, end = new { line = 6, character = 7 } },
-            context = new { diagnostics = Array.Empty<object>(), triggerKind = 2 },
-        });
+        var automatic = await CodeActionsAsync(c, new { diagnostics = Array.Empty<object>(), triggerKind = 2 });
         automatic.EnumerateArray().Select(a => a.GetProperty("title").GetString()).Should().Equal("Link “転移学習” to 転移学習 (用語集.md)");
+    }
+
+    /// <summary>The code actions with the cursor inside the mention of 転移学習.</summary>
+    private static Task<JsonElement> CodeActionsAsync(LspTestClient c, object context)
+    {
+        var cursor = Fixtures.PositionOf(Marked, TransferMention.Path, TransferMention.Span.Start + 1);
+        return c.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri = c.Uri("記事.md") }, range = new { start = cursor, end = cursor }, context,
+        });
     }
 
     [Fact]
@@ -187,7 +246,9 @@ public sealed class FeatureHandlerTests
         request.GetProperty("label").GetString().Should().Be("Link all terms in this document");
         request.GetProperty("edit").GetProperty("documentChanges")[0].GetProperty("edits").EnumerateArray()
             .Select(e => $"{R(e.GetProperty("range"))} {e.GetProperty("newText").GetString()}")
-            .Should().Equal("6:0-6:2 [凍結](用語集.md#5YeN57WQIHwgRnJlZXppbmc=)", $"6:6-6:10 [転移学習](用語集.md#{Fixtures.TransferAnchor})");
+            .Should().Equal(
+                $"{Marked.Range(FreezeMention)} [凍結](用語集.md#5YeN57WQIHwgRnJlZXppbmc=)",
+                $"{Marked.Range(TransferMention)} [転移学習](用語集.md#{Fixtures.TransferAnchor})");
 
         var bad = async () => await c.RequestAsync("workspace/executeCommand", new { command = "glossary.linkAllTerms", arguments = Array.Empty<string>() });
         await bad.Should().ThrowAsync<RemoteRpcException>().WithMessage("glossary.linkAllTerms takes one argument: the document URI");
@@ -204,8 +265,14 @@ public sealed class FeatureHandlerTests
         (await c.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = "file:///nowhere/x.md" } })).GetArrayLength().Should().Be(0);
         (await c.RequestAsync("textDocument/foldingRange", new { textDocument = new { uri = "file:///nowhere/x.md" } })).GetArrayLength().Should().Be(0);
         // Positions past the end clamp to the last line's end: on 記事.md that is after the final "。" (plain text).
-        (await c.RequestAsync("textDocument/hover", At(c, "記事.md", 999, 999))).ValueKind.Should().Be(JsonValueKind.Null);
-        (await c.RequestAsync("textDocument/completion", At(c, "記事.md", 2, 9999))).GetProperty("items").ValueKind.Should().Be(JsonValueKind.Array);
+        var pastTheEnd = new { textDocument = new { uri = c.Uri("記事.md") }, position = new { line = 999, character = 999 } };
+        (await c.RequestAsync("textDocument/hover", pastTheEnd)).ValueKind.Should().Be(JsonValueKind.Null);
+        // Past the end of the link's line: the same answer as at its end.
+        var line = Marked.Position(TransferLink.Path, TransferLink.Span.Start).Line;
+        var pastTheLine = new { textDocument = new { uri = c.Uri("記事.md") }, position = new { line, character = 9999 } };
+        var lineEnd = At(c, TransferLink.Path, Article.IndexOf('\n', TransferLink.Span.End));
+        (await c.RequestAsync("textDocument/completion", pastTheLine)).GetRawText()
+            .Should().Be((await c.RequestAsync("textDocument/completion", lineEnd)).GetRawText());
     }
 
     [Fact]
@@ -214,62 +281,16 @@ public sealed class FeatureHandlerTests
         await using var c = await StartAsync();
         var result = await c.RequestAsync("glossary/terms", new { });
         result.GetProperty("terms").EnumerateArray()
-            .Select(t => $"{t.GetProperty("headword").GetString()}|{string.Join(",", t.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()))}|{t.GetProperty("reading")}|{Path.GetFileName(new Uri(t.GetProperty("uri").GetString()!).LocalPath)}|{R(t.GetProperty("range"))}|{t.GetProperty("definition").GetString()}")
+            .Select(t => string.Join("|",
+                t.GetProperty("headword").GetString(),
+                string.Join(",", t.GetProperty("aliases").EnumerateArray().Select(a => a.GetString())),
+                t.GetProperty("reading"),
+                FileName(t.GetProperty("uri")),
+                R(t.GetProperty("range")),
+                t.GetProperty("definition").GetString()))
             .Should().Equal(
-                "データ拡張|Data Augmentation|でーたかくちょう|da.md|1:7-1:12|水増し。",
-                "転移学習|Transfer Learning||用語集.md|3:3-3:27|- ある課題で学習したモデルを別の課題に流用する手法。",
-                "凍結|Freezing||用語集.md|7:3-7:16|- 重みを止める。");
-    }
-}
-
-public sealed class RenameHandlerTests
-{
-    [Fact]
-    public async Task PrepareRename_gives_the_entry_word_and_rename_rewrites_heading_id_and_links()
-    {
-        await using var c = LspTestClient.Create(Workspace());
-        await c.InitializeAsync();
-        var prepared = await c.RequestAsync("textDocument/prepareRename", At(c, "用語集.md", 3, 4));
-        R(prepared.GetProperty("range")).Should().Be("3:3-3:7");
-        prepared.GetProperty("placeholder").GetString().Should().Be("転移学習");
-
-        var edit = await c.RequestAsync("textDocument/rename", new
-        {
-            textDocument = new { uri = c.Uri("用語集.md") }, position = new { line = 3, character = 4 }, newName = "転移型学習",
-        });
-        var newAnchor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("転移型学習 | Transfer Learning"));
-        var byFile = edit.GetProperty("documentChanges").EnumerateArray().ToDictionary(
-            d => Path.GetFileName(new Uri(d.GetProperty("textDocument").GetProperty("uri").GetString()!).LocalPath),
-            d => d.GetProperty("edits").EnumerateArray().Select(e => $"{R(e.GetProperty("range"))} {e.GetProperty("newText").GetString()}").ToList());
-        byFile.Keys.Should().BeEquivalentTo("用語集.md", "記事.md");
-        byFile["用語集.md"].Should().Equal("3:3-3:7 転移型学習", "3:34-3:78 " + newAnchor);
-        byFile["記事.md"].Should().Equal("2:1-2:5 転移型学習", "2:14-2:58 " + newAnchor);
-    }
-
-    private static Dictionary<string, string> Workspace() => new()
-    {
-        ["用語集.md"] = Fixtures.Glossary,
-        ["記事.md"] = Fixtures.Article,
-    };
-
-    private static object At(LspTestClient c, string path, int line, int character) =>
-        new { textDocument = new { uri = c.Uri(path) }, position = new { line, character } };
-
-    private static string R(JsonElement range) =>
-        $"{range.GetProperty("start").GetProperty("line")}:{range.GetProperty("start").GetProperty("character")}-" +
-        $"{range.GetProperty("end").GetProperty("line")}:{range.GetProperty("end").GetProperty("character")}";
-
-    [Fact]
-    public async Task Rename_errors_come_back_as_rpc_errors_with_the_reason()
-    {
-        await using var c = LspTestClient.Create(Workspace());
-        await c.InitializeAsync();
-        var nothing = async () => await c.RequestAsync("textDocument/prepareRename", At(c, "記事.md", 1, 0));
-        await nothing.Should().ThrowAsync<RemoteRpcException>().WithMessage("Only terms can be renamed*");
-        var bad = async () => await c.RequestAsync("textDocument/rename", new
-        {
-            textDocument = new { uri = c.Uri("用語集.md") }, position = new { line = 3, character = 4 }, newName = "A | B",
-        });
-        await bad.Should().ThrowAsync<RemoteRpcException>().WithMessage("*contains '|'*");
+                $"データ拡張|Data Augmentation|でーたかくちょう|da.md|{Marked.Range(PageTitle)}|水増し。",
+                $"転移学習|Transfer Learning||用語集.md|{Marked.Range(TransferName)}|- ある課題で学習したモデルを別の課題に流用する手法。",
+                $"凍結|Freezing||用語集.md|{Marked.Range(FreezeName)}|- 重みを止める。");
     }
 }
