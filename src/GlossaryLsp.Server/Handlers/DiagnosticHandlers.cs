@@ -23,9 +23,10 @@ internal sealed class WorkspaceDiagnosticHandler : ILspRequestHandler<WorkspaceD
 {
     public async Task<WorkspaceDiagnosticReport> HandleAsync(WorkspaceDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
     {
-        if (context.Snapshot.AllDocuments().FirstOrDefault() is { } any) await context.Diagnostics.GetAsync(any, cancellationToken).ConfigureAwait(false);
-        var previous = request.PreviousResultIds.GroupBy(p => p.Uri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         var docs = context.Snapshot.AllDocuments().ToArray();
+        // A pass under way analyses the folders one after another: wait until it has done each of them.
+        foreach (var first in docs.DistinctBy(d => d.Folder.RootPath)) await context.Diagnostics.GetAsync(first, cancellationToken).ConfigureAwait(false);
+        var previous = request.PreviousResultIds.GroupBy(p => p.Uri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         var reports = new WorkspaceDocumentDiagnosticReport[docs.Length];
         Parallel.For(0, docs.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
