@@ -134,6 +134,24 @@ public sealed class LinkOutTests : IDisposable
         Hashes(root).Should().Equal(_sources);
     }
 
+    [Fact]
+    public void Out_does_not_copy_a_symbolic_link_to_a_file_outside_the_workspace()
+    {
+        var secret = Path.Combine(_out, "..", Path.GetFileName(_out) + "-secret.txt");
+        File.WriteAllText(secret, "秘密");
+        try
+        {
+            File.CreateSymbolicLink(_workspace.Path("images/secret.txt"), secret);
+            var target = Path.Combine(_out, "copy");
+            var (exit, stdout, stderr) = _workspace.Run(".", "link", "--out", target);
+            exit.Should().Be(0);
+            stderr.Should().Be("images/secret.txt: warning: symbolic link to a file outside the workspace; not copied\n");
+            stdout.Should().EndWith($"; wrote 5 files to {target}\n");
+            File.Exists(Path.Combine(target, "images/secret.txt")).Should().BeFalse();
+        }
+        finally { File.Delete(secret); }
+    }
+
     private static IEnumerable<string> Files(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
