@@ -21,6 +21,8 @@ internal sealed class CommandWorkspace
     public required GlossaryIndex Index { get; init; }
     /// <summary>The documents the PATHs select (all documents when there are none), in path order.</summary>
     public required IReadOnlyList<ParsedDocument> Selected { get; init; }
+    /// <summary>The workspace's other (non-Markdown) files the PATHs select, in path order.</summary>
+    public required IReadOnlyList<string> SelectedOtherFiles { get; init; }
 
     /// <summary>Loads the workspace. Throws <see cref="UsageException"/> or <see cref="ConfigException"/> (both exit 2).</summary>
     /// <param name="explicitRoot">A root given with --workspace, instead of SPEC §4's rule.</param>
@@ -53,10 +55,16 @@ internal sealed class CommandWorkspace
         }
 
         var index = WorkspaceLoader.Load(root, config, load);
-        var selected = relatives.Count == 0
-            ? [.. index.Documents.Values]
-            : index.Documents.Values.Where(d => relatives.Any(r => r.Length == 0 || d.Path == r || d.Path.StartsWith(r + "/", StringComparison.Ordinal))).ToList();
-        return new CommandWorkspace { Root = root, CurrentDirectory = cwd, Index = index, Selected = selected };
+        bool Selects(string path) =>
+            relatives.Count == 0 || relatives.Any(r => r.Length == 0 || path == r || path.StartsWith(r + "/", StringComparison.Ordinal));
+        return new CommandWorkspace
+        {
+            Root = root,
+            CurrentDirectory = cwd,
+            Index = index,
+            Selected = [.. index.Documents.Values.Where(d => Selects(d.Path))],
+            SelectedOtherFiles = [.. index.OtherFiles.Where(Selects).Order(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>Any file path relative to the current directory.</summary>

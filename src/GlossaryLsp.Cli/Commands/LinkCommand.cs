@@ -7,8 +7,8 @@ using GlossaryLsp.Core.Text;
 namespace GlossaryLsp.Cli.Commands;
 
 /// <summary>
-/// <c>glossary link [PATH…] (--check | --write) [--mode all|first]</c>: the term linker (SPEC §4). Definitions
-/// come from the whole workspace; PATHs choose the documents that are checked or edited.
+/// <c>glossary link [PATH…] (--check | --write | --out DIR) [--mode all|first]</c>: the term linker (SPEC §4).
+/// Definitions come from the whole workspace; PATHs choose the documents that are checked, edited or copied.
 /// </summary>
 internal static class LinkCommand
 {
@@ -17,27 +17,44 @@ internal static class LinkCommand
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders to link (default: the whole workspace)", Arity = ArgumentArity.ZeroOrMore };
         var check = new Option<bool>("--check") { Description = "List what would be linked; exit 1 if anything would change" };
         var write = new Option<bool>("--write") { Description = "Insert the links in place" };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Write the linked copy into DIR (outside the workspace), sources untouched: documents with their links and heading ids, " +
+                          "other files byte for byte; files of DIR the copy does not write are kept",
+            HelpName = "DIR",
+        };
         var mode = new Option<string?>("--mode") { Description = "all: every mention; first: the first mention of each term per section (default: the config's linker.mode)" };
         mode.AcceptOnlyFromAmong("all", "first");
         var workspace = EditSession.WorkspaceOption();
-        var command = new Command("link", "Link unlinked mentions of defined terms") { paths, check, write, mode, workspace };
+        var command = new Command("link", "Link unlinked mentions of defined terms") { paths, check, write, output, mode, workspace };
         command.SetAction(parse =>
         {
             bool isCheck = parse.GetValue(check), isWrite = parse.GetValue(write);
-            if (isCheck == isWrite)
+            var outDir = parse.GetValue(output);
+            if ((isCheck ? 1 : 0) + (isWrite ? 1 : 0) + (outDir is null ? 0 : 1) != 1)
             {
-                stderr.WriteLine("glossary link: give exactly one of --check or --write");
+                stderr.WriteLine("glossary link: give exactly one of --check, --write or --out DIR");
                 return 2;
             }
             var session = EditSession.Open("link", parse.GetValue(paths) ?? [], parse.GetValue(workspace), stderr);
             if (session is null) return 2;
+            OutputFolder? folder = null;
+            if (outDir is not null)
+            {
+                (folder, var error) = OutputFolder.For(outDir, session.CurrentDirectory, session.Root);
+                if (error is not null)
+                {
+                    stderr.WriteLine($"glossary link: {error}");
+                    return 2;
+                }
+            }
             var linkerMode = parse.GetValue(mode) switch
             {
                 "all" => LinkerMode.All,
                 "first" => LinkerMode.First,
                 _ => session.Index.Config.LinkerMode,
             };
-            return isCheck ? Check(session, linkerMode, stdout) : Write(session, linkerMode, stdout, stderr);
+            return isCheck ? Check(session, linkerMode, stdout) : Write(session, linkerMode, folder, stdout, stderr);
         });
         return command;
     }
@@ -62,26 +79,57 @@ internal static class LinkCommand
         return count == 0 ? 0 : 1;
     }
 
-    private static int Write(EditSession session, LinkerMode mode, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Links the selected documents in place (<paramref name="folder"/> null: only the files that change are
+    /// written) or into the copy folder, which also gets every unchanged document and other file as it is.
+    /// </summary>
+    private static int Write(EditSession session, LinkerMode mode, OutputFolder? folder, TextWriter stdout, TextWriter stderr)
     {
-        int links = 0, ids = 0, files = 0;
-        foreach (var doc in session.Selected)
+        int links = 0, ids = 0, files = 0, copied = 0;
+        try
         {
-            var edits = TermLinker.LinkAll(session.Index, doc, mode);
-            if (edits.IsEmpty) continue;
-            int headingIds = TermLinker.MissingHeadingIds(doc).Count();
-            try { session.Write(doc, edits); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            foreach (var doc in session.Selected)
             {
-                stderr.WriteLine($"glossary link: {e.Message}");
-                return 1;
+                var edits = TermLinker.LinkAll(session.Index, doc, mode);
+                if (!edits.IsEmpty)
+                {
+                    int headingIds = TermLinker.MissingHeadingIds(doc).Count();
+                    files++;
+                    ids += headingIds;
+                    links += edits.Length - headingIds;
+                }
+                if (folder is null)
+                {
+                    if (!edits.IsEmpty) session.Write(doc, edits);
+                }
+                else if (Copy(session, folder, doc.Path, edits.IsEmpty ? null : session.Edited(doc, edits), stderr)) copied++;
             }
-            files++;
-            ids += headingIds;
-            links += edits.Length - headingIds;
+            if (folder is not null)
+                foreach (var path in session.SelectedOtherFiles)
+                    if (Copy(session, folder, path, null, stderr)) copied++;
         }
-        stdout.WriteLine($"Linked {links} mention{(links == 1 ? "" : "s")} in {files} file{(files == 1 ? "" : "s")}" +
-                         (ids > 0 ? $"; added {ids} heading id{(ids == 1 ? "" : "s")}" : ""));
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"glossary link: {e.Message}");
+            return 1;
+        }
+        stdout.WriteLine($"Linked {Count(links, "mention")} in {Count(files, "file")}" +
+                         (ids > 0 ? $"; added {Count(ids, "heading id")}" : "") +
+                         (folder is null ? "" : $"; wrote {Count(copied, "file")} to {folder.Name}"));
         return 0;
     }
+
+    /// <summary>Writes one file of the copy: the linked bytes, else the source's own; false for a link out of the workspace (left out).</summary>
+    private static bool Copy(EditSession session, OutputFolder folder, string path, byte[]? linked, TextWriter stderr)
+    {
+        if ((linked ?? session.ReadUnlessLinkedOut(path)) is not { } bytes)
+        {
+            stderr.WriteLine($"{session.Display(path)}: warning: symbolic link to a file outside the workspace; not copied");
+            return false;
+        }
+        folder.Write(path, bytes);
+        return true;
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

@@ -100,6 +100,15 @@ public static class WorkspaceLoader
     public static LoadProblem? TooLarge(long bytes, string noun = "file") =>
         bytes > MaxFileBytes ? new LoadProblem($"{noun} is {bytes / (1024.0 * 1024):0.#} MB; {noun}s over {MaxFileBytes / (1024 * 1024)} MB are not analysed") : null;
 
+    /// <summary>Whether a file is a symbolic link whose final target is missing or outside the root: such a file is never read (SPEC §7).</summary>
+    public static bool LinksOutOf(string root, FileInfo file)
+    {
+        if (file.LinkTarget is null) return false;
+        var target = file.ResolveLinkTarget(returnFinalTarget: true);
+        var rootFull = Path.GetFullPath(root).TrimEnd('/') + "/";
+        return target is null || !Path.GetFullPath(target.FullName).StartsWith(rootFull, StringComparison.Ordinal);
+    }
+
     /// <summary>Parses an editor's text of a document: like a file's, but its size is counted in UTF-8 bytes of the text (SPEC §7).</summary>
     public static ParsedDocument ParseEditorText(string relativePath, string text, GlossaryConfig config)
     {
@@ -122,13 +131,8 @@ public static class WorkspaceLoader
         try
         {
             var info = new FileInfo(full);
-            if (info.LinkTarget is not null)
-            {
-                var target = info.ResolveLinkTarget(returnFinalTarget: true);
-                var rootFull = Path.GetFullPath(root).TrimEnd('/') + "/";
-                if (target is null || !Path.GetFullPath(target.FullName).StartsWith(rootFull, StringComparison.Ordinal))
-                    return ParsedDocument.Unreadable(relativePath, new LoadProblem("symbolic link to a file outside the workspace; not read"));
-            }
+            if (LinksOutOf(root, info))
+                return ParsedDocument.Unreadable(relativePath, new LoadProblem("symbolic link to a file outside the workspace; not read"));
             if (TooLarge(info.Length) is { } tooLarge) return ParsedDocument.Unreadable(relativePath, tooLarge);
             // Read into a pooled buffer: the bytes live only until they are decoded.
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);

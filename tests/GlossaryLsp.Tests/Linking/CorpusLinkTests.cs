@@ -20,6 +20,7 @@ namespace GlossaryLsp.Tests.Linking;
 /// drops the backticks when it re-renders) stay in theirs and count as our misses.
 /// Also: the same heading ids; stripping the inserted tags gives back the authored bytes (trailing
 /// white space of heading lines aside); a second run (--check) has nothing to do.
+/// `glossary link --out` on the read-only input writes the same bytes as `--write` on a copy.
 /// </summary>
 public sealed partial class CorpusLinkTests(ITestOutputHelper output) : IDisposable
 {
@@ -49,19 +50,65 @@ public sealed partial class CorpusLinkTests(ITestOutputHelper output) : IDisposa
     [Fact]
     public void Link_write_reproduces_the_public_linker_without_its_defects()
     {
-        CopyInput();
+        CopyInput(_work);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         Program.Run(["link", "--write", "--workspace", _work], stdout, stderr).Should().Be(0, stderr.ToString());
         output.WriteLine(stdout.ToString());
+        AssertReproducesThePublicLinker(_work);
 
+        // Idempotent: nothing left to link.
+        var check = new StringWriter();
+        Program.Run(["link", "--check", "--workspace", _work], check, stderr).Should().Be(0, check.ToString());
+        check.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Link_out_writes_what_link_write_writes_and_leaves_the_sources_alone()
+    {
+        var sourcesBefore = Hashes(RepoPaths.TechGlossaryInput);
+        string written = Path.Combine(_work, "write"), copy = Path.Combine(_work, "out");
+        CopyInput(written);
+        var writeOut = new StringWriter();
+        Program.Run(["link", "--write", "--workspace", written], writeOut, new StringWriter()).Should().Be(0);
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        Program.Run(["link", "--out", copy, "--workspace", RepoPaths.TechGlossaryInput], stdout, stderr).Should().Be(0, stderr.ToString());
+        stdout.ToString().Should().Be(writeOut.ToString().TrimEnd() + $"; wrote 20 files to {copy}{Environment.NewLine}");
+        stderr.ToString().Should().BeEmpty();
+
+        AllFiles(copy).Should().Equal(AllFiles(RepoPaths.TechGlossaryInput));
+        foreach (var file in AllFiles(copy))
+            File.ReadAllBytes(Path.Combine(copy, file)).Should().Equal(File.ReadAllBytes(Path.Combine(written, file)), file);
+        AssertReproducesThePublicLinker(copy);
+        Hashes(RepoPaths.TechGlossaryInput).Should().Equal(sourcesBefore, "--out leaves the sources untouched");
+
+        // Again over the existing folder, one of whose files was changed: the same bytes.
+        var first = Hashes(copy);
+        File.WriteAllText(Path.Combine(copy, "ml-overview.md"), "stale");
+        Program.Run(["link", "--out", copy, "--workspace", RepoPaths.TechGlossaryInput], new StringWriter(), stderr).Should().Be(0);
+        Hashes(copy).Should().Equal(first);
+    }
+
+    private static IEnumerable<string> AllFiles(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    private static Dictionary<string, string> Hashes(string root) =>
+        AllFiles(root).ToDictionary(f => f, f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(root, f)))));
+
+    /// <summary>The measure of this class (see its summary) applied to the linked copy of the input in <paramref name="linked"/>.</summary>
+    private void AssertReproducesThePublicLinker(string linked)
+    {
         // Lossless: the authored text comes back when the inserted tags are removed.
         foreach (var file in MarkdownFiles(RepoPaths.TechGlossaryInput))
         {
             var authored = File.ReadAllText(Path.Combine(RepoPaths.TechGlossaryInput, file));
-            var stripped = InsertedTag().Replace(File.ReadAllText(Path.Combine(_work, file)), m => m.Groups["text"].Value);
+            var stripped = InsertedTag().Replace(File.ReadAllText(Path.Combine(linked, file)), m => m.Groups["text"].Value);
             HeadingTrailingSpace().Replace(stripped, "$1$2").Should().Be(HeadingTrailingSpace().Replace(authored, "$1$2"), file);
-            File.ReadAllBytes(Path.Combine(_work, file)).Take(3).Should().Equal(File.ReadAllBytes(Path.Combine(RepoPaths.TechGlossaryInput, file)).Take(3), "the BOM is kept");
+            File.ReadAllBytes(Path.Combine(linked, file)).Take(3).Should().Equal(File.ReadAllBytes(Path.Combine(RepoPaths.TechGlossaryInput, file)).Take(3), "the BOM is kept");
         }
 
         int ours = 0, theirs = 0, aligned = 0, defects = 0;
@@ -69,7 +116,7 @@ public sealed partial class CorpusLinkTests(ITestOutputHelper output) : IDisposa
         var extras = new List<string>();
         foreach (var file in MarkdownFiles(RepoPaths.TechGlossaryInput))
         {
-            var written = File.ReadAllText(Path.Combine(_work, file));
+            var written = File.ReadAllText(Path.Combine(linked, file));
             var generated = File.ReadAllText(Path.Combine(RepoPaths.TechGlossaryOutput, file));
 
             // The same heading anchors.
@@ -92,11 +139,6 @@ public sealed partial class CorpusLinkTests(ITestOutputHelper output) : IDisposa
         foreach (var line in extras.Concat(misses)) output.WriteLine(line);
         precision.Should().BeGreaterThanOrEqualTo(0.95);
         recall.Should().BeGreaterThanOrEqualTo(0.95);
-
-        // Idempotent: nothing left to link.
-        var check = new StringWriter();
-        Program.Run(["link", "--check", "--workspace", _work], check, stderr).Should().Be(0, check.ToString());
-        check.ToString().Should().BeEmpty();
     }
 
     private static string Short(string href) => href.StartsWith(GlossaryBase) ? href[GlossaryBase.Length..] : href;
@@ -149,11 +191,11 @@ public sealed partial class CorpusLinkTests(ITestOutputHelper output) : IDisposa
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
-    private void CopyInput()
+    private static void CopyInput(string folder)
     {
         foreach (var file in MarkdownFiles(RepoPaths.TechGlossaryInput))
         {
-            var target = Path.Combine(_work, file);
+            var target = Path.Combine(folder, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.WriteAllBytes(target, File.ReadAllBytes(Path.Combine(RepoPaths.TechGlossaryInput, file)));
         }
