@@ -66,6 +66,16 @@ public class DefinitionTextTests
     }
 
     [Fact]
+    public void Completion_documentation_reads_the_definition_as_the_hover_does()
+    {
+        var f = FixtureWorkspace.Parse(Workspace, newline: "\r\n");
+        CompletionService.Describe(f.Index, "glossary/ml.md", "決定木", markdown: false).Should()
+            .Be(HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: false)!.Contents).And.Contain("- 入力の特徴量に関する条件で分岐する。\n");
+        CompletionService.Describe(f.Index, "glossary/ml.md", "決定木", markdown: true, UriOf).Should()
+            .Contain("- 入力の[特徴量](file:///ws/glossary/ml.md#L9)に関する*条件*で分岐する。\n");
+    }
+
+    [Fact]
     public void A_definition_over_20_lines_is_cut_with_where_it_continues()
     {
         var lines = string.Concat(Enumerable.Range(1, 25).Select(i => $"- 項目{i}\n"));
