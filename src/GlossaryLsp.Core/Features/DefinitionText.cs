@@ -65,6 +65,25 @@ public static class DefinitionText
         return Apply(document.Text.Substring(span.Start, span.Length), edits);
     }
 
+    /// <summary>
+    /// The Markdown with a fenced code block left open at its end (a definition cut in its middle) closed,
+    /// so that what follows is not read as code.
+    /// </summary>
+    public static string CloseOpenFence(string markdown)
+    {
+        if (markdown.IndexOf("``", StringComparison.Ordinal) < 0 && markdown.IndexOf("~~", StringComparison.Ordinal) < 0) return markdown;
+        try
+        {
+            return Markdown.Parse(markdown, Pipeline).Descendants<FencedCodeBlock>().LastOrDefault() is { ClosingFencedCharCount: 0 } open
+                ? markdown + "\n" + new string(open.FencedChar, Math.Max(3, open.OpeningFencedCharCount))
+                : markdown;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return markdown;
+        }
+    }
+
     /// <summary>A link destination as Markdown reads it: in angle brackets when it holds spaces or parentheses.</summary>
     private static string Destination(string target) =>
         target.AsSpan().IndexOfAny(" \t()") >= 0 && target.AsSpan().IndexOfAny("<>\r\n") < 0 ? $"<{target}>" : target;

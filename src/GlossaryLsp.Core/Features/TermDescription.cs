@@ -29,6 +29,7 @@ public static class TermDescription
         if (term.Reading is { Length: > 0 } reading) sb.Append("\n読み: ").Append(EscapeMarkdown(reading)).Append('\n');
         var (doc, excerpt, continuesAt) = Excerpt(index, term, MaxDefinitionLines);
         var definition = doc is null ? "" : DefinitionText.ToMarkdown(index, doc, excerpt, uriOf).Replace("\r\n", "\n");
+        if (continuesAt is not null) definition = DefinitionText.CloseOpenFence(definition);
         sb.Append('\n').Append(definition.Length > 0 ? definition : "*(no definition)*").Append('\n');
         if (continuesAt is int line)
             sb.Append($"\n… (continues in [{EscapeMarkdown(term.DocumentPath)}:{line}]({uriOf(term.DocumentPath)}#L{line}))\n");

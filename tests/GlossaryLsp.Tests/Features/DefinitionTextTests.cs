@@ -87,6 +87,15 @@ public class DefinitionTextTests
         markdown.Should().Contain("- 項目20\n\n… (continues in [g.md:24](file:///ws/g.md#L24))\n\n---\n").And.NotContain("項目21");
     }
 
+    [Fact]
+    public void A_code_block_cut_in_its_middle_is_closed_before_where_it_continues()
+    {
+        var code = string.Concat(Enumerable.Range(1, 25).Select(i => $"x{i} = {i}\n"));
+        var f = FixtureWorkspace.Parse("//- g.md\n<!-- 記事タイトル:用語集 -->\n## $0コード\n\n~~~~python\n" + code + "~~~~\n");
+        HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: true, UriOf)!.Contents.Should()
+            .Contain("x19 = 19\n~~~~\n\n… (continues in [g.md:24](file:///ws/g.md#L24))\n");
+    }
+
     [Theory]
     [InlineData("a &amp; b &lt;c&gt; \\*d\\*", "a & b <c> *d*")]
     [InlineData("***太字斜体*** と __下線__ と ``a`b``", "太字斜体 と 下線 と a`b")]
