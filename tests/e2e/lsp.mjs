@@ -89,7 +89,8 @@ export class Editor {
   request(method, params) { return this.connection.sendRequest(method, params); }
   notify(method, params) { return this.connection.sendNotification(method, params); }
 
-  async initialize() {
+  /** @param hoverFormats the client's textDocument.hover.contentFormat, most preferred first. */
+  async initialize({ hoverFormats = ['markdown', 'plaintext'] } = {}) {
     const result = await this.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'glossary-e2e' },
@@ -100,7 +101,7 @@ export class Editor {
         window: { workDoneProgress: true },
         workspace: { applyEdit: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true }, configuration: true },
         textDocument: {
-          hover: { contentFormat: ['markdown', 'plaintext'] },
+          hover: { contentFormat: hoverFormats },
           completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] } },
           rename: { prepareSupport: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },

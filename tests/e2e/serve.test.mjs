@@ -266,3 +266,33 @@ for (const [name, source] of corpora) {
     }
   });
 }
+
+// A plain-text client (eglot asks for plain text) gets a definition's links as their text and no markup.
+test('plain-text hover of a term whose definition links other terms', { skip: !existsSync(serverDll) ? `missing ${serverDll}` : false }, async () => {
+  const root = copyCorpus(path.join(repoRoot, 'content'));
+  const ed = new Editor(root);
+  try {
+    await ed.initialize({ hoverFormats: ['plaintext'] });
+    let hovered = 0;
+    for (const file of markdownFiles(root)) {
+      const lines = ed.text(file).split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        if (!/^##\s/.test(lines[i])) continue;
+        const end = lines.findIndex((l, j) => j > i && /^#{1,2}\s/.test(l));
+        const definition = lines.slice(i + 1, end < 0 ? undefined : end).join('\n');
+        if (!/<a\s+href=|\]\(/.test(definition)) continue;
+        const hover = await ed.request('textDocument/hover', { textDocument: { uri: ed.uri(file) }, position: { line: i, character: 4 } });
+        assert.ok(hover, `a hover on ${file}:${i + 1}`);
+        assert.equal(hover.contents.kind, 'plaintext');
+        for (const markup of ['<', '](', '**', '`'])
+          assert.ok(!hover.contents.value.includes(markup), `no ${markup} in the hover of ${file}:${i + 1}:\n${hover.contents.value}`);
+        hovered++;
+      }
+    }
+    assert.ok(hovered >= 3, `hovered ${hovered} terms with links in their definitions`);
+    assert.equal(await ed.shutdown(), 0);
+  } finally {
+    ed.kill();
+    cleanup(root);
+  }
+});

@@ -8,12 +8,15 @@
 //   GLOSSARY_E2E_OUT    where screenshots go (<repo>/out/e2e)
 //   GLOSSARY_E2E_SERVER "mock" to use mock-server.mjs (harness check without the real server)
 // Prints one line per check and "N passed, N failed" last; exits 1 when a check failed.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { glossaryLog, pathWithoutDotnet, startCodeServer, stopProcessGroup } from './code-server.mjs';
+import { followTermLinkInHover, pickTermLink } from './hover-link.mjs';
+import * as workbench from './workbench.mjs';
+import { hoverAt, sleep, waitFor, wordBox } from './workbench.mjs';
+import { countLinks, definitionSnippet, findPlainMention, readTerms } from './workspace.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const need = (name) => {
@@ -61,167 +64,6 @@ async function check(name, fn, OUT, needsServer = true) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what, fn, timeoutMs, intervalMs = 250) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      if (e && e.fatal) throw e;
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${last.message})` : ''}`);
-    await sleep(intervalMs);
-  }
-}
-
-/** Entry words of the term-list glossaries: headword + aliases of every h2 of files with an article-URL comment. */
-function readTerms(ws) {
-  const terms = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md')) {
-        const text = fs.readFileSync(p, 'utf8');
-        if (!/<!--\s*記事(URL|タイトル)\s*[:：]/.test(text)) continue;
-        const lines = text.split(/\r?\n/);
-        for (let i = 0; i < lines.length; i++) {
-          const m = /^##\s+(.*)$/.exec(lines[i]);
-          if (!m) continue;
-          const words = m[1].replace(/<[^>]*>/g, '').split('|').map((w) => w.trim()).filter(Boolean);
-          if (words.length === 0) continue;
-          const body = [];
-          for (let j = i + 1; j < lines.length && !/^##\s/.test(lines[j]); j++) body.push(lines[j]);
-          terms.push({ headword: words[0], words, file: p, definition: body.join('\n') });
-        }
-      }
-    }
-  };
-  walk(ws);
-  return terms;
-}
-
-/** A run of plain text (outside tags and link syntax) of a definition, to recognise it in the hover. */
-function definitionSnippet(definition) {
-  const first = definition.split('\n').find((l) => l.trim().length > 0) ?? '';
-  const runs = first
-    .replace(/^\s*[-*+]\s+/, '')
-    .split(/<[^>]*>|\[[^\]]*\]\([^)]*\)|\*\*|`/)
-    .map((s) => s.trim());
-  const best = runs.sort((a, b) => b.length - a.length)[0] ?? '';
-  return best.slice(0, 10);
-}
-
-/** Masks link syntax, inline code and HTML so that only plain prose remains (same length, indices kept). */
-function maskNonProse(line) {
-  const blank = (s) => ' '.repeat(s.length);
-  return line
-    .replace(/`[^`]*`/g, blank)
-    .replace(/<a\b[^>]*>.*?<\/a>/g, blank)
-    .replace(/<[^>]*>/g, blank)
-    .replace(/!?\[[^\]]*\]\([^)]*\)/g, blank);
-}
-
-/** The first plain (unlinked) mention of a defined term in the article: { line (1-based), column (1-based), term }. */
-function findPlainMention(articleText, terms) {
-  const words = terms
-    .flatMap((t) => t.words.map((w) => ({ w, t })))
-    .filter(({ w }) => [...w].length >= 3)
-    .sort((a, b) => b.w.length - a.w.length);
-  const lines = articleText.split('\n');
-  let inFront = lines[0] === '---';
-  let inFence = false;
-  for (let i = inFront ? 1 : 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (inFront) {
-      if (line === '---') inFront = false;
-      continue;
-    }
-    if (/^\s*(```|~~~)/.test(line)) {
-      inFence = !inFence;
-      continue;
-    }
-    if (inFence || /^\s*#/.test(line) || /^\s*:::/.test(line) || /^\s*\|[-\s|:]+\|\s*$/.test(line)) continue;
-    const masked = maskNonProse(line);
-    for (const { w, t } of words) {
-      const idx = masked.indexOf(w);
-      if (idx >= 0) return { line: i + 1, column: idx + 1, word: w, term: t };
-    }
-  }
-  return undefined;
-}
-
-function countLinks(text) {
-  return (text.match(/!?\[[^\]\n]+\]\([^)\n]+\)|<a\s[^>]*href=/g) ?? []).length;
-}
-
-/** start.sh in its own process group; records the group id for stopAll() and run.sh's trap. */
-async function startCodeServer(TOOLS, CACHE, RUN, profile, VSIX, folder, env) {
-  const port = await freePort();
-  const started = await new Promise((resolve) => {
-    const child = spawn('sh', [path.join(TOOLS, 'start.sh'), CACHE, profile, String(port), VSIX, folder], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env,
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /^(\d+)\s*$/m.exec(out);
-      if (m && serverPid === undefined) {
-        serverPid = Number(m[1]);
-        fs.writeFileSync(path.join(RUN, 'code-server.pid'), String(serverPid));
-      }
-    });
-    child.on('exit', (code) => resolve(code === 0));
-  });
-  return { started, port };
-}
-
-/** The "Glossary" output channel's log file of a code-server profile. */
-function glossaryLog(profile) {
-  const found = [];
-  const walk = (dir) => {
-    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/-Glossary\.log$/.test(e.name)) found.push(p);
-    }
-  };
-  walk(path.join(profile, 'data', 'logs'));
-  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-}
-
-/** A PATH without dotnet: links to everything in /usr/bin except dotnet (merged-/usr Debian: /bin is /usr/bin). */
-function pathWithoutDotnet(dir) {
-  fs.mkdirSync(dir, { recursive: true });
-  for (const name of fs.readdirSync('/usr/bin')) {
-    if (name === 'dotnet') continue;
-    try {
-      fs.symlinkSync(path.join('/usr/bin', name), path.join(dir, name));
-    } catch {
-      // ignore names that cannot be linked
-    }
-  }
-  const keep = (process.env.PATH ?? '').split(':').filter((d) => d && !['/usr/bin', '/bin'].includes(d) && !fs.existsSync(path.join(d, 'dotnet')));
-  return [dir, ...keep].join(':');
-}
-
 async function main() {
   const CACHE = need('GLOSSARY_E2E_CACHE');
   const TOOLS = need('GLOSSARY_E2E_TOOLS');
@@ -267,7 +109,7 @@ async function main() {
   }
 
   // --- code-server.
-  const { started, port } = await startCodeServer(TOOLS, CACHE, RUN, RUN, VSIX, WS, process.env);
+  const { started, port } = await startCodeServer(TOOLS, CACHE, RUN, RUN, VSIX, WS, process.env, (pid) => { serverPid = pid; });
 
   await check('the .vsix installs into VS Code', async () => {
     const log = fs.readFileSync(path.join(RUN, 'install.log'), 'utf8');
@@ -303,30 +145,10 @@ async function main() {
     }
     await page.locator('.tab.active', { hasText: 'transfer-learning-intro.md' }).waitFor({ timeout: 15000 });
   };
-  const focusEditor = async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+1'); // View: Focus First Editor Group
-    await sleep(200);
-  };
-  const goTo = async (line, column) => {
-    await page.keyboard.press('Control+G');
-    await page.waitForSelector('.quick-input-widget:visible', { timeout: 5000 });
-    await page.keyboard.type(`${line}:${column}`);
-    await page.keyboard.press('Enter');
-    await sleep(300);
-  };
-  const save = async () => {
-    await page.keyboard.press('Control+S');
-    await sleep(400);
-  };
-  const runCommand = async (title) => {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget:visible', { timeout: 5000 });
-    await page.keyboard.type(title);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
-    await row.first().waitFor({ timeout: 10000 });
-    await page.keyboard.press('Enter');
-  };
+  const focusEditor = () => workbench.focusEditor(page);
+  const goTo = (line, column) => workbench.goTo(page, line, column);
+  const save = () => workbench.save(page);
+  const runCommand = (title) => workbench.runCommand(page, title);
 
   await check('the workbench loads and opens the article', async () => {
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
@@ -400,40 +222,7 @@ async function main() {
     if (!mention) throw new Error('no plain term mention found in the article');
     const snippet = definitionSnippet(mention.term.definition);
     await goTo(mention.line, mention.column);
-    const box = await waitFor(
-      `the mention "${mention.word}" on screen`,
-      () =>
-        page.evaluate((word) => {
-          for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
-            const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-            const nodes = [];
-            let text = '';
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              nodes.push({ n, start: text.length });
-              text += n.data;
-            }
-            const idx = text.replace(/\u00a0/g, ' ').indexOf(word);
-            if (idx < 0) continue;
-            // The mention must not be the text of a link on this line: "[word](" / ">word</a>".
-            const before = text.slice(0, idx);
-            if (before.endsWith('[') || before.endsWith('>')) continue;
-            const at = (offset) => {
-              const e = nodes.filter((x) => x.start <= offset).pop();
-              return [e.n, offset - e.start];
-            };
-            const range = document.createRange();
-            range.setStart(...at(idx));
-            range.setEnd(...at(idx + 1));
-            const r = range.getBoundingClientRect();
-            if (r.width === 0) continue;
-            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-          }
-          return null;
-        }, mention.word),
-      10000,
-    );
-    await page.mouse.move(box.x + 40, box.y + 200);
-    await page.mouse.move(box.x, box.y, { steps: 5 });
+    await hoverAt(page, await waitFor(`the mention "${mention.word}" on screen`, () => wordBox(page, mention.word), 10000));
     const hover = page.locator('.monaco-hover-content', { hasText: snippet });
     await hover.first().waitFor({ timeout: 20000 });
     const text = (await hover.first().innerText()).replace(/\s+/g, ' ').trim();
@@ -531,6 +320,13 @@ async function main() {
     return `status bar: ${(await ready.first().innerText()).trim()}`;
   }, OUT);
 
+  const termLink = pickTermLink(terms);
+  await check(`clicking a term link in a hover opens that term's heading`, async () => {
+    if (!termLink) throw new Error('no term whose definition links a term of another file');
+    await focusEditor();
+    return followTermLinkInHover(page, termLink);
+  }, OUT);
+
   // --- Second VS Code without dotnet on PATH: the extension must say how to fix it.
   await page.context().close();
   page = undefined;
@@ -542,7 +338,7 @@ async function main() {
   const env2 = { ...process.env, PATH: pathWithoutDotnet(path.join(RUN2, 'bin')) };
   delete env2.DOTNET_ROOT;
   env2.VSCODE_CLI = '1'; // keeps VS Code from re-reading PATH from a login shell (resolveShellEnv), which would find dotnet again
-  const second = await startCodeServer(TOOLS, CACHE, RUN, RUN2, VSIX, WS2, env2);
+  const second = await startCodeServer(TOOLS, CACHE, RUN, RUN2, VSIX, WS2, env2, (pid) => { serverPid = pid; });
   await check('without dotnet: an error with the fix and a button opening the setting', async () => {
     if (!second.started) throw new Error('the second code-server did not start');
     const context2 = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
@@ -569,30 +365,9 @@ async function stopAll() {
 }
 
 async function stopCodeServer() {
-  if (serverPid !== undefined) {
-    const alive = () => {
-      try {
-        process.kill(-serverPid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    try {
-      process.kill(-serverPid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    for (let i = 0; i < 30 && alive(); i++) await sleep(100);
-    if (alive()) {
-      try {
-        process.kill(-serverPid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    serverPid = undefined;
-  }
+  if (serverPid === undefined) return;
+  await stopProcessGroup(serverPid);
+  serverPid = undefined;
 }
 
 const watchdog = setTimeout(async () => {

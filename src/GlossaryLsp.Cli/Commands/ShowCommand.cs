@@ -11,7 +11,7 @@ namespace GlossaryLsp.Cli.Commands;
 /// (kana-folded, case-insensitive). Several definitions are printed nearest to the current directory
 /// first. Exit 1 when no term matches (with suggestions), 2 for bad usage or config.
 /// </summary>
-internal static partial class ShowCommand
+internal static class ShowCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -65,7 +65,7 @@ internal static partial class ShowCommand
         for (int i = 0; i < ordered.Count; i++)
         {
             if (i > 0) stdout.Write(stdout.NewLine + "---" + stdout.NewLine + stdout.NewLine);
-            var text = LinkMarkupRegex().Replace(TermDescription.ToPlainText(index, ordered[i]), m => m.Groups["text"].Value);
+            var text = TermDescription.ToPlainText(index, ordered[i], maxLines: int.MaxValue);
             stdout.Write(text.Replace("\n", stdout.NewLine));
         }
         return 0;
@@ -84,10 +84,4 @@ internal static partial class ShowCommand
             .Distinct()
             .Take(5)];
     }
-
-    // A terminal shows link text, not markup: <a href="…">text</a> and [text](target) print as text.
-    [System.Text.RegularExpressions.GeneratedRegex(
-        @"<a\b[^<>]*>(?<text>[^<]*)</a\s*>|\[(?<text>[^\[\]\r\n]+)\]\([^()\s]*\)",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex LinkMarkupRegex();
 }

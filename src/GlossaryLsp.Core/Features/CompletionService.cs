@@ -71,9 +71,10 @@ public static partial class CompletionService
     }
 
     /// <summary>The full description of a proposal's term, for completion resolve; null when it no longer exists.</summary>
-    public static string? Describe(GlossaryIndex index, string termPath, string headword, bool markdown = true) =>
+    /// <param name="uriOf">The URI of a workspace path, for the links of a Markdown definition; the path itself when null.</param>
+    public static string? Describe(GlossaryIndex index, string termPath, string headword, bool markdown = true, Func<string, string>? uriOf = null) =>
         index.GetDocument(termPath)?.Terms.FirstOrDefault(t => t.Headword == headword) is { } term
-            ? markdown ? TermDescription.ToMarkdown(index, term) : TermDescription.ToPlainText(index, term)
+            ? markdown ? TermDescription.ToMarkdown(index, term, uriOf) : TermDescription.ToPlainText(index, term)
             : null;
 
     /// <summary>

@@ -26,13 +26,19 @@ public static class DocumentLinkService
         foreach (var link in document.Links)
         {
             if (link.TargetSpan.IsEmpty || !seen.Add(link.TargetSpan.Start)) continue; // reference links share their definition
-            var r = index.ResolveLink(document, link);
-            if (r.Status != LinkStatus.Resolved || r.TargetPath is null) continue;
-            TextSpan? target = r.Term is { } t ? t.NameSpan : r.Heading?.TextSpan;
-            var what = r.Term is { } term ? string.Join(" | ", term.EntryWords) : r.Heading?.Text;
-            var tooltip = what is null ? r.TargetPath : $"{what} — {r.TargetPath}";
-            result.Add(new ResolvedDocumentLink(link.TargetSpan, r.TargetPath, r.Fragment is null && r.Term is null ? null : target, tooltip));
+            if (Resolve(index, document, link) is { } resolved) result.Add(resolved);
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>Where one link leads inside the workspace (its span is the written target); null when broken or external.</summary>
+    public static ResolvedDocumentLink? Resolve(GlossaryIndex index, ParsedDocument document, LinkReference link)
+    {
+        var r = index.ResolveLink(document, link);
+        if (r.Status != LinkStatus.Resolved || r.TargetPath is null) return null;
+        TextSpan? target = r.Term is { } t ? t.NameSpan : r.Heading?.TextSpan;
+        var what = r.Term is { } term ? string.Join(" | ", term.EntryWords) : r.Heading?.Text;
+        var tooltip = what is null ? r.TargetPath : $"{what} — {r.TargetPath}";
+        return new ResolvedDocumentLink(link.TargetSpan, r.TargetPath, r.Fragment is null && r.Term is null ? null : target, tooltip);
     }
 }

@@ -14,11 +14,12 @@ public sealed record HoverResult(string Contents, TextSpan Span);
 /// </summary>
 public static class HoverService
 {
-    public static HoverResult? GetHover(GlossaryIndex index, ParsedDocument document, int offset, bool markdown)
+    /// <param name="uriOf">The URI of a workspace path, for the links of a Markdown definition; the path itself when null.</param>
+    public static HoverResult? GetHover(GlossaryIndex index, ParsedDocument document, int offset, bool markdown, Func<string, string>? uriOf = null)
     {
         if (PositionTarget.At(index, document, offset) is not { } target) return null;
         if (target.Term is { } term)
-            return new HoverResult(markdown ? TermDescription.ToMarkdown(index, term) : TermDescription.ToPlainText(index, term), target.Span);
+            return new HoverResult(markdown ? TermDescription.ToMarkdown(index, term, uriOf) : TermDescription.ToPlainText(index, term), target.Span);
         return target.Kind switch
         {
             PositionKind.Link => LinkHover(index, document, target, markdown),

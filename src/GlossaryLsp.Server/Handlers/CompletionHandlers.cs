@@ -46,7 +46,7 @@ internal sealed class CompletionResolveHandler : ILspRequestHandler<CompletionIt
         catch (JsonException) { return Task.FromResult(item); }
         if (d is null || context.GetDocument(d.Uri) is not { } doc) return Task.FromResult(item);
         bool markdown = context.ClientCapabilities.CompletionDocumentationMarkdown;
-        if (CompletionService.Describe(doc.Index, d.Path, d.Headword, markdown) is not { } text) return Task.FromResult(item);
+        if (CompletionService.Describe(doc.Index, d.Path, d.Headword, markdown, doc.Folder.GetUri) is not { } text) return Task.FromResult(item);
         return Task.FromResult(item with { Documentation = new MarkupContent(markdown ? MarkupKind.Markdown : MarkupKind.PlainText, text) });
     }
 }

@@ -11,7 +11,7 @@ internal sealed class HoverHandler : ILspRequestHandler<HoverParams, Hover?>
     {
         if (context.GetDocumentAndOffset(request) is not var (doc, offset)) return Task.FromResult<Hover?>(null);
         bool markdown = context.ClientCapabilities.HoverMarkdown;
-        if (HoverService.GetHover(doc.Index, doc.Document, offset, markdown) is not { } hover) return Task.FromResult<Hover?>(null);
+        if (HoverService.GetHover(doc.Index, doc.Document, offset, markdown, doc.Folder.GetUri) is not { } hover) return Task.FromResult<Hover?>(null);
         return Task.FromResult<Hover?>(new Hover(new MarkupContent(markdown ? MarkupKind.Markdown : MarkupKind.PlainText, hover.Contents),
             context.Conversions.ToRange(doc.Document, hover.Span)));
     }

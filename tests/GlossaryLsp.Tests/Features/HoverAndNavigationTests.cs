@@ -95,7 +95,7 @@ public class HoverAndNavigationTests
         Hover(At(("articles/post.md", $"[|[転移$0学習](../glossary/ml.md#{TL})|]")), markdown: false).Should().Be("""
             転移学習 | Transfer Learning
 
-            - 知識を<b>持ち込む</b>。
+            - 知識を持ち込む。
 
             Defined in glossary/ml.md:3
 

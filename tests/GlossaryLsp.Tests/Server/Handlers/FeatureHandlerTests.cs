@@ -119,6 +119,36 @@ public sealed class FeatureHandlerTests
     }
 
     [Fact]
+    public async Task Hover_links_a_term_of_the_definition_to_its_heading_line_or_drops_the_markup()
+    {
+        var linked = Fixture.Parse($$"""
+            //- 用語集.md
+            <!-- 記事タイトル:用語集 -->
+
+            ## $0決定木
+
+            - <a href="#{{AnchorCodec.Encode("特徴量")}}">特徴量</a>で`分岐`する。
+
+            ## 特徴量
+
+            - 入力。
+            """, "\r\n");
+        var files = linked.Files.ToDictionary(f => f.Path, f => f.Text);
+        await using var md = LspTestClient.Create(files);
+        await md.InitializeAsync();
+        var hover = await md.RequestAsync("textDocument/hover", At(md, linked.Cursor!, linked));
+        hover.GetProperty("contents").GetProperty("kind").GetString().Should().Be("markdown");
+        hover.GetProperty("contents").GetProperty("value").GetString().Should().Be(
+            $"**決定木**\n\n- [特徴量]({md.Uri("用語集.md")}#L7)で`分岐`する。\n\n---\n\nDefined in `用語集.md:3`\n");
+
+        await using var plain = LspTestClient.Create(files);
+        await plain.InitializeAsync(new { textDocument = new { hover = new { contentFormat = new[] { "plaintext" } } } });
+        hover = await plain.RequestAsync("textDocument/hover", At(plain, linked.Cursor!, linked));
+        hover.GetProperty("contents").GetProperty("kind").GetString().Should().Be("plaintext");
+        hover.GetProperty("contents").GetProperty("value").GetString().Should().Be("決定木\n\n- 特徴量で分岐する。\n\nDefined in 用語集.md:3\n");
+    }
+
+    [Fact]
     public async Task Completion_inserts_a_link_and_resolve_adds_the_definition()
     {
         await using var c = await StartAsync();
