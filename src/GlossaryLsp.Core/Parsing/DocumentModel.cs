@@ -62,11 +62,29 @@ public sealed record TermDefinition(
     /// <summary>For each entry word, its span in the source (same order as <see cref="EntryWords"/>).</summary>
     ImmutableArray<TextSpan> EntryWordSpans)
 {
+    /// <summary>Compares terms by <see cref="SameIdentity"/>, e.g. to count a document's terms as a multiset.</summary>
+    public static IEqualityComparer<TermDefinition> IdentityComparer { get; } = new IdentityEquality();
+
     public IEnumerable<string> EntryWords => Aliases.Prepend(Headword);
 
     /// <summary>True when both name the same term: the same entry words, reading and anchor (spans aside).</summary>
     public bool SameIdentity(TermDefinition other) =>
         Headword == other.Headword && Aliases.AsSpan().SequenceEqual(other.Aliases.AsSpan()) && Reading == other.Reading && Anchor == other.Anchor;
+
+    private sealed class IdentityEquality : IEqualityComparer<TermDefinition>
+    {
+        public bool Equals(TermDefinition? x, TermDefinition? y) => x is null ? y is null : y is not null && x.SameIdentity(y);
+
+        public int GetHashCode(TermDefinition term)
+        {
+            var hash = new HashCode();
+            hash.Add(term.Headword);
+            foreach (var alias in term.Aliases) hash.Add(alias);
+            hash.Add(term.Reading);
+            hash.Add(term.Anchor);
+            return hash.ToHashCode();
+        }
+    }
 }
 
 /// <summary>

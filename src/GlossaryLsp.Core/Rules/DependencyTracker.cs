@@ -341,17 +341,23 @@ internal sealed class DependencyTracker
             while (i < old.Terms.Length && old.Terms[i].SameIdentity(now.Terms[i])) i++;
             if (i == old.Terms.Length) return [];
         }
-        static string Identity(TermDefinition t) => string.Join('\u0002', t.EntryWords) + '\u0001' + t.Reading + '\u0001' + t.Anchor;
-        var countBefore = old.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var countAfter = now.Terms.GroupBy(Identity).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var countBefore = CountByIdentity(old.Terms);
+        var countAfter = CountByIdentity(now.Terms);
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var oldFacts = before.FactsOf(old);
         for (int t = 0; t < old.Terms.Length; t++)
-            if (countAfter.GetValueOrDefault(Identity(old.Terms[t])) != countBefore[Identity(old.Terms[t])]) changed.UnionWith(oldFacts.LookupKeysOf(t));
+            if (countAfter.GetValueOrDefault(old.Terms[t]) != countBefore[old.Terms[t]]) changed.UnionWith(oldFacts.LookupKeysOf(t));
         var nowFacts = after.FactsOf(now);
         for (int t = 0; t < now.Terms.Length; t++)
-            if (countBefore.GetValueOrDefault(Identity(now.Terms[t])) != countAfter[Identity(now.Terms[t])]) changed.UnionWith(nowFacts.LookupKeysOf(t));
+            if (countBefore.GetValueOrDefault(now.Terms[t]) != countAfter[now.Terms[t]]) changed.UnionWith(nowFacts.LookupKeysOf(t));
         return changed;
+    }
+
+    private static Dictionary<TermDefinition, int> CountByIdentity(ImmutableArray<TermDefinition> terms)
+    {
+        var counts = new Dictionary<TermDefinition, int>(terms.Length, TermDefinition.IdentityComparer);
+        foreach (var term in terms) counts[term] = counts.GetValueOrDefault(term) + 1;
+        return counts;
     }
 
     private static void AddDefiners(GlossaryIndex index, string key, SortedSet<string> result)

@@ -69,5 +69,10 @@ public class IndexFactsTests
         Page("").SameIdentity(Page("")).Should().BeTrue();
         Page("term: \"\"\n").SameIdentity(Page("")).Should().BeFalse("GL0010 reads the reading as written");
         Page("term: じょうりゅう\n").SameIdentity(Page("term: じょうりゅう\n")).Should().BeTrue();
+
+        var comparer = TermDefinition.IdentityComparer;
+        comparer.Equals(Page("term: \"\"\n"), Page("")).Should().BeFalse("the comparer is SameIdentity");
+        comparer.Equals(Page("term: じょうりゅう\n"), Page("term: じょうりゅう\n")).Should().BeTrue();
+        comparer.GetHashCode(Page("term: じょうりゅう\n")).Should().Be(comparer.GetHashCode(Page("term: じょうりゅう\n")));
     }
 }
