@@ -16,17 +16,17 @@ internal sealed class RequestQueue(LanguageServer server)
     /// <summary>An idle item will be queued when the background parses finish (queue thread only).</summary>
     private bool _idleWaiting;
 
-    private long _lastMessageAt = Environment.TickCount64;
+    private long _lastMessageAt = server.Options.Clock.GetTimestamp();
 
     /// <summary>The last snapshot built (for mutating handlers, which work on the state itself).</summary>
     public ServerSnapshot LastSnapshot { get; private set; } = ServerSnapshot.Empty;
 
     /// <summary>How long no message has arrived (background work waits for a quiet spell).</summary>
-    public TimeSpan Quiet => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastMessageAt));
+    public TimeSpan Quiet => server.Options.Clock.GetElapsedTime(Volatile.Read(ref _lastMessageAt));
 
     public Task<object?> Enqueue(HandlerDescriptor handler, object? parameters, CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _lastMessageAt, Environment.TickCount64);
+        Volatile.Write(ref _lastMessageAt, server.Options.Clock.GetTimestamp());
         var item = new WorkItem(handler, parameters, cancellationToken, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_channel.Writer.TryWrite(item)) item.Completion.TrySetCanceled();
         return item.Completion.Task;

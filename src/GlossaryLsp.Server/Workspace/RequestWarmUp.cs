@@ -74,7 +74,14 @@ internal sealed class RequestWarmUp(LanguageServer server)
         {
             var left = server.Options.QuietBeforeBackgroundWork - server.Queue.Quiet;
             if (left <= TimeSpan.Zero) return true;
-            server.Stopping.WaitHandle.WaitOne(left);
+            try
+            {
+                Task.Delay(left, server.Options.Clock, server.Stopping).Wait();
+            }
+            catch (AggregateException) when (server.Stopping.IsCancellationRequested)
+            {
+                return false;
+            }
         }
         return false;
     }

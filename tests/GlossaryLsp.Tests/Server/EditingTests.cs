@@ -1,6 +1,7 @@
 using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Server;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GlossaryLsp.Tests.Server;
 
@@ -69,7 +70,8 @@ public sealed class EditingTests
     [Fact]
     public async Task The_compaction_and_the_mention_automaton_come_only_once_no_message_has_arrived_for_a_quiet_spell()
     {
-        await using var client = LspTestClient.Create(Fixtures.Workspace(), new ServerOptions { QuietBeforeBackgroundWork = TimeSpan.FromSeconds(2.5) });
+        var clock = new FakeTimeProvider();
+        await using var client = LspTestClient.Create(Fixtures.Workspace(), new ServerOptions { QuietBeforeBackgroundWork = TimeSpan.FromSeconds(2.5), Clock = clock });
         await client.InitializeAsync();
         await client.OpenAsync("記事.md", Fixtures.Article);
         await client.WaitForDiagnosticsAsync("記事.md");
@@ -78,17 +80,18 @@ public sealed class EditingTests
         // An author at work: a hover (on the heading, which needs no automaton) every 100 ms for 3 s.
         var title = Fixtures.ArticleTitle;
         var hover = new { textDocument = new { uri = client.Uri(title.Path) }, position = Fixtures.PositionOf(Fixtures.Marked, title.Path, title.Span.Start + 1) };
-        var busyUntil = DateTime.UtcNow + TimeSpan.FromSeconds(3);
-        while (DateTime.UtcNow < busyUntil)
+        for (var elapsed = 0; elapsed < 3000; elapsed += 100)
         {
             await client.RequestAsync("textDocument/hover", hover);
-            await Task.Delay(100);
+            clock.Advance(TimeSpan.FromMilliseconds(100));
         }
+        await Task.Delay(200);
         MentionScanner.IsPrepared(index).Should().BeFalse("no quiet spell of 2.5 s has passed yet");
         client.Stderr.Should().NotContain("compacted the heap");
         client.Server.WarmUp.Completed.Should().Be(0);
 
         // Then a pause: it is built.
+        clock.Advance(TimeSpan.FromSeconds(2.5));
         using var cts = new CancellationTokenSource(LspTestClient.Patience);
         while (client.Server.WarmUp.Completed == 0) await Task.Delay(20, cts.Token);
         MentionScanner.IsPrepared(index).Should().BeTrue();
