@@ -66,12 +66,25 @@ public static class WorkspaceLoader
         return index;
     }
 
+    /// <summary>Whether a workspace path lies in a folder a load skips (tool folders such as .git, node_modules, bin, obj).</summary>
+    public static bool IsSkipped(string relativePath)
+    {
+        var segments = relativePath.Split('/');
+        for (int i = 0; i < segments.Length - 1; i++)
+            if (SkippedFolders.Contains(segments[i])) return true;
+        return false;
+    }
+
     /// <summary>Workspace-relative paths of every file below the root, skipping tool folders and links that leave the root.</summary>
-    public static IEnumerable<string> EnumerateFiles(string root)
+    public static IEnumerable<string> EnumerateFiles(string root) => EnumerateFiles(root, "");
+
+    /// <summary>Like <see cref="EnumerateFiles(string)"/>, for the files below one folder of the workspace (paths still relative to the root).</summary>
+    public static IEnumerable<string> EnumerateFiles(string root, string folder)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
         var stack = new Stack<string>();
-        stack.Push(root);
+        if (folder.Length > 0 && (IsSkipped(folder + "/") || new DirectoryInfo(Path.Combine(root, folder)).LinkTarget is not null)) yield break;
+        stack.Push(Path.Combine(root, folder));
         while (stack.Count > 0)
         {
             var dir = stack.Pop();

@@ -101,27 +101,30 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         _changed = true;
     }
 
-    /// <summary>Watched-file events: glossary.yml reloads the config; other files update the index unless open (the editor's text wins).</summary>
+    /// <summary>
+    /// Watched-file events: glossary.yml reloads the config; other files update the index unless open (the
+    /// editor's text wins). An event for a folder (a client reports a folder deleted, moved or created as
+    /// one event) updates every file below it.
+    /// </summary>
     public void FilesChanged(IReadOnlyList<FileEvent> events, Action<ConfigException> onBadConfig)
     {
         foreach (var e in events)
         {
-            if (Locate(e.Uri) is not var (folder, path)) continue;
+            if (Locate(e.Uri) is not var (folder, path) || WorkspaceLoader.IsSkipped(path)) continue;
             if (path == GlossaryConfigLoader.FileName)
             {
+                ReloadFromDisk(folder, path); // also a file links may name
                 ReloadConfig(folder, onBadConfig);
                 continue;
             }
-            if (folder.Open.ContainsKey(path)) continue; // a file deleted or changed while open keeps its open text
-            if (e.Type == FileChangeType.Deleted)
+            if (IsFolder(folder, path))
             {
-                if (folder.Index.GetDocument(path) is not null || folder.Index.OtherFiles.Contains(path))
-                    SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
+                SyncFolder(folder, path);
+                continue;
             }
-            else
-            {
-                ReloadFromDisk(folder, path);
-            }
+            // A file deleted or changed while open keeps its open text. Otherwise the disk decides, not
+            // the event's type: events of quick successive changes may arrive merged or out of order.
+            if (!folder.Open.ContainsKey(path)) ReloadFromDisk(folder, path);
         }
         _changed = true;
     }
@@ -169,6 +172,16 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         _changed = false;
         _snapshot = new ServerSnapshot([.. _folders.Select(f => f.ToSnapshot())], ++_version);
         return _snapshot;
+    }
+
+    /// <summary>Whether a path is a folder on disk, or was one: not a file, and the index holds files below it.</summary>
+    private static bool IsFolder(FolderState folder, string path)
+    {
+        var full = Path.Combine(folder.RootPath, path);
+        if (Directory.Exists(full)) return true;
+        if (File.Exists(full) || folder.Index.GetDocument(path) is not null || folder.Index.OtherFiles.Contains(path)) return false;
+        var prefix = path + "/";
+        return folder.Index.Documents.Keys.Concat(folder.Index.OtherFiles).Any(p => p.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     /// <summary>The folder that owns a URI (the innermost, when folders nest) and the workspace path in it, or null.</summary>
@@ -235,6 +248,22 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         {
             SetIndex(folder, folder.Index.WithOtherFile(path), definitionsChanged: true); // links to it resolve
         }
+        else if (!File.Exists(full) && folder.Index.OtherFiles.Contains(path))
+        {
+            SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
+        }
+    }
+
+    /// <summary>Brings the files below a folder in line with the disk: those gone are removed, the others re-read (open documents keep their text).</summary>
+    private void SyncFolder(FolderState folder, string path)
+    {
+        var prefix = path + "/";
+        var known = folder.Index.Documents.Keys.Concat(folder.Index.OtherFiles).Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        foreach (var gone in known)
+            if (!folder.Open.ContainsKey(gone) && !File.Exists(Path.Combine(folder.RootPath, gone)))
+                SetIndex(folder, folder.Index.WithoutDocument(gone), definitionsChanged: true);
+        foreach (var file in WorkspaceLoader.EnumerateFiles(folder.RootPath, path).ToList())
+            if (!folder.Open.ContainsKey(file) && file != GlossaryConfigLoader.FileName) ReloadFromDisk(folder, file);
     }
 
     private void SetIndex(FolderState folder, GlossaryIndex index, bool definitionsChanged = false)
