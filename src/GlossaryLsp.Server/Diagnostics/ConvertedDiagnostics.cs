@@ -16,6 +16,9 @@ namespace GlossaryLsp.Server.Diagnostics;
 
 internal sealed class ConvertedDiagnostics(FolderAnalyses analyses, ServerLifecycle lifecycle, ServerLog log)
 {
+    /// <summary>The result id of no diagnostics (a pull of a document the workspace does not have gets none).</summary>
+    public const string NoDiagnosticsResultId = "0";
+
     /// <summary>By (folder, path), valid for the document parse and core result they were made from.</summary>
     private readonly ConcurrentDictionary<(string Root, string Path), Entry> _converted = new();
 
@@ -61,7 +64,7 @@ internal sealed class ConvertedDiagnostics(FolderAnalyses analyses, ServerLifecy
 
     private static string ResultIdOf(IReadOnlyList<LspDiagnostic> items)
     {
-        if (items.Count == 0) return "0";
+        if (items.Count == 0) return NoDiagnosticsResultId;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(items, LspJson.Options);
         return System.Convert.ToHexString(SHA256.HashData(bytes), 0, 12);
     }

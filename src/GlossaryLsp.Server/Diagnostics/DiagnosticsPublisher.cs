@@ -132,11 +132,13 @@ internal sealed class DiagnosticsPublisher(ConvertedDiagnostics converted, PullL
                 _published.Remove(gone);
                 await SendAsync(new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
             }
-            refresh |= pulled.Retain(live);
             converted.Retain(every.Select(d => (d.Folder.RootPath, d.Path)).ToHashSet());
             _unpublished.Clear();
             _publishAll = false;
         }
+        // A pulled document may have come and gone between two passes (pulled from a snapshot no pass
+        // analysed): the ledger, not the changed paths, says what the client holds.
+        if (!push) refresh |= pulled.Gone(uri => snapshot.GetDocument(uri) is not null);
         if (!push && refresh && lifecycle.Session.Features.DiagnosticRefresh)
         {
             try

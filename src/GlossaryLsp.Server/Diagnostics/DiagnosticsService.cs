@@ -63,6 +63,9 @@ public sealed class DiagnosticsService
         return result;
     }
 
+    /// <summary>The client pulled a document the workspace does not have: it holds no diagnostics for that URI.</summary>
+    public void PulledNothing(string uri) => _pulled.Pulled(uri, ConvertedDiagnostics.NoDiagnosticsResultId);
+
     /// <inheritdoc cref="PullAsync"/>
     public DocumentDiagnostics Pull(DocumentSnapshot document)
     {

@@ -14,13 +14,18 @@ internal sealed class PullLedger
 
     public bool TryGet(string uri, out string resultId) => _pulled.TryGetValue(uri, out resultId!);
 
-    /// <summary>Forgets the documents not in <paramref name="live"/>; true when there was one (the client should pull again).</summary>
-    public bool Retain(IReadOnlySet<string> live)
+    /// <summary>
+    /// The pulled documents that are not <paramref name="live"/> have no diagnostics now; true when the
+    /// client pulled some for one of them (it should pull again). They stay in the ledger with none:
+    /// should such a document come back with diagnostics, the client is asked to pull again too.
+    /// </summary>
+    public bool Gone(Func<string, bool> live)
     {
         bool any = false;
-        foreach (var gone in _pulled.Keys.Where(u => !live.Contains(u)).ToList())
+        foreach (var (uri, id) in _pulled)
         {
-            _pulled.TryRemove(gone, out _);
+            if (id == ConvertedDiagnostics.NoDiagnosticsResultId || live(uri)) continue;
+            _pulled[uri] = ConvertedDiagnostics.NoDiagnosticsResultId;
             any = true;
         }
         return any;

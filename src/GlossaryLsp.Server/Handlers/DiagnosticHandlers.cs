@@ -9,7 +9,11 @@ internal sealed class DocumentDiagnosticHandler : ILspRequestHandler<DocumentDia
     public async Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
     {
         if (context.GetDocument(request.TextDocument) is not { } doc)
+        {
+            // A document of a workspace folder that is not there (yet): should it come, the client is asked to pull again.
+            if (context.Snapshot.Resolve(request.TextDocument.Uri) is not null) context.Diagnostics.PulledNothing(request.TextDocument.Uri);
             return new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, Items = [] };
+        }
         var result = await context.Diagnostics.PullAsync(doc, cancellationToken).ConfigureAwait(false);
         return request.PreviousResultId == result.ResultId
             ? new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = result.ResultId }

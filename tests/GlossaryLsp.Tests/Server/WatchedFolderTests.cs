@@ -6,7 +6,7 @@ namespace GlossaryLsp.Tests.Server;
 /// <summary>
 /// Counterexamples the server-level model-based tests (Workspace/IncrementalServerModelTests)
 /// shrank: a client reports a folder deleted, moved or created on disk as one watched-file event for the
-/// folder.
+/// folder, and a pull client keeps what it pulled for a document that went and came back.
 /// </summary>
 public sealed class WatchedFolderTests
 {
@@ -72,6 +72,43 @@ public sealed class WatchedFolderTests
         Published(client, "articles/記事.md").Should().BeEmpty();
         Published(client, "posts/記事.md").Should().Equal(Expected(after, "posts/記事.md"));
         Published(client, "用語集.md").Should().Equal(Expected(after, "用語集.md"));
+    }
+
+    [Fact]
+    public async Task In_pull_mode_a_pulled_document_deleted_and_written_again_with_problems_asks_the_client_to_pull_again()
+    {
+        await using var client = LspTestClient.Create(Before.Files.ToDictionary(f => f.Path, f => f.Text));
+        await client.InitializeAsync(LspTestClient.Capabilities(pull: true));
+        var uri = client.Uri("articles/記事.md");
+        (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").GetArrayLength().Should().Be(1);
+
+        File.Delete(Path.Combine(client.Root, "articles/記事.md"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = FileChangeType.Deleted } } });
+        await client.WaitForServerRequestAsync("workspace/diagnostic/refresh", 1);
+        (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").GetArrayLength().Should().Be(0);
+
+        client.WriteFile("articles/記事.md", Before.Text("articles/記事.md"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = FileChangeType.Created } } });
+        await client.WaitForServerRequestAsync("workspace/diagnostic/refresh", 2);
+        var again = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } });
+        again.GetProperty("items").EnumerateArray().Select(d => $"{d.GetProperty("code").GetString()} {Fixtures.RangeText(d.GetProperty("range"))}")
+            .Should().Equal(Expected(Before, "articles/記事.md"));
+    }
+
+    [Fact]
+    public async Task In_pull_mode_a_document_pulled_before_it_existed_asks_the_client_to_pull_again_when_it_comes()
+    {
+        await using var client = LspTestClient.Create(Before.Files.Where(f => f.Path != "articles/記事.md").ToDictionary(f => f.Path, f => f.Text));
+        await client.InitializeAsync(LspTestClient.Capabilities(pull: true));
+        var uri = client.Uri("articles/記事.md");
+        (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").GetArrayLength().Should().Be(0);
+        await client.SettleAsync();
+        client.ServerRequests("workspace/diagnostic/refresh").Should().BeEmpty();
+
+        client.WriteFile("articles/記事.md", Before.Text("articles/記事.md"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = FileChangeType.Created } } });
+        await client.WaitForServerRequestAsync("workspace/diagnostic/refresh");
+        (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").GetArrayLength().Should().Be(1);
     }
 
     [Fact]
