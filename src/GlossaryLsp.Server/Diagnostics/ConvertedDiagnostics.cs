@@ -22,6 +22,13 @@ internal sealed class ConvertedDiagnostics(FolderAnalyses analyses, ServerLifecy
     /// <summary>By (folder, path), valid for the document parse and core result they were made from (and the documents they point into).</summary>
     private readonly ConcurrentDictionary<(string Root, string Path), Entry> _converted = new();
 
+    /// <summary>The diagnostics of a folder's glossary.yml: why it is not in effect, if it is not.</summary>
+    public static DocumentDiagnostics ConfigDiagnostics(FolderSnapshot folder)
+    {
+        IReadOnlyList<LspDiagnostic> items = folder.ConfigProblem is { } problem ? [ProtocolConversions.ToConfigProblemDiagnostic(problem)] : [];
+        return new DocumentDiagnostics([], items, ResultIdOf(items));
+    }
+
     /// <summary>The diagnostics of one document of a snapshot.</summary>
     public DocumentDiagnostics Get(FolderSnapshot folder, ParsedDocument document)
     {

@@ -196,21 +196,30 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         ApplyConfig(folder, Settings.ApplyTo(config));
     }
 
-    /// <summary>Reads glossary.yml (null when it is bad; the problem goes to <paramref name="onBadConfig"/> or the log).</summary>
+    /// <summary>
+    /// Reads glossary.yml (null when it is bad; the problem goes to <paramref name="onBadConfig"/> or the
+    /// log, and stays on the folder, shown as a diagnostic on the file, until a read succeeds).
+    /// </summary>
     private GlossaryConfig? ReadConfig(FolderState folder, Action<ConfigException>? onBadConfig = null)
     {
         try
         {
-            return WorkspaceLoader.LoadConfig(folder.RootPath);
+            var config = WorkspaceLoader.LoadConfig(folder.RootPath);
+            _changed |= folder.SetConfigProblem(null);
+            return config;
         }
         catch (ConfigException e)
         {
             if (onBadConfig is not null) onBadConfig(e); else log.Error($"bad configuration: {e.Message}");
+            string? text = null;
+            try { text = File.ReadAllText(e.File); } catch (Exception io) when (io is IOException or UnauthorizedAccessException) { }
+            _changed |= folder.SetConfigProblem(ConfigProblem.From(e, text));
             return null;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.Error($"cannot read {GlossaryConfigLoader.FileName}: {e.Message}");
+            _changed |= folder.SetConfigProblem(new ConfigProblem(0, 0, $"cannot read {GlossaryConfigLoader.FileName}: {e.Message}"));
             return null;
         }
     }

@@ -77,12 +77,19 @@ internal sealed class ServerModel(ModelState model, LspTestClient client, bool p
         var to = ProtocolConversions.Utf16;
         var problems = new List<string>();
         if (pull && noRefresh is not null)
-            foreach (var (path, pulled) in _pulled)
+            foreach (var (path, pulled) in _pulled.Where(p => p.Key != ModelState.ConfigFile))
             {
                 if (noRefresh.Change?.Path == path || noRefresh.Opened?.Path == path) continue;
                 var now = folder.Index.GetDocument(path) is { } d ? Json(ExpectedDiagnostics(folder, d, to)) : "[]";
                 if (now != pulled) problems.Add($"{path}: its diagnostics changed and the server asked for no refresh: the client keeps {pulled}");
             }
+        var config = Json(ExpectedConfigDiagnostics());
+        if (pull && noRefresh is not null && _pulled.TryGetValue(ModelState.ConfigFile, out var pulledConfig) && pulledConfig != config
+            && noRefresh.Change?.Path != ModelState.ConfigFile && noRefresh.Opened?.Path != ModelState.ConfigFile)
+            problems.Add($"glossary.yml: its diagnostics changed and the server asked for no refresh: the client keeps {pulledConfig}");
+        var actualConfig = pull ? Json(await PullAsync(folder.ConfigUri)) : Json(client.LatestDiagnostics(ModelState.ConfigFile)?.Diagnostics ?? []);
+        if (pull) _pulled[ModelState.ConfigFile] = actualConfig;
+        if (actualConfig != config) problems.Add($"glossary.yml diagnostics:\n    {actualConfig}\n  expected:\n    {config}");
         foreach (var doc in folder.Index.Documents.Values)
         {
             var expected = Json(ExpectedDiagnostics(folder, doc, to));
@@ -90,8 +97,7 @@ internal sealed class ServerModel(ModelState model, LspTestClient client, bool p
             string actual;
             if (pull)
             {
-                var report = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } });
-                actual = Json(report.GetProperty("items").Deserialize<List<LspDiagnostic>>(LspJson.Options)!);
+                actual = Json(await PullAsync(uri));
                 _pulled[doc.Path] = actual;
             }
             else
@@ -104,17 +110,16 @@ internal sealed class ServerModel(ModelState model, LspTestClient client, bool p
             if (actual != expected) problems.Add($"{doc.Path} diagnostics:\n    {actual}\n  fresh:\n    {expected}");
         }
         if (pull)
-            foreach (var gone in _pulled.Keys.Where(p => folder.Index.GetDocument(p) is null).ToList())
+            foreach (var gone in _pulled.Keys.Where(p => p != ModelState.ConfigFile && folder.Index.GetDocument(p) is null).ToList())
             {
                 // Pulled before and gone now: after a refresh the client pulls it again and must get nothing.
                 if (noRefresh is not null) continue;
-                var report = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = client.Uri(gone) } });
-                _pulled[gone] = Json(report.GetProperty("items").Deserialize<List<LspDiagnostic>>(LspJson.Options)!);
+                _pulled[gone] = Json(await PullAsync(client.Uri(gone)));
                 if (_pulled[gone] != "[]") problems.Add($"{gone}: no such document, but a pull returns {_pulled[gone]}");
             }
         else
             foreach (var gone in client.Notifications("textDocument/publishDiagnostics").Select(n => n.GetProperty("uri").GetString()!).Distinct()
-                         .Where(u => folder.Index.Documents.Keys.All(p => folder.GetUri(p) != u)))
+                         .Where(u => u != folder.ConfigUri && folder.Index.Documents.Keys.All(p => folder.GetUri(p) != u)))
                 if (client.Notifications("textDocument/publishDiagnostics").Last(n => n.GetProperty("uri").GetString() == gone).GetProperty("diagnostics").GetArrayLength() > 0)
                     problems.Add($"{gone}: no such document, but the client still shows diagnostics for it");
         foreach (var doc in SampledDocuments(folder, step))
@@ -137,6 +142,9 @@ internal sealed class ServerModel(ModelState model, LspTestClient client, bool p
         var actualDefinition = Json(definition.Deserialize<List<Location>>(LspJson.Options)!);
         if (actualDefinition != expectedDefinition) problems.Add($"definition {doc.Path}@{offset}: {actualDefinition}\n  fresh: {expectedDefinition}");
     }
+
+    private async Task<List<LspDiagnostic>> PullAsync(string uri) =>
+        (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").Deserialize<List<LspDiagnostic>>(LspJson.Options)!;
 
     /// <summary>The open documents and one more, in turn.</summary>
     private IEnumerable<Core.Parsing.ParsedDocument> SampledDocuments(FolderSnapshot folder, int step)
@@ -163,6 +171,22 @@ internal sealed class ServerModel(ModelState model, LspTestClient client, bool p
     private static List<LspDiagnostic> ExpectedDiagnostics(FolderSnapshot folder, Core.Parsing.ParsedDocument doc, ProtocolConversions to) =>
         doc.LoadProblem is { } problem ? [ProtocolConversions.ToLoadProblemDiagnostic(problem)]
             : [.. DocumentAnalyzer.Analyze(folder.Index, doc).Select(d => to.ToDiagnostic(folder, doc, d))];
+
+    /// <summary>What glossary.yml should show: why it is not in effect, when it is there and bad.</summary>
+    private List<LspDiagnostic> ExpectedConfigDiagnostics()
+    {
+        var path = Path.Combine(model.Root, ModelState.ConfigFile);
+        if (!File.Exists(path)) return [];
+        try
+        {
+            GlossaryConfigLoader.Load(path);
+            return [];
+        }
+        catch (ConfigException e)
+        {
+            return [ProtocolConversions.ToConfigProblemDiagnostic(ConfigProblem.From(e, File.ReadAllText(path)))];
+        }
+    }
 
     private static Position LspPosition(string text, int offset)
     {

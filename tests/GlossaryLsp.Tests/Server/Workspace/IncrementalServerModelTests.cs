@@ -14,13 +14,13 @@ public sealed class IncrementalServerModelTests
         Gen.Select(ModelWorkspace.Workspace, ModelOperations.ServerOp.Array[1, 16], Gen.Bool);
 
     [Fact]
-    public void Published_diagnostics_hover_and_definition_equal_a_fresh_load_after_every_step() =>
-        ModelRun.Run("server-push", Sequences, input => ServerModel.RunAsync(ModelWorkspace.Render(input.Workspace), input.Ops, pull: false, input.Eager).GetAwaiter().GetResult(),
+    public Task Published_diagnostics_hover_and_definition_equal_a_fresh_load_after_every_step() =>
+        ModelRun.RunAsync("server-push", Sequences, input => ServerModel.RunAsync(ModelWorkspace.Render(input.Workspace), input.Ops, pull: false, input.Eager),
             iterations: 25, Print);
 
     [Fact]
-    public void Pulled_diagnostics_hover_and_definition_equal_a_fresh_load_after_every_step_and_stale_pulls_are_refreshed() =>
-        ModelRun.Run("server-pull", Sequences, input => ServerModel.RunAsync(ModelWorkspace.Render(input.Workspace), input.Ops, pull: true, input.Eager).GetAwaiter().GetResult(),
+    public Task Pulled_diagnostics_hover_and_definition_equal_a_fresh_load_after_every_step_and_stale_pulls_are_refreshed() =>
+        ModelRun.RunAsync("server-pull", Sequences, input => ServerModel.RunAsync(ModelWorkspace.Render(input.Workspace), input.Ops, pull: true, input.Eager),
             iterations: 25, Print);
 
     private static string Print((WorkspaceSpec Workspace, ModelOp[] Ops, bool Eager) input) =>
