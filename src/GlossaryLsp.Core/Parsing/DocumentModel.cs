@@ -144,6 +144,9 @@ public sealed class LinkReference
     /// <summary><see cref="Text"/> without making a string of it.</summary>
     public ReadOnlySpan<char> TextChars => _text is not null ? _text.AsSpan() : _source.AsSpan(_textInSource.Start, _textInSource.Length);
 
+    /// <summary>Where the visible text is written as it is in the source; null when it differs (tags stripped, decoded).</summary>
+    public TextSpan? TextInSource => _text is null ? _textInSource : null;
+
     /// <summary>The span of the link text (between the tags / brackets).</summary>
     public TextSpan TextSpan { get; }
 
