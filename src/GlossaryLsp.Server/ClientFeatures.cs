@@ -15,6 +15,7 @@ public sealed record ClientFeatures
     public bool PullDiagnostics { get; init; }
     public bool DiagnosticRefresh { get; init; }
     public bool SemanticTokensRefresh { get; init; }
+    public bool InlayHintRefresh { get; init; }
     public bool WorkDoneProgress { get; init; }
     public bool ApplyEdit { get; init; }
     public bool DocumentChanges { get; init; }
@@ -30,6 +31,7 @@ public sealed record ClientFeatures
             PullDiagnostics = td?.Diagnostic is not null,
             DiagnosticRefresh = c.Workspace?.Diagnostics?.RefreshSupport == true,
             SemanticTokensRefresh = c.Workspace?.SemanticTokens?.RefreshSupport == true,
+            InlayHintRefresh = c.Workspace?.InlayHint?.RefreshSupport == true,
             WorkDoneProgress = c.Window?.WorkDoneProgress == true,
             ApplyEdit = c.Workspace?.ApplyEdit == true,
             DocumentChanges = c.Workspace?.WorkspaceEdit?.DocumentChanges == true,
