@@ -34,6 +34,10 @@ internal sealed class DocumentUses
         return new DocumentUses(terms, [.. terms.Select(t => counts[t].Links)], [.. terms.Select(t => counts[t].Mentions)]);
     }
 
+    /// <summary>True when both use the same terms the same number of times.</summary>
+    public bool SameAs(DocumentUses other) =>
+        ReferenceEquals(this, other) || Terms.AsSpan().SequenceEqual(other.Terms) && Links.AsSpan().SequenceEqual(other.Links) && Mentions.AsSpan().SequenceEqual(other.Mentions);
+
     /// <summary>The documents whose terms this document uses, each once, in path order.</summary>
     public IEnumerable<string> TargetPaths()
     {

@@ -58,9 +58,10 @@ internal sealed class TermUsage
     {
         _counts.TryGetValue(definingPath, out var a);
         other._counts.TryGetValue(definingPath, out var b);
+        if (ReferenceEquals(a, b)) return true; // counts no change touched are shared
         int n = Math.Max(a?.Links.Length ?? 0, b?.Links.Length ?? 0);
         for (int t = 0; t < n; t++)
-            if (IsUsed(definingPath, t) != other.IsUsed(definingPath, t)) return false;
+            if ((a?.IsUsed(t) ?? false) != (b?.IsUsed(t) ?? false)) return false;
         return true;
     }
 
@@ -76,7 +77,7 @@ internal sealed class TermUsage
         {
             var before = UsesOf(path);
             var after = index.Documents.TryGetValue(path, out var doc) ? usesOf(doc) : DocumentUses.None;
-            if (ReferenceEquals(before, after)) continue;
+            if (before.SameAs(after)) continue; // most edits of prose change no use
             foreach (var target in before.TargetPaths().Concat(after.TargetPaths()))
                 if (!counts.ContainsKey(target) && _counts.TryGetValue(target, out var c)) counts[target] = c.Copy();
             Add(before, counts, -1);
@@ -105,5 +106,7 @@ internal sealed class TermUsage
         public int[] Mentions { get; private init; } = new int[terms];
 
         public TermCounts Copy() => new(0) { Links = (int[])Links.Clone(), Mentions = (int[])Mentions.Clone() };
+
+        public bool IsUsed(int term) => term < Links.Length && (Links[term] > 0 || Mentions[term] > 0);
     }
 }
