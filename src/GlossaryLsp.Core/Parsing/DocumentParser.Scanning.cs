@@ -144,5 +144,4 @@ public static partial class DocumentParser
 
     /// <summary>A <c>&lt;!-- 読み:… --&gt;</c> comment: the reading, where it is written, and the whole comment.</summary>
     private sealed record ReadingComment(string Reading, TextSpan ReadingSpan, TextSpan Span);
-
 }

@@ -136,11 +136,16 @@ public static partial class DocumentParser
     }
 
     /// <summary>A glossary page's <c>keywords</c>: the list's items (or a single value), blank ones left out.</summary>
-    private static ImmutableArray<Keyword> KeywordsOf(FrontMatter? fm)
+    private static ImmutableArray<Keyword> KeywordsOf(string text, FrontMatter? fm)
     {
         if (fm is null || !fm.Values.TryGetValue("keywords", out var value)) return [];
         if (value.Scalar is { } scalar)
-            return string.IsNullOrWhiteSpace(scalar) ? [] : [new Keyword(scalar.Trim(), value.ValueSpan)];
+        {
+            if (string.IsNullOrWhiteSpace(scalar)) return [];
+            var span = value.ValueSpan;
+            bool quoted = span.Length >= 2 && text[span.Start] is '"' or '\'' && text[span.End - 1] == text[span.Start];
+            return [new Keyword(scalar.Trim(), quoted ? new TextSpan(span.Start + 1, span.Length - 2) : span)];
+        }
         var result = ImmutableArray.CreateBuilder<Keyword>(value.Items.Length);
         for (int i = 0; i < value.Items.Length && i < value.ItemSpans.Length; i++)
             if (!string.IsNullOrWhiteSpace(value.Items[i])) result.Add(new Keyword(value.Items[i].Trim(), value.ItemSpans[i]));

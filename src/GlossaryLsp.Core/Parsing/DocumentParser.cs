@@ -134,7 +134,7 @@ public static partial class DocumentParser
             ArticleUrls = [.. articleUrls],
             HasArticleTitle = hasTitle,
             FrontMatter = frontMatter,
-            Keywords = kind == DocumentKind.GlossaryPage ? KeywordsOf(frontMatter) : [],
+            Keywords = kind == DocumentKind.GlossaryPage ? KeywordsOf(text, frontMatter) : [],
             Suppressions = [.. suppressions],
             ExplicitAnchors = [.. explicitAnchors],
             ProtectedSpans = Merge(protectedSpans),

@@ -98,6 +98,8 @@ public class ReadingAndKeywordParseTests
     {
         var single = Fixture.Parse("---\ntitle: 凍結\nkeywords: [|段階的解凍|]\ntype: glossary\n---\n");
         DocumentParser.Parse("terms/f.md", single.Text(Fixture.DefaultPath)).Keywords.Should().Equal(new Keyword("段階的解凍", single.Span().Span));
+        var quoted = Fixture.Parse("---\ntitle: 凍結\nkeywords: \"[|🌲 段階的解凍|]\"\ntype: glossary\n---\n");
+        DocumentParser.Parse("terms/f.md", quoted.Text(Fixture.DefaultPath)).Keywords.Should().Equal(new Keyword("🌲 段階的解凍", quoted.Span().Span));
         DocumentParser.Parse("notes/zenn.md", "---\ntitle: 記事\nkeywords: [転移学習]\n---\n本文\n").Keywords.Should().BeEmpty("an article's keywords are not related terms");
     }
 
