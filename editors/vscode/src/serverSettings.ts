@@ -49,6 +49,8 @@ export const RULES: ReadonlyArray<readonly [id: string, alias: string]> = [
   ['GL0010', 'link-text-mismatch'],
   ['GL0011', 'empty-definition'],
   ['GL0012', 'article-url-mismatch'],
+  ['GL0014', 'unknown-keyword'],
+  ['GL0015', 'unused-term'],
 ];
 
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'information', 'warning', 'error'];

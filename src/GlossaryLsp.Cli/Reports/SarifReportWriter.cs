@@ -43,6 +43,7 @@ internal static class SarifReportWriter
                 w.WriteEndObject();
                 w.WriteString("helpUri", r.HelpUri);
                 w.WriteStartObject("defaultConfiguration");
+                if (!r.EnabledByDefault) w.WriteBoolean("enabled", false);
                 w.WriteString("level", Level(r.DefaultSeverity));
                 w.WriteEndObject();
                 w.WriteEndObject();

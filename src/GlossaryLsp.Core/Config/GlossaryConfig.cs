@@ -44,7 +44,7 @@ public sealed record GlossaryConfig
     {
         if (RuleSeverities.TryGetValue(ruleId, out var s)) return s;
         if (ruleId == "GL0009" && !UnlinkedMentions) return null;
-        return defaultSeverity;
+        return RuleCatalog.Find(ruleId) is { EnabledByDefault: false } ? null : defaultSeverity;
     }
 
     private static bool Matches(ref (ImmutableArray<string> Globs, Matcher Matcher)? cache, ImmutableArray<string> globs, string path)
