@@ -39,14 +39,7 @@ internal static class ShowCommand
         // Nearest to where the user stands first: the same rule links follow (SPEC §1).
         var here = Path.GetRelativePath(workspace.Root, workspace.CurrentDirectory).Replace('\\', '/');
         var from = here == "." || here.StartsWith("..", StringComparison.Ordinal) ? "_" : here + "/_";
-        var ordered = new List<Core.Parsing.TermDefinition>();
-        var remaining = definitions.ToList();
-        while (remaining.Count > 0)
-        {
-            var next = GlossaryIndex.Nearest(remaining, from)!;
-            ordered.Add(next);
-            remaining.Remove(next);
-        }
+        var ordered = GlossaryIndex.NearestFirst(definitions, from);
         for (int i = 0; i < ordered.Count; i++)
         {
             if (i > 0) stdout.Write(stdout.NewLine + "---" + stdout.NewLine + stdout.NewLine);

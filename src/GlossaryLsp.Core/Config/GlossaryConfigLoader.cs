@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GlossaryLsp.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -16,6 +17,7 @@ public static class GlossaryConfigLoader
 
     public static GlossaryConfig Parse(string yaml, string file)
     {
+        if (NestingDepth.Yaml(yaml) is { } deep) throw new ConfigException(file, deep.Line + 1, null, $"invalid YAML: {deep.Why}");
         YamlStream stream = new();
         try
         {

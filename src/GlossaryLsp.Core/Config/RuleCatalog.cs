@@ -17,6 +17,11 @@ public sealed record RuleDescriptor(string Id, string Alias, string Title, Diagn
 /// <summary>The fixed rule set of SPEC §2.</summary>
 public static class RuleCatalog
 {
+    /// <summary>
+    /// Not a rule of its own: the summary that stands for a document's diagnostics beyond SPEC §7's bound.
+    /// Last in <see cref="All"/>, so the other rules keep their SARIF rule indexes.
+    /// </summary>
+    public static readonly RuleDescriptor GL0000 = new("GL0000", "too-many-diagnostics", "More diagnostics in the document than are reported", DiagnosticSeverity.Warning);
     public static readonly RuleDescriptor GL0001 = new("GL0001", "broken-link", "Link target document not found", DiagnosticSeverity.Error);
     public static readonly RuleDescriptor GL0002 = new("GL0002", "broken-anchor", "Link anchor not found", DiagnosticSeverity.Error);
     public static readonly RuleDescriptor GL0003 = new("GL0003", "stale-anchor-id", "Heading id is stale", DiagnosticSeverity.Warning);
@@ -35,7 +40,7 @@ public static class RuleCatalog
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
         [GL0001, GL0002, GL0003, GL0004, GL0005, GL0006, GL0007, GL0008, GL0009, GL0010, GL0011, GL0012,
-         GL0014, GL0015];
+         GL0014, GL0015, GL0000];
 
     /// <summary>Finds a rule by id or alias (case-insensitive).</summary>
     public static RuleDescriptor? Find(string idOrAlias) =>

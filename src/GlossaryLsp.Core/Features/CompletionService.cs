@@ -148,11 +148,11 @@ public static partial class CompletionService
             if (IndexNearest(definitions, document.Path) is not int best) continue;
             var term = definitions[best];
             if (skip?.Invoke(term) == true) continue;
-            var spelling = EntryWordList.SpellingOf(term, words.Keys[i], refs[best].IsReading);
+            var spelling = EntryWordList.SpellingOf(index, refs[best], words.Keys[i]);
             var label = refs[best].IsReading ? term.Headword : spelling;
             if (!seen.Add((term.DocumentPath, term.NameSpan.Start, label))) continue; // a reading beside its own headword
             var newText = wordOnly ? label : LinkTargets.NewLink(index, document, term, label);
-            var detail = string.Join(" | ", term.EntryWords) + (refs[best].IsReading ? $"（{spelling}）" : "") + " — " + term.DocumentPath;
+            var detail = EntryWordList.Describe(term) + (refs[best].IsReading ? $"（{spelling}）" : "") + " — " + term.DocumentPath;
             items.Add(new CompletionProposal(CompletionKind.Term, label, detail, new TextEdit(prefixSpan, newText),
                 key.Length > 0 ? typed : typed + label, items.Count.ToString("D4"), term.DocumentPath, term.Headword));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
@@ -24,7 +25,7 @@ public static class TermDescription
         uriOf ??= path => path;
         var sb = new StringBuilder();
         sb.Append("**").Append(EscapeMarkdown(term.Headword)).Append("**");
-        if (term.Aliases.Length > 0) sb.Append(" | ").Append(string.Join(" | ", term.Aliases.Select(EscapeMarkdown)));
+        if (term.Aliases.Length > 0) sb.Append(" | ").Append(Aliases(term, EscapeMarkdown));
         sb.Append('\n');
         if (term.Reading is { Length: > 0 } reading) sb.Append("\n読み: ").Append(EscapeMarkdown(reading)).Append('\n');
         var (doc, excerpt, continuesAt) = Excerpt(index, term, MaxDefinitionLines);
@@ -43,7 +44,7 @@ public static class TermDescription
     {
         var sb = new StringBuilder();
         sb.Append(term.Headword);
-        if (term.Aliases.Length > 0) sb.Append(" | ").Append(string.Join(" | ", term.Aliases));
+        if (term.Aliases.Length > 0) sb.Append(" | ").Append(Aliases(term, a => a));
         sb.Append('\n');
         if (term.Reading is { Length: > 0 } reading) sb.Append("読み: ").Append(reading).Append('\n');
         var (doc, excerpt, continuesAt) = Excerpt(index, term, maxLines);
@@ -65,17 +66,18 @@ public static class TermDescription
         return text.Length > MaxDefinitionChars ? text[..MaxDefinitionChars].TrimEnd() + " …" : text;
     }
 
-    /// <summary>"Defined in path:line" and, when others define it too, how many and which.</summary>
+    /// <summary>"Defined in path:line" and, when others define it too, how many and the nearest few (SPEC §7).</summary>
     public static string Location(GlossaryIndex index, TermDefinition term, bool markdown)
     {
         var doc = index.GetDocument(term.DocumentPath);
         int line = (doc?.Lines.GetPosition(term.NameSpan.Start).Line ?? 0) + 1;
         var where = markdown ? $"Defined in `{term.DocumentPath}:{line}`" : $"Defined in {term.DocumentPath}:{line}";
-        var others = OtherDocuments(index, term);
-        if (others.Count == 0) return where;
-        var list = string.Join(", ", others.Select(o => markdown ? $"`{o}`" : o));
+        var others = OtherDefinitions.DocumentsDefining(index, term);
+        int count = others.DocumentCount;
+        if (count == 0) return where;
+        var list = NameList.Join(others.NearestDocuments.Select(o => markdown ? $"`{o}`" : o), count, OutputBounds.NamedDocuments, ", ", ", ");
         // Spelled out rather than Humanizer's ToQuantity, which builds its whole vocabulary on first use.
-        return $"{where}; also defined in {others.Count} other document{(others.Count == 1 ? "" : "s")}: {list}";
+        return string.Create(CultureInfo.InvariantCulture, $"{where}; also defined in {count:N0} other document{(count == 1 ? "" : "s")}: {list}");
     }
 
     /// <summary>The other documents that define any entry word of this term (as an entry word or a reading), in path order.</summary>
@@ -100,6 +102,9 @@ public static class TermDescription
         paths.RemoveRange(kept, paths.Count - kept);
         return paths;
     }
+    /// <summary>The aliases as listed under the headword: the first <see cref="OutputBounds.ShownAliases"/>, then how many more.</summary>
+    private static string Aliases(TermDefinition term, Func<string, string> escape) =>
+        NameList.Join(term.Aliases.Select(escape), term.Aliases.Length, OutputBounds.ShownAliases, " | ", " | ");
 
     /// <summary>
     /// The part of a definition a reader is shown: its span without surrounding white space, cut at a line

@@ -63,12 +63,12 @@ public sealed partial class GlossaryIndex
     public static TermDefinition? Nearest(IReadOnlyList<TermDefinition> definitions, string fromPath)
     {
         if (definitions.Count == 0) return null;
-        var fromFolder = WorkspacePaths.FolderOf(fromPath);
+        var order = new NearestOrder(fromPath);
         TermDefinition? best = null;
         int bestDistance = int.MaxValue;
         foreach (var d in definitions)
         {
-            int distance = d.DocumentPath == fromPath ? -1 : WorkspacePaths.FolderDistance(fromFolder, WorkspacePaths.FolderOf(d.DocumentPath));
+            int distance = order.Distance(d.DocumentPath);
             if (distance < bestDistance || distance == bestDistance && string.CompareOrdinal(d.DocumentPath, best!.DocumentPath) < 0)
             {
                 best = d;
@@ -76,6 +76,15 @@ public sealed partial class GlossaryIndex
             }
         }
         return best;
+    }
+
+    /// <summary>The definitions in SPEC §1's order as seen from <paramref name="fromPath"/> (a stable sort: one document's in their order).</summary>
+    public static IReadOnlyList<TermDefinition> NearestFirst(IEnumerable<TermDefinition> definitions, string fromPath)
+    {
+        var order = new NearestOrder(fromPath);
+        var measured = definitions.Select(d => (Definition: d, Distance: 0)).ToArray();
+        for (int i = 0; i < measured.Length; i++) measured[i].Distance = order.Distance(measured[i].Definition.DocumentPath);
+        return [.. measured.OrderBy(m => m.Distance).ThenBy(m => m.Definition.DocumentPath, StringComparer.Ordinal).Select(m => m.Definition)];
     }
 
     /// <summary>A snapshot with one document added or replaced.</summary>
@@ -129,6 +138,20 @@ public sealed partial class GlossaryIndex
         foreach (var r in refs)
             if ((includeReadings || !r.IsReading) && Documents.TryGetValue(r.Path, out var d) && r.Index < d.Terms.Length) result.Add(d.Terms[r.Index]);
         return result;
+    }
+
+    /// <summary>
+    /// Where else the entry word with this key is defined, seen from a document: SPEC §1's order, SPEC §7's
+    /// bounds, readings left out. A key defined in many documents is measured once per folder.
+    /// </summary>
+    /// <param name="key">An entry-word key.</param>
+    /// <param name="fromPath">The document that looks.</param>
+    /// <param name="maxDefinitions">How many of the nearest definitions to give, at most <see cref="OutputBounds.RelatedLocations"/>.</param>
+    public OtherDefinitions OtherDefinitionsOf(string key, string fromPath, int maxDefinitions = OutputBounds.RelatedLocations)
+    {
+        if (!_tables.ByKey.TryGetValue(key, out var refs)) return new OtherDefinitions([], [], 0);
+        if (refs.Length <= OtherDefinitions.SharedAbove) return OtherDefinitions.Of(refs, fromPath, Math.Min(maxDefinitions, OutputBounds.RelatedLocations));
+        return _tables.SeenFromFolder(key, WorkspacePaths.FolderOf(fromPath), refs).Without(fromPath, refs, maxDefinitions);
     }
 
     public TermDefinition Resolve(TermRef r) => Documents[r.Path].Terms[r.Index];

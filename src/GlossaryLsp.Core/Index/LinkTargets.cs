@@ -58,15 +58,26 @@ public static class LinkTargets
     /// </summary>
     public static TextEdit? RetargetFragment(LinkReference link, Dictionary<string, string> renames)
     {
-        var raw = link.TargetInSource;
-        int hash = raw.IndexOf('#');
-        if (hash < 0) return null;
-        var fragment = raw[(hash + 1)..];
-        var decoded = fragment.IndexOfAny('%', '&') < 0 ? null : PercentEncoding.Decode(WebUtility.HtmlDecode(fragment.ToString()));
-        if (!renames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out var renamed)
-            && (decoded is null || !renames.TryGetValue(decoded, out renamed))) return null;
+        if (Named(link, renames, out int hash, out var decoded) is not { } oldId) return null;
+        var renamed = renames[oldId];
+        var fragment = link.TargetInSource[(hash + 1)..];
         if (fragment.SequenceEqual(renamed)) return null;
         if (decoded is not null && !fragment.SequenceEqual(decoded)) renamed = Uri.EscapeDataString(renamed);
         return new TextEdit(TextSpan.FromBounds(link.TargetSpan.Start + hash + 1, link.TargetSpan.End), renamed);
+    }
+
+    /// <summary>The key of <paramref name="anchors"/> a link's fragment names, as written or after HTML and percent decoding; null for none.</summary>
+    public static string? NamedFragment<T>(LinkReference link, Dictionary<string, T> anchors) => Named(link, anchors, out _, out _);
+
+    private static string? Named<T>(LinkReference link, Dictionary<string, T> anchors, out int hash, out string? decoded)
+    {
+        var raw = link.TargetInSource;
+        hash = raw.IndexOf('#');
+        decoded = null;
+        if (hash < 0) return null;
+        var fragment = raw[(hash + 1)..];
+        decoded = fragment.IndexOfAny('%', '&') < 0 ? null : PercentEncoding.Decode(WebUtility.HtmlDecode(fragment.ToString()));
+        if (anchors.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out var key, out _)) return key;
+        return decoded is not null && anchors.ContainsKey(decoded) ? decoded : null;
     }
 }

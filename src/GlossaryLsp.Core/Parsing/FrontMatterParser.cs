@@ -20,6 +20,14 @@ internal static class FrontMatterParser
         if (lastLineStart >= contentStart) contentEnd = lastLineStart + 1;
         var yaml = text.Substring(contentStart, contentEnd - contentStart);
         var values = ImmutableDictionary.CreateBuilder<string, FrontMatterValue>(StringComparer.Ordinal);
+        if (NestingDepth.Yaml(yaml) is { } deep)
+        {
+            // Not given to YamlDotNet: its time grows with the square of the depth, and its node tree is built recursively.
+            int lineStart = contentStart;
+            for (int l = 0; l < deep.Line; l++) lineStart = text.IndexOf('\n', lineStart) + 1;
+            int lineEnd = text.IndexOfAny(['\r', '\n'], lineStart) is var e and >= 0 && e < contentEnd ? e : contentEnd;
+            return new FrontMatter(blockSpan, values.ToImmutable(), $"line {deep.Line + 1} of the front matter {deep.Why}", TextSpan.FromBounds(lineStart, lineEnd));
+        }
         // A validation pass over the events first: YamlDotNet throws non-YAML exceptions on some
         // broken input (an unclosed flow sequence), so the last good event's end is the error position.
         if (Validate(yaml) is { } failure)
