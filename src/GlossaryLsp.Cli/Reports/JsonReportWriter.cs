@@ -13,7 +13,10 @@ internal static class JsonReportWriter
     /// <summary>Japanese stays readable: only what JSON requires is escaped.</summary>
     public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(LintReport report, TextWriter output)
+    public static void Write(LintReport report, TextWriter output) => WriteUtf8(output, stream => WriteTo(report, stream));
+
+    /// <summary>Writes UTF-8 made by <paramref name="write"/>, then a line break, to <paramref name="output"/>.</summary>
+    public static void WriteUtf8(TextWriter output, Action<Stream> write)
     {
         if (ReferenceEquals(output, Console.Out))
         {
@@ -21,13 +24,13 @@ internal static class JsonReportWriter
             // intermediate string). Not disposed: that would close stdout for the rest of the process.
             output.Flush();
             var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-            WriteTo(report, stdout);
+            write(stdout);
             stdout.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
             stdout.Flush();
             return;
         }
         using var stream = new MemoryStream();
-        WriteTo(report, stream);
+        write(stream);
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
     }
 
