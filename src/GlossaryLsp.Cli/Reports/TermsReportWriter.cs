@@ -30,36 +30,7 @@ internal static class TermsReportWriter
         }
     }
 
-    public static void WriteJson(TermsReport report, TextWriter output)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonReportWriter.Options))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("terms");
-            foreach (var r in report.Rows)
-            {
-                w.WriteStartObject();
-                w.WriteString("headword", r.Headword);
-                w.WriteStartArray("aliases");
-                foreach (var alias in r.Aliases) w.WriteStringValue(alias);
-                w.WriteEndArray();
-                w.WriteString("reading", r.Reading);
-                w.WriteString("file", report.File(r.Path));
-                w.WriteNumber("line", r.Line);
-                w.WriteString("anchor", r.Anchor);
-                w.WriteString("url", r.Url);
-                w.WriteNumber("linksIn", r.LinksIn);
-                w.WriteNumber("mentions", r.Mentions);
-                w.WriteNumber("otherDefinitions", r.OtherDefinitions);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        output.Write(Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
-        output.Write('\n');
-    }
+    public static void WriteJson(TermsReport report, TextWriter output) => JsonReportWriter.WriteUtf8(output, stream => WriteJson(report, stream));
 
     public static void WriteDelimited(TermsReport report, TextWriter output, Delimited format)
     {
@@ -77,6 +48,32 @@ internal static class TermsReportWriter
             }
         }
         output.Write(sb);
+    }
+
+    private static void WriteJson(TermsReport report, Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, JsonReportWriter.Options);
+        w.WriteStartObject();
+        w.WriteStartArray("terms");
+        foreach (var r in report.Rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("headword", r.Headword);
+            w.WriteStartArray("aliases");
+            foreach (var alias in r.Aliases) w.WriteStringValue(alias);
+            w.WriteEndArray();
+            w.WriteString("reading", r.Reading);
+            w.WriteString("file", report.File(r.Path));
+            w.WriteNumber("line", r.Line);
+            w.WriteString("anchor", r.Anchor);
+            w.WriteString("url", r.Url);
+            w.WriteNumber("linksIn", r.LinksIn);
+            w.WriteNumber("mentions", r.Mentions);
+            w.WriteNumber("otherDefinitions", r.OtherDefinitions);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void Record(StringBuilder sb, Delimited format, string[] fields)
