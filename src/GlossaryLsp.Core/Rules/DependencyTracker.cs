@@ -9,7 +9,7 @@ namespace GlossaryLsp.Core.Rules;
 
 internal enum ReadKind : byte
 {
-    /// <summary>A link target: resolved document or folder, path or URL looked for, URL or site path as written.</summary>
+    /// <summary>A link target: resolved document or folder, path or URL looked for (and the path a URL maps to), URL or site path as written.</summary>
     Target,
     /// <summary>The entry-word key of a broken link's text or of a keyword.</summary>
     Word,
@@ -66,6 +66,7 @@ internal sealed class DocumentReads
                 anchors.Add(new AnchorRead(target, SharedFragment(r)));
             }
             if (r.LookedFor is { } lookedFor) targets.Add(lookedFor);
+            if (r.MissingPath is { } missing) targets.Add(missing);
             switch (LinkAddress.Parse(link.TargetChars, out var url, out _))
             {
                 case AddressKind.Url:

@@ -152,6 +152,17 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_config_with_an_unclosed_flow_list_exits_2_naming_the_line_instead_of_crashing()
+    {
+        // Shrunk by the model-based tests: YamlDotNet fails on it with InvalidOperationException, not YamlException.
+        _ws.Write("glossary.yml", "rules: [\nx");
+        var (exit, stdout, stderr) = _ws.Run("articles", "lint");
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.Should().Be("glossary lint: ../glossary.yml:1: invalid YAML: an unclosed bracket, quote or flow collection\n");
+    }
+
+    [Fact]
     public void Config_option_replaces_the_workspace_config()
     {
         _ws.Write("quiet.yml", "rules:\n  broken-anchor: warning\n  GL0011: off\n");
