@@ -19,6 +19,8 @@ internal sealed class CommandWorkspace
     public required string Root { get; init; }
     public required string CurrentDirectory { get; init; }
     public required GlossaryIndex Index { get; init; }
+    /// <summary>The PATHs relative to the root ("" for the root itself); empty: no PATHs, everything.</summary>
+    public required IReadOnlyList<string> Selection { get; init; }
     /// <summary>The documents the PATHs select (all documents when there are none), in path order.</summary>
     public required IReadOnlyList<ParsedDocument> Selected { get; init; }
     /// <summary>The workspace's other (non-Markdown) files the PATHs select, in path order.</summary>
@@ -55,21 +57,27 @@ internal sealed class CommandWorkspace
         }
 
         var index = WorkspaceLoader.Load(root, config, load);
-        bool Selects(string path) =>
-            relatives.Count == 0 || relatives.Any(r => r.Length == 0 || path == r || path.StartsWith(r + "/", StringComparison.Ordinal));
-        return new CommandWorkspace
-        {
-            Root = root,
-            CurrentDirectory = cwd,
-            Index = index,
-            Selected = [.. index.Documents.Values.Where(d => Selects(d.Path))],
-            SelectedOtherFiles = [.. index.OtherFiles.Where(Selects).Order(StringComparer.Ordinal)],
-        };
+        return new CommandWorkspace { Root = root, CurrentDirectory = cwd, Index = index, Selection = relatives, Selected = [], SelectedOtherFiles = [] }.WithIndex(index);
     }
 
     /// <summary>Any file path relative to the current directory.</summary>
     public static string DisplayFile(string currentDirectory, string file) =>
         Path.GetRelativePath(Path.GetFullPath(currentDirectory), Path.GetFullPath(file, currentDirectory)).Replace('\\', '/');
+
+    /// <summary>The same workspace and PATHs in another snapshot (after fixes; while watching): the selection is made again.</summary>
+    public CommandWorkspace WithIndex(GlossaryIndex index) => new()
+    {
+        Root = Root,
+        CurrentDirectory = CurrentDirectory,
+        Index = index,
+        Selection = Selection,
+        Selected = [.. index.Documents.Values.Where(d => Selects(d.Path))],
+        SelectedOtherFiles = [.. index.OtherFiles.Where(Selects).Order(StringComparer.Ordinal)],
+    };
+
+    /// <summary>Whether the PATHs select a workspace path (a file, or a file below a folder; every path when there are no PATHs).</summary>
+    public bool Selects(string path) =>
+        Selection.Count == 0 || Selection.Any(r => r.Length == 0 || path == r || path.StartsWith(r + "/", StringComparison.Ordinal));
 
     /// <summary>A workspace path as the user should see it: relative to the current directory, '/' separated.</summary>
     public string DisplayPath(string workspacePath) =>

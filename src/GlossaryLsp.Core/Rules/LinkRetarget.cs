@@ -3,7 +3,11 @@ using GlossaryLsp.Core.Parsing;
 
 namespace GlossaryLsp.Core.Rules;
 
-/// <summary>The fix shared by GL0002 and GL0006: point a broken link at the term its link text names.</summary>
+/// <summary>
+/// The fix shared by GL0002 and GL0006: point a broken link at the term its link text names. It is safe
+/// (<c>lint --fix</c>) only when exactly one term has that entry word; with several, the editor offers
+/// the nearest and the author chooses.
+/// </summary>
 internal static class LinkRetarget
 {
     public static CodeFix? Fix(RuleContext context, LinkReference link, LinkResolution resolution)
@@ -16,6 +20,6 @@ internal static class LinkRetarget
                    ?? GlossaryIndex.Nearest(definitions, context.Document.Path)!;
         var newTarget = LinkTargets.For(context.Index, context.Document, term, LinkTargets.IsAbsolute(link.Target));
         if (newTarget == link.Target) return null;
-        return CodeFix.Single($"Link to '{term.Headword}' in {term.DocumentPath}", context.Document.Path, link.TargetSpan, newTarget);
+        return CodeFix.Single($"Link to '{term.Headword}' in {term.DocumentPath}", context.Document.Path, link.TargetSpan, newTarget, isSafe: definitions.Count == 1);
     }
 }
