@@ -47,17 +47,21 @@ internal sealed class CommandWorkspace
         }
         else config = WorkspaceLoader.LoadConfig(root);
 
-        var relatives = new List<string>();
-        foreach (var (p, full) in paths.Zip(fullPaths))
-        {
-            var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
-            if (rel == ".." || rel.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(rel))
-                throw new UsageException($"{p} is outside the workspace {root}");
-            relatives.Add(rel == "." ? "" : rel.TrimEnd('/'));
-        }
+        var relatives = paths.Zip(fullPaths).Select(x => WorkspacePath(root, x.First, x.Second)).ToList();
 
         var index = WorkspaceLoader.Load(root, config, load);
         return new CommandWorkspace { Root = root, CurrentDirectory = cwd, Index = index, Selection = relatives, Selected = [], SelectedOtherFiles = [] }.WithIndex(index);
+    }
+
+    /// <summary>A PATH as a workspace path ('/' separated, "" for the root). Throws <see cref="UsageException"/> when it is outside the workspace.</summary>
+    /// <param name="given">The PATH as the user wrote it (for the message).</param>
+    /// <param name="full">The PATH made absolute.</param>
+    public static string WorkspacePath(string root, string given, string full)
+    {
+        var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
+        if (rel == ".." || rel.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(rel))
+            throw new UsageException($"{given} is outside the workspace {root}");
+        return rel == "." ? "" : rel.TrimEnd('/');
     }
 
     /// <summary>Any file path relative to the current directory.</summary>
@@ -74,6 +78,14 @@ internal sealed class CommandWorkspace
         Selected = [.. index.Documents.Values.Where(d => Selects(d.Path))],
         SelectedOtherFiles = [.. index.OtherFiles.Where(Selects).Order(StringComparer.Ordinal)],
     };
+
+    /// <summary>The same workspace, its paths shown relative to another folder.</summary>
+    public CommandWorkspace WithCurrentDirectory(string folder) =>
+        new() { Root = Root, CurrentDirectory = folder, Index = Index, Selection = Selection, Selected = Selected, SelectedOtherFiles = SelectedOtherFiles };
+
+    /// <summary>The same workspace with other PATHs (workspace paths, as <see cref="Selection"/>).</summary>
+    public CommandWorkspace WithSelection(IReadOnlyList<string> selection) =>
+        new CommandWorkspace { Root = Root, CurrentDirectory = CurrentDirectory, Index = Index, Selection = selection, Selected = [], SelectedOtherFiles = [] }.WithIndex(Index);
 
     /// <summary>Whether the PATHs select a workspace path (a file, or a file below a folder; every path when there are no PATHs).</summary>
     public bool Selects(string path) =>

@@ -48,6 +48,12 @@ internal sealed class WorkspaceWatcher : IDisposable
             if (since >= _quiet) break;
             await Task.Delay(_quiet - since, cancellationToken);
         }
+        return TakePending();
+    }
+
+    /// <summary>The paths changed since the last batch, without waiting (empty when none): for a reader that catches up before it answers.</summary>
+    public IReadOnlySet<string> TakePending()
+    {
         lock (_gate)
         {
             while (_signal.CurrentCount > 0) _signal.Wait(0);

@@ -1,17 +1,12 @@
 using System.Runtime.InteropServices;
 using GlossaryLsp.Cli.Reports;
-using GlossaryLsp.Core.Config;
-using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Rules;
-using GlossaryLsp.Core.Workspace;
 
 namespace GlossaryLsp.Cli.Commands;
 
 /// <summary>
-/// <c>glossary lint --watch [PATH…]</c>: reports, then reports again after every change on disk. The
-/// index follows the disk file by file (<see cref="DiskChanges"/>, <see cref="GlossaryIndex.WithDocument"/>)
-/// and the diagnostics follow the index with the server's incremental engine
-/// (<see cref="WorkspaceDiagnostics.Update(GlossaryIndex)"/>): one edited file re-analyses what it affects.
+/// <c>glossary lint --watch [PATH…]</c>: reports, then reports again after every change on disk
+/// (<see cref="WatchedWorkspace"/>: one edited file re-analyses what it affects, as in the server).
 /// On a terminal the screen is redrawn; into a pipe or file each report follows the last, after a line
 /// naming the changed files (text) or as the next JSON document. Ctrl-C (SIGINT) or SIGTERM exits 0.
 /// </summary>
@@ -29,49 +24,17 @@ internal static class LintWatch
         }
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        using var watcher = new WorkspaceWatcher(workspace.Root);
-        var configPath = configFile is null ? Path.Combine(workspace.Root, GlossaryConfigLoader.FileName) : Path.GetFullPath(configFile, currentDirectory);
+        using var watched = new WatchedWorkspace(workspace, configFile, stderr);
         bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-
-        var diagnostics = WorkspaceDiagnostics.Create(workspace.Index);
-        Draw(workspace, diagnostics, format, terminal, null, stdout, stderr);
+        Draw(watched.Workspace, watched.Diagnostics, format, terminal, null, stdout, stderr);
         while (true)
         {
             IReadOnlySet<string> changed;
-            try { changed = await watcher.NextAsync(stop.Token); }
+            try { changed = await watched.NextAsync(stop.Token); }
             catch (OperationCanceledException) { break; }
-            var index = Follow(workspace.Root, diagnostics.Index, changed, configPath, currentDirectory, stderr);
-            if (ReferenceEquals(index, diagnostics.Index)) continue;
-            diagnostics = diagnostics.Update(index);
-            workspace = workspace.WithIndex(index);
-            Draw(workspace, diagnostics, format, terminal, changed, stdout, stderr);
+            Draw(watched.Workspace, watched.Diagnostics, format, terminal, changed, stdout, stderr);
         }
         return 0;
-    }
-
-    /// <summary>The index after the changed paths were read again; the whole folder after an overflow or a change of ignored files; the same index when nothing it holds changed.</summary>
-    private static GlossaryIndex Follow(string root, GlossaryIndex index, IReadOnlySet<string> changed, string configPath, string currentDirectory, TextWriter stderr)
-    {
-        if (changed.Any(p => Path.GetFullPath(p, root) == configPath))
-        {
-            try
-            {
-                var config = File.Exists(configPath) ? GlossaryConfigLoader.Load(configPath) : GlossaryConfig.Default;
-                if (!config.IgnoreGlobs.SequenceEqual(index.Config.IgnoreGlobs)) return WorkspaceLoader.Load(root, config);
-                index = index.WithConfig(config);
-            }
-            catch (ConfigException e)
-            {
-                stderr.WriteLine($"glossary lint: {LintCommand.ConfigMessage(currentDirectory, e)}; the previous configuration stays in use");
-            }
-            catch (IOException e)
-            {
-                stderr.WriteLine($"glossary lint: cannot read {configPath}: {e.Message}");
-            }
-        }
-        if (ReferenceEquals(changed, WorkspaceWatcher.Everything)) return WorkspaceLoader.Load(root, index.Config);
-        foreach (var path in changed.Order(StringComparer.Ordinal)) index = DiskChanges.ReloadTree(root, index, path);
-        return index;
     }
 
     private static void Draw(

@@ -20,6 +20,6 @@ internal static class LinkRetarget
                    ?? GlossaryIndex.Nearest(definitions, context.Document.Path)!;
         var newTarget = LinkTargets.For(context.Index, context.Document, term, LinkTargets.IsAbsolute(link.Target));
         if (newTarget == link.Target) return null;
-        return CodeFix.Single($"Link to '{term.Headword}' in {term.DocumentPath}", context.Document.Path, link.TargetSpan, newTarget, isSafe: definitions.Count == 1);
+        return CodeFix.Single($"Link to '{term.Headword}' in {term.DocumentPath}", context.Document.Path, link.TargetSpan, newTarget, isSafe: definitions.Distinct().Count() == 1);
     }
 }
