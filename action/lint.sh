@@ -3,7 +3,8 @@
 # Also runs anywhere else (tests/ecosystem/run.sh runs it with a local package source).
 # Environment (the action's inputs):
 #   GLOSSARY_PATHS        files or folders to lint, space-separated (default: the workspace rule of `glossary lint`)
-#   GLOSSARY_VERSION      GlossaryLsp.Cli version to install (default: the newest)
+#   GLOSSARY_VERSION      GlossaryLsp.Cli version to install from NuGet (default: built from the action's
+#                         own source, $GITHUB_ACTION_PATH, so the action works at any ref; else the newest)
 #   GLOSSARY_SOURCE       an extra NuGet source, e.g. a folder of packages (default: none)
 #   GLOSSARY_TOOL_PATH    where the tool is installed; an existing `glossary` there is used as is
 #   GLOSSARY_SARIF        the SARIF file to write (default: glossary.sarif)
@@ -15,9 +16,16 @@ set -uo pipefail
 tool_path=${GLOSSARY_TOOL_PATH:-${RUNNER_TEMP:-${TMPDIR:-/tmp}}/glossarylsp-tool}
 sarif=${GLOSSARY_SARIF:-glossary.sarif}
 if [ ! -x "$tool_path/glossary" ]; then
+  source=${GLOSSARY_SOURCE:-}
+  project="${GITHUB_ACTION_PATH:-}/src/GlossaryLsp.Cli/GlossaryLsp.Cli.csproj"
+  if [ -z "$source" ] && [ -z "${GLOSSARY_VERSION:-}" ] && [ -n "${GITHUB_ACTION_PATH:-}" ] && [ -f "$project" ]; then
+    source="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/glossarylsp-pack"
+    echo "dotnet pack $project -c Release -o $source"
+    dotnet pack "$project" -c Release -o "$source" -v q -nologo || { echo "::error::could not build GlossaryLsp.Cli"; exit 2; }
+  fi
   install=(tool install GlossaryLsp.Cli --tool-path "$tool_path")
   [ -n "${GLOSSARY_VERSION:-}" ] && install+=(--version "$GLOSSARY_VERSION")
-  [ -n "${GLOSSARY_SOURCE:-}" ] && install+=(--add-source "$GLOSSARY_SOURCE")
+  [ -n "$source" ] && install+=(--add-source "$source")
   echo "dotnet ${install[*]}"
   dotnet "${install[@]}" || { echo "::error::could not install GlossaryLsp.Cli"; exit 2; }
 fi

@@ -78,12 +78,18 @@ assert steps.index(upload) < len(steps) - 1 and "exit 1" in steps[-1]["run"]  # 
 EOF
   then ok "action.yml: setup-dotnet, the script with every input, upload-sarif, then fail on errors"; else not_ok "action.yml is the composite action the script expects"; fi
 
-  # 1. content/: installs from the local package folder, no errors, valid SARIF.
-  export GLOSSARY_SOURCE="$repo/out/pack" GLOSSARY_TOOL_PATH="$work/tool" GITHUB_OUTPUT="$work/out1"
+  # 1. content/: as on a runner, the tool is built from the action's own source and installed; no errors.
+  export GITHUB_ACTION_PATH="$repo" RUNNER_TEMP="$work" GLOSSARY_TOOL_PATH="$work/tool" GITHUB_OUTPUT="$work/out1"
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/glossarylsp.cli"
   (cd "$repo/content" && GLOSSARY_SARIF="$work/content.sarif" GLOSSARY_FAIL_ON_ERRORS=true bash "$repo/action/lint.sh") >"$work/run1.log" 2>&1; status=$?
-  if [ "$status" -eq 0 ] && [ -x "$work/tool/glossary" ] && grep -qx "errors=false" "$work/out1" && grep -qx "sarif-file=$work/content.sarif" "$work/out1" \
-     && grep -qE '^summary=No problems in [0-9]+ files$' "$work/out1"; then ok "content/: the script installs the tool, exit 0, outputs errors=false"
-  else not_ok "content/: the script installs the tool, exit 0, outputs errors=false" "exit $status" "$(cat "$work/run1.log" "$work/out1" | tail -15)"; fi
+  if [ "$status" -eq 0 ] && [ -x "$work/tool/glossary" ] && ls "$work"/glossarylsp-pack/GlossaryLsp.Cli.*.nupkg >/dev/null 2>&1 && grep -qx "errors=false" "$work/out1" \
+     && grep -qx "sarif-file=$work/content.sarif" "$work/out1" && grep -qE '^summary=No problems in [0-9]+ files$' "$work/out1"; then
+    ok "content/: the script builds and installs the tool from the action's source, exit 0, outputs errors=false"
+  else not_ok "content/: the script builds and installs the tool from the action's source, exit 0, outputs errors=false" "exit $status" "$(cat "$work/run1.log" "$work/out1" | tail -15)"; fi
+  out=$(cd "$repo/content" && GLOSSARY_TOOL_PATH="$work/tool2" GLOSSARY_SOURCE="$repo/out/pack" GLOSSARY_SARIF="$work/x.sarif" GITHUB_OUTPUT=/dev/null bash "$repo/action/lint.sh" 2>&1)
+  if [ -x "$work/tool2/glossary" ] && echo "$out" | grep -qx "dotnet tool install GlossaryLsp.Cli --tool-path $work/tool2 --add-source $repo/out/pack" && ! echo "$out" | grep -q "dotnet pack"; then
+    ok "with GLOSSARY_SOURCE the script installs from that package folder, building nothing"
+  else not_ok "with GLOSSARY_SOURCE the script installs from that package folder, building nothing" "$(echo "$out" | head -5)"; fi
 
   # 2. A workspace with errors: annotations in the log, errors=true, exit 1 only when asked to fail.
   broken_workspace "$work/ws"
