@@ -64,6 +64,32 @@ internal sealed class CommandWorkspace
         return rel == "." ? "" : rel.TrimEnd('/');
     }
 
+    /// <summary>
+    /// <see cref="Open"/> for a command that exits 2 on bad usage or config: null when the workspace could
+    /// not be opened, after writing why to <paramref name="stderr"/> as <c>glossary COMMAND: reason</c>.
+    /// </summary>
+    public static CommandWorkspace? TryOpen(string command, string currentDirectory, IReadOnlyList<string> paths, string? configFile, TextWriter stderr)
+    {
+        var progress = TerminalProgress.For(stderr);
+        try
+        {
+            return Open(currentDirectory, paths, configFile, new LoadOptions { Progress = progress });
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"glossary {command}: {e.Message}");
+        }
+        catch (ConfigException e)
+        {
+            stderr.WriteLine($"glossary {command}: {Commands.LintCommand.ConfigMessage(currentDirectory, e)}");
+        }
+        finally
+        {
+            progress?.Clear();
+        }
+        return null;
+    }
+
     /// <summary>Any file path relative to the current directory.</summary>
     public static string DisplayFile(string currentDirectory, string file) =>
         Path.GetRelativePath(Path.GetFullPath(currentDirectory), Path.GetFullPath(file, currentDirectory)).Replace('\\', '/');

@@ -3,7 +3,7 @@ using GlossaryLsp.Cli.Commands;
 
 namespace GlossaryLsp.Cli;
 
-/// <summary>The <c>glossary</c> tool: lint | link | rename | serve | mcp | show (SPEC §4). One file per command.</summary>
+/// <summary>The <c>glossary</c> tool: lint | link | rename | serve | mcp | show | terms (SPEC §4). One file per command.</summary>
 public static class Program
 {
     private static readonly AsyncLocal<string?> CurrentDirectoryOverride = new();
@@ -29,6 +29,7 @@ public static class Program
         var root = new RootCommand("GlossaryLsp: lint, link and serve Markdown technical glossaries");
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         root.Subcommands.Add(ShowCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TermsCommand.Create(stdout, stderr));
         root.Subcommands.Add(LinkCommand.Create(stdout, stderr));
         root.Subcommands.Add(RenameCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Features;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
@@ -25,21 +24,7 @@ internal static class ShowCommand
 
     public static int Run(string term, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr)
     {
-        CommandWorkspace workspace;
-        try
-        {
-            workspace = CommandWorkspace.Open(currentDirectory, [], configFile);
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"glossary show: {e.Message}");
-            return 2;
-        }
-        catch (ConfigException e)
-        {
-            stderr.WriteLine($"glossary show: {LintCommand.ConfigMessage(currentDirectory, e)}");
-            return 2;
-        }
+        if (CommandWorkspace.TryOpen("show", currentDirectory, [], configFile, stderr) is not { } workspace) return 2;
 
         var index = workspace.Index;
         var definitions = index.FindDefinitions(term);

@@ -51,6 +51,7 @@ internal static class SarifReportWriter
                 w.WriteString("markdown", $"**{r.Title}** ({r.Id}, `{r.Alias}`). When it is reported and how to fix it: [{r.DocPath}]({r.HelpUri})");
                 w.WriteEndObject();
                 w.WriteStartObject("defaultConfiguration");
+                if (!r.EnabledByDefault) w.WriteBoolean("enabled", false);
                 w.WriteString("level", Level(r.DefaultSeverity));
                 w.WriteEndObject();
                 w.WriteEndObject();
