@@ -83,7 +83,8 @@ public static class GlossaryConfigLoader
             var name = (k as YamlScalarNode)?.Value ?? "";
             var rule = RuleCatalog.Find(name)
                 ?? throw new ConfigException(
-                    file, (int)k.Start.Line, $"rules.{name}", $"unknown rule; expected an id {RuleCatalog.All[0].Id}–{RuleCatalog.All[^1].Id} or an alias such as broken-link");
+                    file, (int)k.Start.Line, $"rules.{name}",
+                    $"unknown rule; expected an id {RuleCatalog.All.Min(r => r.Id)}–{RuleCatalog.All.Max(r => r.Id)} or an alias such as broken-link");
             var text = (v as YamlScalarNode)?.Value;
             if (!TryParseSeverity(text, out var severity))
                 throw new ConfigException(file, (int)v.Start.Line, $"rules.{name}", $"'{text}' is not a severity; expected off, hint, information, warning or error");

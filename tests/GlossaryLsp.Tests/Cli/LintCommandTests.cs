@@ -148,7 +148,7 @@ public sealed class LintCommandTests : IDisposable
         var (exit, stdout, stderr) = _ws.Run("articles", "lint");
         exit.Should().Be(2);
         stdout.Should().BeEmpty();
-        stderr.Should().Be("glossary lint: ../glossary.yml:3: 'rules.GL0099': unknown rule; expected an id GL0001–GL0015 or an alias such as broken-link\n");
+        stderr.Should().Be("glossary lint: ../glossary.yml:3: 'rules.GL0099': unknown rule; expected an id GL0000–GL0015 or an alias such as broken-link\n");
     }
 
     [Fact]
