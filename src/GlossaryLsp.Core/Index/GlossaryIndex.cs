@@ -14,12 +14,14 @@ namespace GlossaryLsp.Core.Index;
 public sealed partial class GlossaryIndex
 {
     private readonly DerivedTables _tables;
+    private readonly Lazy<LinksByAddress> _linksByAddress;
     private GlossaryIndex(GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents, ImmutableHashSet<string> otherFiles, DerivedTables? tables)
     {
         Config = config;
         Documents = documents;
         OtherFiles = otherFiles;
         _tables = tables ?? DerivedTables.Build(documents);
+        _linksByAddress = new(() => LinksByAddress.Of(Documents.Values));
     }
 
     public GlossaryConfig Config { get; }
@@ -179,6 +181,9 @@ public sealed partial class GlossaryIndex
         var facts = FactsOf(document);
         return (facts.WordKeys, facts.TermStarts);
     }
+
+    /// <summary>The links written with exactly this address (their target up to its first '#' or '?'), in path and source order.</summary>
+    internal IReadOnlyList<(ParsedDocument Document, LinkReference Link)> LinksWritten(string address) => _linksByAddress.Value.Naming(address);
 
     /// <summary>The addresses (article URLs without '#', a glossary page's site path) links may name a document by; none for a path not in the snapshot.</summary>
     internal string[] UrlsOf(string path) => _tables.Facts.TryGetValue(path, out var facts) ? facts.Urls : [];
