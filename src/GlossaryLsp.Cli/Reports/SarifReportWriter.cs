@@ -56,8 +56,17 @@ internal static class SarifReportWriter
                 w.WriteStartObject("shortDescription");
                 w.WriteString("text", r.Title);
                 w.WriteEndObject();
+                // GitHub code scanning requires a full description and help on every rule (the validator's GH2012).
+                w.WriteStartObject("fullDescription");
+                w.WriteString("text", $"{r.Title} ({r.Id}, {r.Alias}).");
+                w.WriteEndObject();
                 w.WriteString("helpUri", r.HelpUri);
+                w.WriteStartObject("help");
+                w.WriteString("text", $"{r.Title}. When {r.Id} is reported and how to fix it: {r.HelpUri}");
+                w.WriteString("markdown", $"**{r.Title}** ({r.Id}, `{r.Alias}`). When it is reported and how to fix it: [{r.DocPath}]({r.HelpUri})");
+                w.WriteEndObject();
                 w.WriteStartObject("defaultConfiguration");
+                if (!r.EnabledByDefault) w.WriteBoolean("enabled", false);
                 w.WriteString("level", Level(r.DefaultSeverity));
                 w.WriteEndObject();
                 w.WriteEndObject();

@@ -8,8 +8,8 @@ namespace GlossaryLsp.Core.Features;
 
 /// <summary>
 /// How a term is described to a person (hover, <c>glossary show</c>, completion resolve, look-up):
-/// headword, aliases, reading, the definition's Markdown, where it is defined and how many other
-/// documents define it too. Protocol-free: plain Markdown or plain text.
+/// headword, aliases, reading, the definition's Markdown, a glossary page's related terms, where it is
+/// defined and how many other documents define it too. Protocol-free: plain Markdown or plain text.
 /// </summary>
 public static class TermDescription
 {
@@ -34,6 +34,7 @@ public static class TermDescription
         sb.Append('\n').Append(definition.Length > 0 ? definition : "*(no definition)*").Append('\n');
         if (continuesAt is int line)
             sb.Append($"\n… (continues in [{EscapeMarkdown(term.DocumentPath)}:{line}]({uriOf(term.DocumentPath)}#L{line}))\n");
+        if (RelatedTerms.ToMarkdown(index, term, uriOf) is { } related) sb.Append('\n').Append(related).Append('\n');
         sb.Append("\n---\n\n").Append(Location(index, term, markdown: true)).Append('\n');
         return sb.ToString();
     }
@@ -50,6 +51,7 @@ public static class TermDescription
         var definition = doc is null ? "" : DefinitionText.ToPlainText(doc.Text.Substring(excerpt.Start, excerpt.Length)).Replace("\r\n", "\n").Trim();
         sb.Append('\n').Append(definition.Length > 0 ? definition : "(no definition)").Append('\n');
         if (continuesAt is int line) sb.Append($"… (continues in {term.DocumentPath}:{line})\n");
+        if (RelatedTerms.ToPlainText(index, term) is { } related) sb.Append('\n').Append(related).Append('\n');
         sb.Append('\n').Append(Location(index, term, markdown: false)).Append('\n');
         return sb.ToString();
     }
@@ -78,6 +80,28 @@ public static class TermDescription
         return string.Create(CultureInfo.InvariantCulture, $"{where}; also defined in {count:N0} other document{(count == 1 ? "" : "s")}: {list}");
     }
 
+    /// <summary>The other documents that define any entry word of this term (as an entry word or a reading), in path order.</summary>
+    public static IReadOnlyList<string> OtherDocuments(GlossaryIndex index, TermDefinition term) =>
+        OtherDocuments(index, term.DocumentPath, term.EntryWords.Select(TermKey.Normalize));
+
+    /// <summary><see cref="OtherDocuments(GlossaryIndex, TermDefinition)"/> from the entry words' keys (the index's own, when the caller has them).</summary>
+    internal static IReadOnlyList<string> OtherDocuments(GlossaryIndex index, string path, IEnumerable<string> keys)
+    {
+        List<string>? paths = null;
+        foreach (var key in keys)
+        {
+            if (key.Length == 0 || !index.EntryWordTable.TryGetValue(key, out var refs)) continue;
+            foreach (var r in refs)
+                if (r.Path != path) (paths ??= []).Add(r.Path);
+        }
+        if (paths is null) return [];
+        paths.Sort(StringComparer.Ordinal);
+        int kept = 0;
+        for (int i = 0; i < paths.Count; i++)
+            if (i == 0 || paths[i] != paths[i - 1]) paths[kept++] = paths[i];
+        paths.RemoveRange(kept, paths.Count - kept);
+        return paths;
+    }
     /// <summary>The aliases as listed under the headword: the first <see cref="OutputBounds.ShownAliases"/>, then how many more.</summary>
     private static string Aliases(TermDefinition term, Func<string, string> escape) =>
         NameList.Join(term.Aliases.Select(escape), term.Aliases.Length, OutputBounds.ShownAliases, " | ", " | ");

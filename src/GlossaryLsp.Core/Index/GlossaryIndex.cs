@@ -14,13 +14,17 @@ namespace GlossaryLsp.Core.Index;
 public sealed partial class GlossaryIndex
 {
     private readonly DerivedTables _tables;
+    private readonly UsageCell _usage;
     private readonly Lazy<LinksByAddress> _linksByAddress;
-    private GlossaryIndex(GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents, ImmutableHashSet<string> otherFiles, DerivedTables? tables)
+    private GlossaryIndex(
+        GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents, ImmutableHashSet<string> otherFiles, DerivedTables? tables,
+        UsageCell? usage = null)
     {
         Config = config;
         Documents = documents;
         OtherFiles = otherFiles;
         _tables = tables ?? DerivedTables.Build(documents);
+        _usage = usage ?? UsageCell.Empty();
         _linksByAddress = new(() => LinksByAddress.Of(Documents.Values));
     }
 
@@ -47,6 +51,9 @@ public sealed partial class GlossaryIndex
     internal MentionAutomaton MentionAutomaton => _tables.Automaton;
 
     internal bool IsMentionAutomatonBuilt => _tables.IsAutomatonBuilt;
+
+    /// <summary>True when this snapshot's term usage is made.</summary>
+    internal bool IsUsageBuilt => _usage.IsBuilt;
 
     public static GlossaryIndex Empty(GlossaryConfig? config = null) =>
         new(config ?? GlossaryConfig.Default, ImmutableSortedDictionary.Create<string, ParsedDocument>(StringComparer.Ordinal), ImmutableHashSet<string>.Empty, null);
@@ -88,16 +95,17 @@ public sealed partial class GlossaryIndex
         var docs = Documents.SetItem(document.Path, document);
         var old = Documents.GetValueOrDefault(document.Path);
         if (old is not null && DerivedTables.SameDefinitions(old, document))
-            return new GlossaryIndex(Config, docs, OtherFiles, _tables);
+            return new GlossaryIndex(Config, docs, OtherFiles, _tables, _usage.Successor(document.Path));
         return new GlossaryIndex(Config, docs, OtherFiles, _tables.Update(old, document));
     }
 
     public GlossaryIndex WithoutDocument(string path) =>
         Documents.TryGetValue(path, out var old) ? new GlossaryIndex(Config, Documents.Remove(path), OtherFiles.Remove(path), _tables.Update(old, null))
-        : OtherFiles.Contains(path) ? new GlossaryIndex(Config, Documents, OtherFiles.Remove(path), _tables)
+        : OtherFiles.Contains(path) ? new GlossaryIndex(Config, Documents, OtherFiles.Remove(path), _tables, _usage)
         : this;
 
-    public GlossaryIndex WithOtherFile(string path) => new(Config, Documents, OtherFiles.Add(path), _tables);
+    /// <summary>A snapshot with another non-Markdown file: links to it name no term, so the term usage is shared.</summary>
+    public GlossaryIndex WithOtherFile(string path) => new(Config, Documents, OtherFiles.Add(path), _tables, _usage);
 
     /// <summary>
     /// The snapshot under another configuration. Whether a file is a term-list glossary depends on the
@@ -166,6 +174,13 @@ public sealed partial class GlossaryIndex
             return inferred.Url + r + "#";
         return null;
     }
+
+    /// <summary>
+    /// How often other documents link to and mention each term, made on first use. Index cannot scan for
+    /// mentions (Linking does, one layer up), so the scan of one document comes from the caller:
+    /// <c>Linking/UsageScanner</c> is the one caller.
+    /// </summary>
+    internal TermUsage GetUsage(Func<GlossaryIndex, ParsedDocument, DocumentUses> usesOf) => _usage.Get(this, doc => usesOf(this, doc));
 
     /// <summary>What the index derives from a document: this snapshot's, or made afresh for a parse it does not hold.</summary>
     internal DocumentFacts FactsOf(ParsedDocument document) =>

@@ -14,14 +14,21 @@ public static class LinkTargets
     /// <summary>The target for a link to <paramref name="term"/> written in <paramref name="from"/>.</summary>
     public static string For(GlossaryIndex index, ParsedDocument from, TermDefinition term, bool absoluteUrl)
     {
+        if (absoluteUrl && PublishedUrl(index, term) is { } published) return published;
         var fragment = term.Anchor is null ? "" : "#" + term.Anchor;
-        if (absoluteUrl && index.GetDocument(term.DocumentPath) is { } target)
-        {
-            if (target.Kind == DocumentKind.GlossaryPage && target.FrontMatter?.GetString("url") is { Length: > 0 } site) return site;
-            if (index.GetArticleUrl(target) is { } url) return LinkAddress.WithoutHash(url) + fragment;
-        }
         if (term.DocumentPath == from.Path) return fragment.Length > 0 ? fragment : "#";
         return WorkspacePaths.Relative(from.Path, term.DocumentPath) + fragment;
+    }
+
+    /// <summary>
+    /// Where a term is published: a glossary page's site path (its front matter's <c>url</c>), else its
+    /// document's article URL (comment or base URL mapping) with the term's anchor; null when neither is known.
+    /// </summary>
+    public static string? PublishedUrl(GlossaryIndex index, TermDefinition term)
+    {
+        if (index.GetDocument(term.DocumentPath) is not { } target) return null;
+        if (target.Kind == DocumentKind.GlossaryPage && target.FrontMatter?.GetString("url") is { Length: > 0 } site) return site;
+        return index.GetArticleUrl(target) is { } url ? LinkAddress.WithoutHash(url) + (term.Anchor is null ? "" : "#" + term.Anchor) : null;
     }
 
     /// <summary>Whether a new link in this document should be an HTML link with an absolute URL.</summary>

@@ -68,6 +68,26 @@ public static class MentionScanner
         return result;
     }
 
+    /// <summary>
+    /// Mentions in the visible text of the links that overlap <paramref name="span"/>, where that text is
+    /// written as it is in the source: the linked mentions, which <see cref="FindMentionsIn"/> skips.
+    /// </summary>
+    public static IReadOnlyList<TermMention> FindLinkedMentions(GlossaryIndex index, ParsedDocument document, TextSpan span)
+    {
+        var result = new List<TermMention>();
+        if (document.LoadProblem is not null) return result;
+        var automaton = index.MentionAutomaton;
+        if (automaton.IsEmpty) return result;
+        var buffer = new FoldedText();
+        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
+        foreach (var link in document.Links)
+        {
+            if (link.TextInSource is { Length: > 0 } text && text.Overlaps(span) && !text.Contains(link.TargetSpan.Start))
+                Scan(index, document, automaton, buffer, text, result, nearest);
+        }
+        return result;
+    }
+
     /// <summary>True when the snapshot's automaton is built (or shared with an earlier snapshot's).</summary>
     internal static bool IsPrepared(GlossaryIndex index) => index.IsMentionAutomatonBuilt;
 

@@ -60,8 +60,11 @@ internal static class FrontMatterParser
                         values[key] = new FrontMatterValue(s.Value, [], Span(contentStart, s), keySpan);
                         break;
                     case YamlSequenceNode seq:
-                        values[key] = new FrontMatterValue(null,
-                            [.. seq.Children.OfType<YamlScalarNode>().Select(c => c.Value ?? string.Empty)], Span(contentStart, seq), keySpan);
+                        var items = seq.Children.OfType<YamlScalarNode>().ToList();
+                        values[key] = new FrontMatterValue(null, [.. items.Select(c => c.Value ?? string.Empty)], Span(contentStart, seq), keySpan)
+                        {
+                            ItemSpans = [.. items.Select(c => ScalarTextSpan(contentStart, c))],
+                        };
                         break;
                     default:
                         values[key] = new FrontMatterValue(null, [], Span(contentStart, v), keySpan);
@@ -107,6 +110,15 @@ internal static class FrontMatterParser
             // The structure broke after the last well-formed event.
             return (lastGood, "invalid YAML: an unclosed bracket, quote or flow collection");
         }
+    }
+
+    /// <summary>A scalar's text: its span without the quotes of a quoted scalar.</summary>
+    private static TextSpan ScalarTextSpan(int offset, YamlScalarNode node)
+    {
+        var span = Span(offset, node);
+        return node.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted && span.Length >= 2
+            ? new TextSpan(span.Start + 1, span.Length - 2)
+            : span;
     }
 
     private static TextSpan Span(int offset, YamlNode node) =>

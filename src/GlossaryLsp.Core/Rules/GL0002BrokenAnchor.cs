@@ -12,7 +12,7 @@ public sealed class GL0002BrokenAnchor : Rule
     public override void Analyze(RuleContext context)
     {
         var doc = context.Document;
-        Dictionary<(string, string?), TermDefinition?>? chosen = null;
+        Dictionary<(string, string?), (TermDefinition? Term, bool Safe)>? chosen = null;
         for (int i = 0; i < doc.Links.Length; i++)
         {
             var r = context.LinkResolutions[i];

@@ -76,7 +76,11 @@ public sealed class BoundedOutputTests
         var files = LargeWorkspaces.ManyKeywords(100_000);
         await using var client = await StartAsync(files);
 
-        client.LatestDiagnostics("glossary/transfer-learning.md")!.Diagnostics.Should().BeEmpty();
+        // Every keyword names no term (GL0014): the first 1,000, then the summary.
+        var diagnostics = client.LatestDiagnostics("glossary/transfer-learning.md")!.Diagnostics;
+        diagnostics.Should().HaveCount(1001);
+        diagnostics.Take(1000).Should().OnlyContain(d => d.Code == "GL0014");
+        diagnostics[1000].Code.Should().Be("GL0000");
         var hover = await client.RequestAsync("textDocument/hover", At(client, files, "articles/x.md", "転移学習"));
         hover.GetProperty("contents").GetProperty("value").GetString()!.Length.Should().BeLessThan(10_000, "whatever a hover says of the keywords is bounded");
     }
