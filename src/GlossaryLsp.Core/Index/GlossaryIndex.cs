@@ -197,6 +197,9 @@ public sealed partial class GlossaryIndex
         return (facts.WordKeys, facts.TermStarts);
     }
 
+    /// <summary>The documents defining any key of a set (named by <paramref name="keys"/>), made by <paramref name="make"/> once per derived tables.</summary>
+    internal string[] DocumentsWithAny(string keys, Func<string[]> make) => _tables.DocumentsWithAny(keys, make);
+
     /// <summary>The links written with exactly this address (their target up to its first '#' or '?'), in path and source order.</summary>
     internal IReadOnlyList<(ParsedDocument Document, LinkReference Link)> LinksWritten(string address) => _linksByAddress.Value.Naming(address);
 
