@@ -15,6 +15,7 @@ public sealed partial class GlossaryIndex
 {
     private readonly DerivedTables _tables;
     private readonly UsageCell _usage;
+    private readonly Lazy<LinksByAddress> _linksByAddress;
     private GlossaryIndex(
         GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents, ImmutableHashSet<string> otherFiles, DerivedTables? tables,
         UsageCell? usage = null)
@@ -24,6 +25,7 @@ public sealed partial class GlossaryIndex
         OtherFiles = otherFiles;
         _tables = tables ?? DerivedTables.Build(documents);
         _usage = usage ?? UsageCell.Empty();
+        _linksByAddress = new(() => LinksByAddress.Of(Documents.Values));
     }
 
     public GlossaryConfig Config { get; }
@@ -194,6 +196,12 @@ public sealed partial class GlossaryIndex
         var facts = FactsOf(document);
         return (facts.WordKeys, facts.TermStarts);
     }
+
+    /// <summary>The documents defining any key of a set (named by <paramref name="keys"/>), made by <paramref name="make"/> once per derived tables.</summary>
+    internal string[] DocumentsWithAny(string keys, Func<string[]> make) => _tables.DocumentsWithAny(keys, make);
+
+    /// <summary>The links written with exactly this address (their target up to its first '#' or '?'), in path and source order.</summary>
+    internal IReadOnlyList<(ParsedDocument Document, LinkReference Link)> LinksWritten(string address) => _linksByAddress.Value.Naming(address);
 
     /// <summary>The addresses (article URLs without '#', a glossary page's site path) links may name a document by; none for a path not in the snapshot.</summary>
     internal string[] UrlsOf(string path) => _tables.Facts.TryGetValue(path, out var facts) ? facts.Urls : [];
