@@ -25,6 +25,11 @@ public static class GlossaryConfigLoader
         {
             throw new ConfigException(file, (int)ex.Start.Line, null, $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}");
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these on some unclosed flow collections (as in front matter, FrontMatterParser).
+            throw new ConfigException(file, LastWellFormedLine(yaml), null, "invalid YAML: an unclosed bracket, quote or flow collection");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new GlossaryConfig { SourcePath = file };
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -146,5 +151,22 @@ public static class GlossaryConfigLoader
             result.Add(new BaseUrlMapping(url, folder));
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>The line (1-based) where the last well-formed YAML event ends: the structure broke after it.</summary>
+    private static int LastWellFormedLine(string yaml)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+        int line = 1;
+        try
+        {
+            while (parser.MoveNext())
+                if (parser.Current is { } e) line = (int)e.End.Line;
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // where it broke is what is wanted
+        }
+        return line;
     }
 }
