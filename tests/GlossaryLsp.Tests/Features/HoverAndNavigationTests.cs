@@ -209,4 +209,11 @@ public class HoverAndNavigationTests
         HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: false)!.Contents.Should().Be(
             "凍結\n\n- A。\n\nDefined in a/g.md:3; also defined in 2 other documents: b/g.md, c.md\n");
     }
+
+    [Fact]
+    public void Hover_on_a_link_to_the_workspace_root_names_the_workspace_folder()
+    {
+        var f = FixtureWorkspace.Parse("[トップ]: /\n[|[ト$0ップ]|] へ戻る\n");
+        (Hover(f), Hover(f, markdown: false)).Should().Be(("The workspace folder", "The workspace folder"));
+    }
 }
