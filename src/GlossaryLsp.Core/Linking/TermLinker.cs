@@ -70,6 +70,7 @@ public static class TermLinker
         if (document.Kind != DocumentKind.TermList) yield break;
         var text = document.Text;
         int nextLink = 0, linksEnd = 0; // links are in document order; linksEnd: the furthest end of those starting before `end`
+        int nextProtected = 0; // protected spans are sorted and merged
         foreach (var term in document.Terms)
         {
             if (term.Heading is not { ExplicitId: null } h || term.Anchor is null) continue;
@@ -80,6 +81,9 @@ public static class TermLinker
             for (; nextLink < document.Links.Length && document.Links[nextLink].Span.Start < end; nextLink++)
                 linksEnd = Math.Max(linksEnd, document.Links[nextLink].Span.End);
             if (linksEnd > end) continue; // a heading inside a link's element: an <a id> there would end the link early
+            var spans = document.ProtectedSpans;
+            while (nextProtected < spans.Length && spans[nextProtected].End <= h.Span.Start) nextProtected++;
+            if (nextProtected < spans.Length && spans[nextProtected].Start < h.Span.Start) continue; // inside a tag or block that began before it
             int trailingEnd = end;
             while (trailingEnd < h.Span.End && char.IsWhiteSpace(text[trailingEnd])) trailingEnd++;
             if (trailingEnd != h.Span.End) trailingEnd = end; // keep a closing "##" sequence and what precedes it

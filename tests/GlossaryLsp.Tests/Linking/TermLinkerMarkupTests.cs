@@ -53,6 +53,7 @@ public class TermLinkerMarkupTests
     [InlineData("長い[\n-\n", "長い[<a id=\"{1}\"></a>\n-\n")] // a setext heading with an open bracket
     [InlineData("<a href=\"#x\">\n## 長い\n</a>\n", "<a href=\"#x\">\n## 長い\n</a>\n")] // a heading inside a link's element
     [InlineData("## 長い<a id=\"\nhref=\"x.md\">長い\n", "## 長い<a id=\"\nhref=\"x.md\">長い\n")] // a tag that starts in the heading and ends after it
+    [InlineData("<a\n## 長い\n長い >\n", "<a\n## 長い\n長い >\n")] // a heading inside a tag that began before it
     public void Heading_ids_go_only_where_they_are_read_back_as_the_heading_s_id(string heading, string expected)
     {
         Link(Url + heading).Should().Be(Url + string.Format(expected, Long, AnchorCodec.Encode("長い[")));
