@@ -76,7 +76,8 @@ public static class TermLinker
             if (term.Heading is not { ExplicitId: null } h || term.Anchor is null) continue;
             int end = h.TextSpan.End;
             if (document.UnclosedTagStart >= 0 && end > document.UnclosedTagStart) continue; // the id would close that tag
-            HtmlScanner.AnchorTags(text, h.TextSpan.Start, h.Span.End, out int open);
+            // Up to the next line's start: "<a" and a line break start a tag.
+            HtmlScanner.AnchorTags(text, h.TextSpan.Start, document.Lines.GetLineEndIncludingBreak(document.Lines.GetLine(h.Span.End)), out int open);
             if (open >= 0) continue; // a tag that starts in the heading and ends after it: the id would land inside it
             for (; nextLink < document.Links.Length && document.Links[nextLink].Span.Start < end; nextLink++)
                 linksEnd = Math.Max(linksEnd, document.Links[nextLink].Span.End);

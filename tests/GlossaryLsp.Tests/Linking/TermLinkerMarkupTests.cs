@@ -54,6 +54,7 @@ public class TermLinkerMarkupTests
     [InlineData("<a href=\"#x\">\n## 長い\n</a>\n", "<a href=\"#x\">\n## 長い\n</a>\n")] // a heading inside a link's element
     [InlineData("## 長い<a id=\"\nhref=\"x.md\">長い\n", "## 長い<a id=\"\nhref=\"x.md\">長い\n")] // a tag that starts in the heading and ends after it
     [InlineData("<a\n## 長い\n長い >\n", "<a\n## 長い\n長い >\n")] // a heading inside a tag that began before it
+    [InlineData("## 長い<a\nhref=\"x.md\">長い\n", "## 長い<a\nhref=\"x.md\">長い\n")] // a tag begun by the heading's last characters
     public void Heading_ids_go_only_where_they_are_read_back_as_the_heading_s_id(string heading, string expected)
     {
         Link(Url + heading).Should().Be(Url + string.Format(expected, Long, AnchorCodec.Encode("長い[")));
