@@ -161,9 +161,14 @@ public sealed partial class GlossaryIndex
     /// <summary>Nearest definition (SPEC §1): the referring file, else the fewest folder steps, ties by path.</summary>
     public TermDefinition? ResolveNearest(string entryWord, string fromPath) => Nearest(FindDefinitions(entryWord), fromPath);
 
-    /// <summary>The URL a document is published at, ending in '#': its comment, else the base URL mapping.</summary>
+    /// <summary>
+    /// The URL a document is published at, ending in '#': its one well-formed comment, else the base URL
+    /// mapping. A malformed comment (GL0007) is never written into new links.
+    /// </summary>
     public string? GetArticleUrl(ParsedDocument document) =>
-        document.ArticleUrls.Length == 1 ? document.ArticleUrls[0].Url : ExpectedArticleUrl(document.Path);
+        document.ArticleUrls.Length == 1 && ArticleUrlComment.WellFormedProblem(document.ArticleUrls[0].Url) is null
+            ? document.ArticleUrls[0].Url
+            : ExpectedArticleUrl(document.Path);
 
     /// <summary>The URL the mapping (configured, else inferred) gives a path; null when there is none.</summary>
     public string? ExpectedArticleUrl(string path)

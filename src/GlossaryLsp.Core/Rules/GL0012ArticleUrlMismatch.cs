@@ -21,7 +21,7 @@ public sealed class GL0012ArticleUrlMismatch : Rule
         var doc = context.Document;
         if (doc.ArticleUrls.Length != 1) return; // GL0007's business
         var comment = doc.ArticleUrls[0];
-        if (GL0007MissingArticleUrl.WellFormedProblem(comment.Url) is not null) return;
+        if (ArticleUrlComment.WellFormedProblem(comment.Url) is not null) return;
         if (context.Index.ExpectedArticleUrl(doc.Path) is not { } expected || expected == comment.Url) return;
         var source = context.Index.Config.BaseUrls.IsEmpty
             ? "the mapping the other documents follow"
