@@ -61,6 +61,7 @@ public sealed class LanguageServer : IDisposable
         Client = new RpcClient(this, _rpc);
         Diagnostics = new DiagnosticsService(Client, Log, Lifecycle, Options.DiagnosticsQuiet);
         Status = new StatusNotifier(Client);
+        Views = new ViewRefresher(Client, Lifecycle, Log);
         Loading = new WorkspaceLoading(this);
         WarmUp = new RequestWarmUp(this);
     }
@@ -76,6 +77,7 @@ public sealed class LanguageServer : IDisposable
     internal IReadOnlyList<HandlerDescriptor> Handlers { get; }
     internal ILspClient Client { get; }
     internal StatusNotifier Status { get; }
+    internal ViewRefresher Views { get; }
     internal WorkspaceLoading Loading { get; }
     internal RequestWarmUp WarmUp { get; }
     internal bool IsConnected => _connected;
@@ -119,6 +121,7 @@ public sealed class LanguageServer : IDisposable
         if (!Lifecycle.IsInitialized || Lifecycle.IsShutdownRequested) return;
         Diagnostics.Schedule(snapshot);
         Status.Changed(snapshot);
+        Views.Changed(snapshot);
     }
 
     /// <summary>

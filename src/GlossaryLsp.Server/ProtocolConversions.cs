@@ -148,7 +148,12 @@ public sealed class ProtocolConversions
     {
         if (position.Line < 0) return 0;
         if (position.Line >= lines.LineCount) return text.Length;
-        if (Encoding == PositionEncoding.Utf16) return lines.GetOffset(position.Line, position.Character);
+        if (Encoding == PositionEncoding.Utf16)
+        {
+            int offset = lines.GetOffset(position.Line, position.Character);
+            // A position between the halves of a surrogate pair rounds down to the pair's start, as in the other encodings.
+            return offset > 0 && offset < text.Length && char.IsLowSurrogate(text[offset]) && char.IsHighSurrogate(text[offset - 1]) ? offset - 1 : offset;
+        }
         int start = lines.GetLineStart(position.Line), end = lines.GetLineEnd(position.Line);
         int units = 0, i = start;
         while (i < end)
@@ -232,6 +237,28 @@ public sealed class ProtocolConversions
                 DocumentChanges = [.. byPath.Select(p => new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier { Uri = p.Uri, Version = p.Version }, p.Edits))],
             };
         return new WorkspaceEdit { Changes = byPath.ToDictionary(p => p.Uri, p => p.Edits, StringComparer.Ordinal) };
+    }
+
+    /// <summary>
+    /// Tokens in LSP's relative encoding (line delta, start delta, length, type, modifiers), lengths in this
+    /// encoding. The tokens must be in source order and each on one line.
+    /// </summary>
+    public IReadOnlyList<int> ToSemanticTokens(ParsedDocument document, IEnumerable<(TextSpan Span, int Type, int Modifiers)> tokens)
+    {
+        var data = new List<int>();
+        int line = 0, character = 0;
+        foreach (var (span, type, modifiers) in tokens)
+        {
+            Position start = ToPosition(document, span.Start), end = ToPosition(document, span.End);
+            if (end.Line != start.Line || end.Character <= start.Character) continue;
+            data.Add(start.Line - line);
+            data.Add(start.Line == line ? start.Character - character : start.Character);
+            data.Add(end.Character - start.Character);
+            data.Add(type);
+            data.Add(modifiers);
+            (line, character) = (start.Line, start.Character);
+        }
+        return data;
     }
 
     private static int CountCodePoints(ReadOnlySpan<char> chars)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GlossaryLsp.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -16,6 +17,7 @@ public static class GlossaryConfigLoader
 
     public static GlossaryConfig Parse(string yaml, string file)
     {
+        if (NestingDepth.Yaml(yaml) is { } deep) throw new ConfigException(file, deep.Line + 1, null, $"invalid YAML: {deep.Why}");
         YamlStream stream = new();
         try
         {
@@ -80,7 +82,9 @@ public static class GlossaryConfigLoader
         {
             var name = (k as YamlScalarNode)?.Value ?? "";
             var rule = RuleCatalog.Find(name)
-                ?? throw new ConfigException(file, (int)k.Start.Line, $"rules.{name}", $"unknown rule; expected an id GL0001–GL0012 or an alias such as broken-link");
+                ?? throw new ConfigException(
+                    file, (int)k.Start.Line, $"rules.{name}",
+                    $"unknown rule; expected an id {RuleCatalog.All.Min(r => r.Id)}–{RuleCatalog.All.Max(r => r.Id)} or an alias such as broken-link");
             var text = (v as YamlScalarNode)?.Value;
             if (!TryParseSeverity(text, out var severity))
                 throw new ConfigException(file, (int)v.Start.Line, $"rules.{name}", $"'{text}' is not a severity; expected off, hint, information, warning or error");

@@ -48,32 +48,28 @@ public static partial class DocumentParser
     private static Heading ReadHeading(string text, HeadingBlock block, TextSpan span)
     {
         // The heading's own text, from the inline content (ATX: after the #'s; setext: before the underline).
-        int start, end;
-        if (block.Inline?.FirstChild is { } first && block.Inline.LastChild is { } last && first.Span.Start >= 0)
-        {
-            start = TextSpan.FromMarkdig(first.Span).Start;
-            end = TextSpan.FromMarkdig(last.Span).End;
-        }
-        else
-        {
-            start = end = span.End;
-        }
+        // Read from the lines as CommonMark defines them: Markdig's inline spans can stop early (an open '[')
+        // or be misplaced (a tab after the '#'s).
+        var (start, end) = block.IsSetext ? SetextContent(text, span) : AtxContent(text, span);
         string? explicitId = null;
         TextSpan? idSpan = null, idElement = null;
         int visibleEnd = end;
-        if (HtmlScanner.FirstAnchorTag(text, start, end) is { } tag)
+        // The first <a> tag of the heading that has an id (an <a> without one before it is part of the text).
+        var tag = HtmlScanner.FirstAnchorTag(text, start, end);
+        while (tag is { } t && !HasId(text, t)) tag = HtmlScanner.FirstAnchorTag(text, t.End, end);
+        if (tag is { } idTag)
         {
-            foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
+            foreach (var a in HtmlScanner.Attributes(text, idTag.AttributesStart, idTag.AttributesStart + idTag.AttributesLength))
             {
                 if (a.Name is "id" or "name")
                 {
                     explicitId = System.Net.WebUtility.HtmlDecode(text.Substring(a.ValueStart, a.ValueLength));
                     idSpan = new TextSpan(a.ValueStart, a.ValueLength);
-                    var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, tag.End, end);
-                    int elemEnd = closeIndex >= 0 ? closeIndex + closeLength : tag.End;
-                    idElement = TextSpan.FromBounds(tag.Index, elemEnd);
-                    if (HtmlScanner.IsBlankWithoutTags(text.AsSpan(tag.Index, end - tag.Index)))
-                        visibleEnd = tag.Index;
+                    var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, idTag.End, end);
+                    int elemEnd = closeIndex >= 0 ? closeIndex + closeLength : idTag.End;
+                    idElement = TextSpan.FromBounds(idTag.Index, elemEnd);
+                    if (HtmlScanner.IsBlankWithoutTags(text.AsSpan(idTag.Index, end - idTag.Index)))
+                        visibleEnd = idTag.Index;
                     break;
                 }
             }
@@ -96,9 +92,48 @@ public static partial class DocumentParser
         return new Heading(block.Level, headingText, TextSpan.FromBounds(span.Start, hEnd), TextSpan.FromBounds(ts, te), string.Empty, explicitId, idSpan, idElement);
     }
 
-    private static ImmutableArray<TermDefinition> TermListTerms(string path, string text, ImmutableArray<Heading>.Builder headings)
+
+    private static bool HasId(string text, HtmlScanner.Tag tag)
+    {
+        foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
+            if (a.Name is "id" or "name") return true;
+        return false;
+    }
+
+    /// <summary>The content of a setext heading: its lines before the underline, without leading and trailing blanks.</summary>
+    private static (int Start, int End) SetextContent(string text, TextSpan span)
+    {
+        int end = span.End;
+        while (end > span.Start && text[end - 1] is '\r' or '\n') end--;
+        end = text.AsSpan(span.Start, end - span.Start).LastIndexOfAny('\r', '\n') is var nl and >= 0 ? span.Start + nl : span.Start;
+        while (end > span.Start && char.IsWhiteSpace(text[end - 1])) end--;
+        int start = span.Start;
+        while (start < end && text[start] is ' ' or '\t') start++;
+        return (start, end);
+    }
+
+    /// <summary>The content of an ATX heading line: after the opening '#'s and blanks, before trailing blanks and a closing '#' sequence.</summary>
+    private static (int Start, int End) AtxContent(string text, TextSpan span)
+    {
+        int lineEnd = text.AsSpan(span.Start, span.Length).IndexOfAny('\r', '\n') is var nl and >= 0 ? span.Start + nl : span.End;
+        int start = span.Start;
+        while (start < lineEnd && text[start] == ' ') start++;
+        while (start < lineEnd && text[start] == '#') start++;
+        while (start < lineEnd && text[start] is ' ' or '\t') start++;
+        int end = lineEnd;
+        while (end > start && text[end - 1] is ' ' or '\t') end--;
+        int closing = end;
+        while (closing > start && text[closing - 1] == '#') closing--;
+        if (closing < end && (closing == start || text[closing - 1] is ' ' or '\t')) end = closing;
+        while (end > start && text[end - 1] is ' ' or '\t') end--;
+        return (start, end);
+    }
+
+    /// <param name="readings">The reading comments of the document, in text order.</param>
+    private static ImmutableArray<TermDefinition> TermListTerms(string path, string text, ImmutableArray<Heading>.Builder headings, List<ReadingComment> readings)
     {
         var result = ImmutableArray.CreateBuilder<TermDefinition>();
+        int nextReading = 0;
         for (int i = 0; i < headings.Count; i++)
         {
             var h = headings[i];
@@ -109,9 +144,44 @@ public static partial class DocumentParser
                 if (headings[j].Level <= 2) { defEnd = headings[j].Span.Start; break; }
             var (words, spans) = SplitEntryWords(text, h.TextSpan);
             if (words.Count == 0) continue;
-            result.Add(new TermDefinition(path, words[0], [.. CollectionsMarshal.AsSpan(words)[1..]], null, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
-                h.TextSpan, TextSpan.FromBounds(defStart, Math.Max(defStart, defEnd)), [.. spans]));
+            // A reading comment alone on the line right after the heading is the term's, not its definition's.
+            while (nextReading < readings.Count && readings[nextReading].Span.Start < defStart) nextReading++;
+            ReadingComment? reading = null;
+            if (nextReading < readings.Count && IsAloneOnLine(text, readings[nextReading].Span, defStart))
+            {
+                reading = readings[nextReading];
+                defStart = LineEndAfter(text, reading.Span.End);
+            }
+            result.Add(new TermDefinition(path, words[0], [.. CollectionsMarshal.AsSpan(words)[1..]], reading?.Reading, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
+                h.TextSpan, TextSpan.FromBounds(defStart, Math.Max(defStart, defEnd)), [.. spans], reading?.ReadingSpan));
         }
+        return result.ToImmutable();
+    }
+
+    /// <summary>True when <paramref name="span"/> is the only thing but spaces and tabs on the line starting at <paramref name="lineStart"/>.</summary>
+    private static bool IsAloneOnLine(string text, TextSpan span, int lineStart)
+    {
+        for (int i = lineStart; i < span.Start; i++)
+            if (text[i] is not (' ' or '\t')) return false;
+        for (int i = span.End; i < text.Length && text[i] is not ('\n' or '\r'); i++)
+            if (text[i] is not (' ' or '\t')) return false;
+        return true;
+    }
+
+    /// <summary>A glossary page's <c>keywords</c>: the list's items (or a single value), blank ones left out.</summary>
+    private static ImmutableArray<Keyword> KeywordsOf(string text, FrontMatter? fm)
+    {
+        if (fm is null || !fm.Values.TryGetValue("keywords", out var value)) return [];
+        if (value.Scalar is { } scalar)
+        {
+            if (string.IsNullOrWhiteSpace(scalar)) return [];
+            var span = value.ValueSpan;
+            bool quoted = span.Length >= 2 && text[span.Start] is '"' or '\'' && text[span.End - 1] == text[span.Start];
+            return [new Keyword(scalar.Trim(), quoted ? new TextSpan(span.Start + 1, span.Length - 2) : span)];
+        }
+        var result = ImmutableArray.CreateBuilder<Keyword>(value.Items.Length);
+        for (int i = 0; i < value.Items.Length && i < value.ItemSpans.Length; i++)
+            if (!string.IsNullOrWhiteSpace(value.Items[i])) result.Add(new Keyword(value.Items[i].Trim(), value.ItemSpans[i]));
         return result.ToImmutable();
     }
 
@@ -164,7 +234,9 @@ public static partial class DocumentParser
         {
             def = TextSpan.FromMarkdig(firstBlock.Span);
         }
-        return [new TermDefinition(path, title.Trim(), [.. aliases], fm.GetString("term")?.Trim(), null, null, titleSpan, def, [titleSpan, .. aliasSpans])];
+        var reading = fm.GetString("term")?.Trim();
+        TextSpan? readingSpan = reading is { Length: > 0 } ? fm.Values["term"].ValueSpan : null;
+        return [new TermDefinition(path, title.Trim(), [.. aliases], reading, null, null, titleSpan, def, [titleSpan, .. aliasSpans], readingSpan)];
     }
 
     private static int LineEndAfter(string text, int offset)

@@ -42,36 +42,43 @@ public static partial class DocumentParser
             else if (node is Inline inline) CollectInline(inline);
         }
 
+        // Markdig can end a block one past the text (an unclosed ":::" container at the end of a file).
+        TextSpan BlockSpan(Block b)
+        {
+            var span = TextSpan.FromMarkdig(b.Span);
+            return span.End <= text.Length ? span : TextSpan.FromBounds(Math.Min(span.Start, text.Length), text.Length);
+        }
+
         void CollectBlock(Block node)
         {
             switch (node)
             {
                 case YamlFrontMatterBlock yaml:
-                    var fmSpan = TextSpan.FromMarkdig(yaml.Span);
+                    var fmSpan = BlockSpan(yaml);
                     protectedSpans.Add(fmSpan);
                     codeSpans.Add(fmSpan);
                     frontMatter = FrontMatterParser.Parse(text, fmSpan);
                     break;
                 case HeadingBlock h:
-                    var hs = TextSpan.FromMarkdig(h.Span);
+                    var hs = BlockSpan(h);
                     rawHeadings.Add((h, hs));
                     protectedSpans.Add(hs);
                     break;
                 case CodeBlock cb: // fenced and indented
-                    var cs = TextSpan.FromMarkdig(cb.Span);
+                    var cs = BlockSpan(cb);
                     protectedSpans.Add(cs);
                     codeSpans.Add(cs);
                     break;
                 case HtmlBlock hb:
-                    protectedSpans.Add(TextSpan.FromMarkdig(hb.Span));
+                    protectedSpans.Add(BlockSpan(hb));
                     break;
                 case CustomContainer cc:
-                    var ccs = TextSpan.FromMarkdig(cc.Span);
+                    var ccs = BlockSpan(cc);
                     int firstLineEnd = text.IndexOfAny(['\r', '\n'], ccs.Start);
                     protectedSpans.Add(TextSpan.FromBounds(ccs.Start, firstLineEnd < 0 || firstLineEnd > ccs.End ? ccs.End : firstLineEnd));
                     break;
                 case LinkReferenceDefinition lrd:
-                    protectedSpans.Add(TextSpan.FromMarkdig(lrd.Span));
+                    protectedSpans.Add(BlockSpan(lrd));
                     break;
             }
         }
@@ -102,10 +109,10 @@ public static partial class DocumentParser
 
         codeSpans.Sort((a, b) => a.Start.CompareTo(b.Start));
         var lines = new LineIndex(text);
-        var (articleUrls, hasTitle, suppressions) = ReadComments(text, codeSpans, lines, protectedSpans);
+        var (articleUrls, hasTitle, suppressions, readings) = ReadComments(text, codeSpans, lines, protectedSpans, frontMatter);
         var explicitAnchors = new List<string>();
         var explicitIds = new HashSet<string>(StringComparer.Ordinal);
-        ReadHtmlAnchors(text, codeSpans, protectedSpans, links, explicitAnchors, explicitIds);
+        int unclosedTag = ReadHtmlAnchors(text, codeSpans, protectedSpans, links, explicitAnchors, explicitIds);
         foreach (var url in BareUrls(text))
             if (!InCode(codeSpans, url.Start)) protectedSpans.Add(url);
         var headings = ReadHeadings(text, rawHeadings, explicitAnchors, explicitIds);
@@ -116,7 +123,7 @@ public static partial class DocumentParser
 
         var terms = kind switch
         {
-            DocumentKind.TermList => TermListTerms(path, text, headings),
+            DocumentKind.TermList => TermListTerms(path, text, headings, readings),
             DocumentKind.GlossaryPage => GlossaryPageTerm(path, text, md, headings, frontMatter),
             _ => ImmutableArray<TermDefinition>.Empty,
         };
@@ -134,9 +141,11 @@ public static partial class DocumentParser
             ArticleUrls = [.. articleUrls],
             HasArticleTitle = hasTitle,
             FrontMatter = frontMatter,
+            Keywords = kind == DocumentKind.GlossaryPage ? KeywordsOf(text, frontMatter) : [],
             Suppressions = [.. suppressions],
             ExplicitAnchors = [.. explicitAnchors],
             ProtectedSpans = Merge(protectedSpans),
+            UnclosedTagStart = unclosedTag,
         };
     }
 

@@ -21,6 +21,9 @@ public static class WorkspaceLoader
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", ".vscode-test" };
 
+    /// <summary>Whether a workspace path lies in a folder the loader never enters (<c>.git</c>, <c>node_modules</c>, build output).</summary>
+    public static bool IsInSkippedFolder(string relativePath) => relativePath.Split('/')[..^1].Any(SkippedFolders.Contains);
+
     public static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
@@ -66,25 +69,12 @@ public static class WorkspaceLoader
         return index;
     }
 
-    /// <summary>Whether a workspace path lies in a folder a load skips (tool folders such as .git, node_modules, bin, obj).</summary>
-    public static bool IsSkipped(string relativePath)
-    {
-        var segments = relativePath.Split('/');
-        for (int i = 0; i < segments.Length - 1; i++)
-            if (SkippedFolders.Contains(segments[i])) return true;
-        return false;
-    }
-
     /// <summary>Workspace-relative paths of every file below the root, skipping tool folders and links that leave the root.</summary>
-    public static IEnumerable<string> EnumerateFiles(string root) => EnumerateFiles(root, "");
-
-    /// <summary>Like <see cref="EnumerateFiles(string)"/>, for the files below one folder of the workspace (paths still relative to the root).</summary>
-    public static IEnumerable<string> EnumerateFiles(string root, string folder)
+    public static IEnumerable<string> EnumerateFiles(string root)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
         var stack = new Stack<string>();
-        if (folder.Length > 0 && (IsSkipped(folder + "/") || new DirectoryInfo(Path.Combine(root, folder)).LinkTarget is not null)) yield break;
-        stack.Push(Path.Combine(root, folder));
+        stack.Push(root);
         while (stack.Count > 0)
         {
             var dir = stack.Pop();

@@ -110,21 +110,16 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
     {
         foreach (var e in events)
         {
-            if (Locate(e.Uri) is not var (folder, path) || WorkspaceLoader.IsSkipped(path)) continue;
+            if (Locate(e.Uri) is not var (folder, path) || WorkspaceLoader.IsInSkippedFolder(path)) continue;
             if (path == GlossaryConfigLoader.FileName)
             {
                 ReloadFromDisk(folder, path); // also a file links may name
                 ReloadConfig(folder, onBadConfig);
                 continue;
             }
-            if (IsFolder(folder, path))
-            {
-                SyncFolder(folder, path);
-                continue;
-            }
             // A file deleted or changed while open keeps its open text. Otherwise the disk decides, not
             // the event's type: events of quick successive changes may arrive merged or out of order.
-            if (!folder.Open.ContainsKey(path)) ReloadFromDisk(folder, path);
+            ReloadFromDisk(folder, path, keep: folder.Open.ContainsKey);
         }
         _changed = true;
     }
@@ -172,16 +167,6 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         _changed = false;
         _snapshot = new ServerSnapshot([.. _folders.Select(f => f.ToSnapshot())], ++_version);
         return _snapshot;
-    }
-
-    /// <summary>Whether a path is a folder on disk, or was one: not a file, and the index holds files below it.</summary>
-    private static bool IsFolder(FolderState folder, string path)
-    {
-        var full = Path.Combine(folder.RootPath, path);
-        if (Directory.Exists(full)) return true;
-        if (File.Exists(full) || folder.Index.GetDocument(path) is not null || folder.Index.OtherFiles.Contains(path)) return false;
-        var prefix = path + "/";
-        return folder.Index.Documents.Keys.Concat(folder.Index.OtherFiles).Any(p => p.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     /// <summary>The folder that owns a URI (the innermost, when folders nest) and the workspace path in it, or null.</summary>
@@ -237,42 +222,12 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         SetIndex(folder, folder.Index.WithConfig(config), definitionsChanged: true);
     }
 
-    private void ReloadFromDisk(FolderState folder, string path)
+    /// <summary>Reads the file, or every file below the folder, at the path again; those <paramref name="keep"/> accepts stay as they are.</summary>
+    private void ReloadFromDisk(FolderState folder, string path, Func<string, bool>? keep = null)
     {
-        var full = Path.Combine(folder.RootPath, path);
-        if (folder.Index.Config.IsIgnored(path)) return;
-        if (WorkspaceLoader.IsMarkdown(path))
-        {
-            if (File.Exists(full))
-            {
-                var loaded = WorkspaceLoader.LoadDocument(folder.RootPath, path, folder.Index.Config);
-                // Unchanged on disk (e.g. closed without edits, or saved): keep the parse, re-analyse nothing.
-                if (folder.Index.GetDocument(path) is { LoadProblem: null } current && loaded.LoadProblem is null
-                    && string.Equals(current.Text, loaded.Text, StringComparison.Ordinal)) return;
-                SetIndex(folder, folder.Index.WithDocument(loaded));
-            }
-            else SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
-        }
-        else if (File.Exists(full) && !folder.Index.OtherFiles.Contains(path))
-        {
-            SetIndex(folder, folder.Index.WithOtherFile(path), definitionsChanged: true); // links to it resolve
-        }
-        else if (!File.Exists(full) && folder.Index.OtherFiles.Contains(path))
-        {
-            SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
-        }
-    }
-
-    /// <summary>Brings the files below a folder in line with the disk: those gone are removed, the others re-read (open documents keep their text).</summary>
-    private void SyncFolder(FolderState folder, string path)
-    {
-        var prefix = path + "/";
-        var known = folder.Index.Documents.Keys.Concat(folder.Index.OtherFiles).Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        foreach (var gone in known)
-            if (!folder.Open.ContainsKey(gone) && !File.Exists(Path.Combine(folder.RootPath, gone)))
-                SetIndex(folder, folder.Index.WithoutDocument(gone), definitionsChanged: true);
-        foreach (var file in WorkspaceLoader.EnumerateFiles(folder.RootPath, path).ToList())
-            if (!folder.Open.ContainsKey(file) && file != GlossaryConfigLoader.FileName) ReloadFromDisk(folder, file);
+        var next = DiskChanges.ReloadTree(folder.RootPath, folder.Index, path, keep);
+        // A file added or removed beside the documents keeps the definitions but changes which links resolve.
+        if (!ReferenceEquals(next, folder.Index)) SetIndex(folder, next, definitionsChanged: !ReferenceEquals(next.OtherFiles, folder.Index.OtherFiles));
     }
 
     private void SetIndex(FolderState folder, GlossaryIndex index, bool definitionsChanged = false)

@@ -102,7 +102,9 @@ public sealed class LintCommandTests : IDisposable
         var run = json.RootElement.GetProperty("runs").EnumerateArray().Should().ContainSingle().Subject;
         run.GetProperty("columnKind").GetString().Should().Be("utf16CodeUnits");
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
-        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(Enumerable.Range(1, 12).Select(i => $"GL{i:0000}"));
+        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(Core.Config.RuleCatalog.All.Select(r => r.Id));
+        rules.Where(r => r.GetProperty("defaultConfiguration").TryGetProperty("enabled", out var on) && !on.GetBoolean())
+            .Select(r => r.GetProperty("id").GetString()).Should().Equal(["GL0015"], "a rule that is off by default says so");
         rules[1].GetProperty("helpUri").GetString().Should().EndWith("docs/rules/GL0002.md");
         rules.Select(r => r.GetProperty("name").GetString()).Should().StartWith(["BrokenLink", "BrokenAnchor", "StaleAnchorId"], "SARIF friendly names are Pascal-case");
         var results = run.GetProperty("results").EnumerateArray().ToList();
@@ -146,7 +148,7 @@ public sealed class LintCommandTests : IDisposable
         var (exit, stdout, stderr) = _ws.Run("articles", "lint");
         exit.Should().Be(2);
         stdout.Should().BeEmpty();
-        stderr.Should().Be("glossary lint: ../glossary.yml:3: 'rules.GL0099': unknown rule; expected an id GL0001–GL0012 or an alias such as broken-link\n");
+        stderr.Should().Be("glossary lint: ../glossary.yml:3: 'rules.GL0099': unknown rule; expected an id GL0000–GL0015 or an alias such as broken-link\n");
     }
 
     [Fact]
@@ -196,4 +198,12 @@ public sealed class LintCommandTests : IDisposable
     private static (int, int, int, int) Range(JsonElement range) =>
         (range.GetProperty("start").GetProperty("line").GetInt32(), range.GetProperty("start").GetProperty("character").GetInt32(),
          range.GetProperty("end").GetProperty("line").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32());
+
+    [Fact]
+    public void An_unclosed_flow_sequence_in_the_config_is_a_config_error_naming_its_line()
+    {
+        _ws.Write("glossary.yml", "ignore: [drafts/**\nrules:\n  GL0009: off\n");
+        _ws.Write("a.md", "# 記事\n");
+        _ws.Run(".", "lint").Should().Be((2, "", "glossary lint: glossary.yml:1: invalid YAML: an unclosed bracket, quote or flow collection\n"));
+    }
 }

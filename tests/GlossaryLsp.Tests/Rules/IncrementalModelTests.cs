@@ -68,7 +68,7 @@ public sealed class IncrementalModelTests
                 config = next;
             }
             else if (!File.Exists(full)) index = index.WithoutDocument(path);
-            else if (config.IsIgnored(path) || WorkspaceLoader.IsSkipped(path)) continue;
+            else if (config.IsIgnored(path) || WorkspaceLoader.IsInSkippedFolder(path)) continue;
             else if (!WorkspaceLoader.IsMarkdown(path)) index = index.OtherFiles.Contains(path) ? index : index.WithOtherFile(path);
             else if (fromDisk) index = index.WithDocument(WorkspaceLoader.LoadDocument(root, path, config));
             else index = index.WithDocument(WorkspaceLoader.ParseEditorText(path, File.ReadAllText(full), config));

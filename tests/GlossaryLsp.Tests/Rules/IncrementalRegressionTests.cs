@@ -62,7 +62,11 @@ public sealed class IncrementalRegressionTests
 
         updated.All.SelectMany(r => r.Diagnostics).Select(d => new ExpectedDiagnostic(d.Id, d.Path, d.Span).ToString())
             .Should().BeEquivalentTo(to.Diagnostics.Select(d => d.ToString()));
-        ModelComparison.Canonical(updated.All.SelectMany(r => r.Diagnostics))
-            .Should().Equal(ModelComparison.Canonical(DocumentAnalyzer.AnalyzeAll(index).SelectMany(r => r.Diagnostics)));
+        Canonical(updated.All.SelectMany(r => r.Diagnostics)).Should().Equal(Canonical(DocumentAnalyzer.AnalyzeAll(index).SelectMany(r => r.Diagnostics)));
     }
+
+    /// <summary>Diagnostics as sorted lines of path, id, span, message and related places, for comparing two analyses.</summary>
+    private static List<string> Canonical(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.Select(d => $"{d.Path} {d.Id} {d.Span} {d.Message} [{string.Join("; ", d.Related.Select(r => $"{r.Path} {r.Span} {r.Message}"))}]")
+            .Order(StringComparer.Ordinal)];
 }

@@ -27,7 +27,7 @@ public sealed class ConfigFileTests
         problem.Range.Should().Be(Fixtures.RangeOf(Bad, Bad.Span()));
         problem.Severity.Should().Be(DiagnosticSeverity.Error);
         problem.Message.Should().Be(
-            "'rules.no-such-rule': unknown rule; expected an id GL0001–GL0012 or an alias such as broken-link (the previous configuration stays in effect)");
+            "'rules.no-such-rule': unknown rule; expected an id GL0000–GL0015 or an alias such as broken-link (the previous configuration stays in effect)");
 
         client.WriteFile("glossary.yml", "rules:\n  broken-anchor: off\n");
         await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("glossary.yml"), type = FileChangeType.Changed } } });
