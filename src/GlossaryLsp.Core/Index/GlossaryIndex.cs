@@ -211,6 +211,9 @@ public sealed partial class GlossaryIndex
     /// <summary>The addresses (article URLs without '#', a glossary page's site path) links may name a document by; none for a path not in the snapshot.</summary>
     internal string[] UrlsOf(string path) => _tables.Facts.TryGetValue(path, out var facts) ? facts.Urls : [];
 
+    /// <summary>The documents that claim an address of <see cref="UrlsOf"/>, in path order (a link to it leads to the first).</summary>
+    internal string[] ClaimersOf(string url) => _tables.UrlToPaths.GetValueOrDefault(url) ?? [];
+
     private static string? RelativeTo(string path, string folder) =>
         folder.Length == 0 ? path : path.StartsWith(folder + "/", StringComparison.Ordinal) ? path[(folder.Length + 1)..] : null;
 }

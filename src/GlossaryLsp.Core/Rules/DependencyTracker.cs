@@ -264,7 +264,14 @@ internal sealed class DependencyTracker
                 }
             }
             if (urlsChanged)
+            {
                 foreach (var url in urlsBefore.Concat(urlsAfter)) AddReaders(ReadKind.Target, url);
+                // A fix writes a term's address only while it leads back to the term's document (LinkTargets.For):
+                // the terms of the other documents the address names (claimed, or mapped) may be written another way now.
+                foreach (var other in urlsBefore.Concat(urlsAfter).SelectMany(u => Named(before, u).Concat(Named(after, u))).Distinct())
+                    if (other != path)
+                        foreach (var key in KeysOf(before, before.GetDocument(other)).Concat(KeysOf(after, after.GetDocument(other)))) AddReaders(ReadKind.Word, key);
+            }
 
             // Entry words it defines differently now: other definitions (duplicates) and broken links
             // naming them (their retarget fixes). All of them when the document came, went or moved.
@@ -281,6 +288,10 @@ internal sealed class DependencyTracker
         }
         return result;
     }
+
+    /// <summary>The documents an address names in a snapshot: those claiming it, and the one a link to it leads to.</summary>
+    private static IEnumerable<string> Named(GlossaryIndex index, string url) =>
+        index.ClaimersOf(url).Append(index.Documents.Values.FirstOrDefault() is { } any ? index.ResolveTarget(any, url).TargetPath : null).OfType<string>();
 
     private static bool IsSorted(List<string> paths)
     {

@@ -51,7 +51,7 @@ public sealed class IncrementalModelTests
     /// <summary>
     /// The index after files changed on disk, as the server's watched-file handling makes it: glossary.yml
     /// re-read (a bad one keeps the previous configuration; new ignore globs read the folder again), each
-    /// other file re-read, re-parsed or removed.
+    /// other file re-read by <see cref="DiskChanges"/> or, for half the steps, parsed as an editor's text.
     /// </summary>
     private static (GlossaryIndex Index, GlossaryConfig Config) Apply(string root, GlossaryIndex index, GlossaryConfig config, ModelStep step, bool fromDisk)
     {
@@ -60,17 +60,14 @@ public sealed class IncrementalModelTests
             var full = Path.Combine(root, path);
             if (path == ModelState.ConfigFile)
             {
-                // Also an other file: links to it resolve.
-                index = File.Exists(full) ? index.WithOtherFile(path) : index.WithoutDocument(path);
+                index = DiskChanges.Reload(root, index, path); // also an other file: links to it resolve
                 var next = ReadConfig(root, config);
                 if (ReferenceEquals(next, config)) continue;
                 index = config.IgnoreGlobs.SequenceEqual(next.IgnoreGlobs) ? index.WithConfig(next) : WorkspaceLoader.Load(root, next);
                 config = next;
             }
-            else if (!File.Exists(full)) index = index.WithoutDocument(path);
+            else if (fromDisk || !File.Exists(full) || !WorkspaceLoader.IsMarkdown(path)) index = DiskChanges.Reload(root, index, path);
             else if (config.IsIgnored(path) || WorkspaceLoader.IsInSkippedFolder(path)) continue;
-            else if (!WorkspaceLoader.IsMarkdown(path)) index = index.OtherFiles.Contains(path) ? index : index.WithOtherFile(path);
-            else if (fromDisk) index = index.WithDocument(WorkspaceLoader.LoadDocument(root, path, config));
             else index = index.WithDocument(WorkspaceLoader.ParseEditorText(path, File.ReadAllText(full), config));
         }
         return (index, config);

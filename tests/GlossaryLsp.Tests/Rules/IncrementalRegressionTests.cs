@@ -1,6 +1,7 @@
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Rules;
+using GlossaryLsp.Core.Text;
 using GlossaryLsp.Core.Workspace;
 
 namespace GlossaryLsp.Tests.Rules;
@@ -39,8 +40,35 @@ public sealed class IncrementalRegressionTests
         ShouldUpdateTo(before, after);
     }
 
+    [Fact]
+    public void A_second_document_claiming_a_term_list_s_url_turns_the_fix_of_a_link_to_its_term_into_a_relative_one()
+    {
+        // The fix writes the term's published address only while that address leads back to its document;
+        // once articles/記事.md (first in path order) claims the URL too, the address leads there instead.
+        var anchor = AnchorCodec.Encode("ファインチューニング | Fine-tuning");
+        var glossary = $$"""
+            //- glossary/ml.md
+            <!-- 記事URL:https://example.org/g/glossary/ml.md# -->
+
+            ## ファインチューニング | Fine-tuning
+
+            - 詳細は[Fine-tuning]({|GL0002:https://example.org/g/glossary/dl.md#{{anchor}}|})を参照。
+            //- glossary/dl.md
+            <!-- 記事URL:https://example.org/g/glossary/dl.md# -->
+            """;
+        var before = glossary + "\n//- articles/記事.md\n# 記事\n";
+        var after = glossary + "\n//- articles/記事.md\n<!-- 記事URL:{|GL0012:https://example.org/g/glossary/ml.md#|} -->\n# 記事\n";
+
+        var (first, updated) = ShouldUpdateTo(before, after);
+        Fix(first).Should().Be("https://example.org/g/glossary/ml.md#" + anchor);
+        Fix(updated).Should().Be("#" + anchor);
+
+        static string Fix(WorkspaceDiagnostics diagnostics) =>
+            diagnostics.All.Single(r => r.Document.Path == "glossary/ml.md").Diagnostics.Single().Fixes.Single().Edits.Single().Edits.Single().NewText;
+    }
+
     /// <summary>Analyses <paramref name="before"/>, updates to the files of <paramref name="after"/> and checks the result against its markers and a full analysis.</summary>
-    private static void ShouldUpdateTo(string before, string after, GlossaryConfig? config = null)
+    private static (WorkspaceDiagnostics Before, WorkspaceDiagnostics After) ShouldUpdateTo(string before, string after, GlossaryConfig? config = null)
     {
         config ??= GlossaryConfig.Default;
         var from = Fixture.Parse(before);
@@ -62,11 +90,8 @@ public sealed class IncrementalRegressionTests
 
         updated.All.SelectMany(r => r.Diagnostics).Select(d => new ExpectedDiagnostic(d.Id, d.Path, d.Span).ToString())
             .Should().BeEquivalentTo(to.Diagnostics.Select(d => d.ToString()));
-        Canonical(updated.All.SelectMany(r => r.Diagnostics)).Should().Equal(Canonical(DocumentAnalyzer.AnalyzeAll(index).SelectMany(r => r.Diagnostics)));
+        ModelComparison.Canonical(updated.All.SelectMany(r => r.Diagnostics))
+            .Should().Equal(ModelComparison.Canonical(DocumentAnalyzer.AnalyzeAll(index).SelectMany(r => r.Diagnostics)));
+        return (diagnostics, updated);
     }
-
-    /// <summary>Diagnostics as sorted lines of path, id, span, message and related places, for comparing two analyses.</summary>
-    private static List<string> Canonical(IEnumerable<Diagnostic> diagnostics) =>
-        [.. diagnostics.Select(d => $"{d.Path} {d.Id} {d.Span} {d.Message} [{string.Join("; ", d.Related.Select(r => $"{r.Path} {r.Span} {r.Message}"))}]")
-            .Order(StringComparer.Ordinal)];
 }
