@@ -13,7 +13,9 @@ public static class DiskChanges
     /// <summary>The snapshot after the file at <paramref name="path"/> (workspace-relative) changed on disk.</summary>
     public static GlossaryIndex Reload(string root, GlossaryIndex index, string path)
     {
-        if (index.Config.IsIgnored(path) || WorkspaceLoader.IsInSkippedFolder(path)) return index;
+        // A path a load leaves out is not read; it is in the snapshot only when it was an open document.
+        if (index.Config.IsIgnored(path) || WorkspaceLoader.IsInSkippedFolder(path))
+            return index.GetDocument(path) is null && !index.OtherFiles.Contains(path) ? index : index.WithoutDocument(path);
         var full = Path.Combine(root, path);
         if (!File.Exists(full)) return index.WithoutDocument(path);
         if (!WorkspaceLoader.IsMarkdown(path)) return index.OtherFiles.Contains(path) ? index : index.WithOtherFile(path); // links to it resolve
@@ -32,7 +34,13 @@ public static class DiskChanges
     /// </summary>
     public static GlossaryIndex ReloadTree(string root, GlossaryIndex index, string path, Func<string, bool>? keep = null)
     {
-        if (WorkspaceLoader.IsInSkippedFolder(path + "/")) return index;
+        if (WorkspaceLoader.IsInSkippedFolder(path + "/"))
+        {
+            // A load never enters the folder: only what the snapshot holds there (documents that were open) is looked at.
+            var held = index.Documents.Keys.Concat(index.OtherFiles).Where(p => p == path || p.StartsWith(path + "/", StringComparison.Ordinal)).ToList();
+            foreach (var p in held.Where(p => keep?.Invoke(p) != true)) index = Reload(root, index, p);
+            return index;
+        }
         var full = Path.Combine(root, path);
         if (!Directory.Exists(full) && !index.Documents.Keys.Concat(index.OtherFiles).Any(p => p.StartsWith(path + "/", StringComparison.Ordinal)))
             return keep?.Invoke(path) == true ? index : Reload(root, index, path);

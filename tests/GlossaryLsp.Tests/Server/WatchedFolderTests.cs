@@ -6,7 +6,8 @@ namespace GlossaryLsp.Tests.Server;
 /// <summary>
 /// Counterexamples the server-level model-based tests (Workspace/IncrementalServerModelTests)
 /// shrank: a client reports a folder deleted, moved or created on disk as one watched-file event for the
-/// folder, and a pull client keeps what it pulled for a document that went and came back.
+/// folder, a pull client keeps what it pulled for a document that went and came back, and a document a
+/// load leaves out (under a tool folder) is in the workspace only while it is open.
 /// </summary>
 public sealed class WatchedFolderTests
 {
@@ -132,6 +133,39 @@ public sealed class WatchedFolderTests
         await client.SettleAsync();
         Published(client, "記事.md").Should().BeEmpty();
         client.LatestDiagnostics("bin/生成物.md").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_document_under_a_tool_folder_is_served_while_open_and_leaves_the_workspace_when_closed()
+    {
+        var open = Fixture.Parse($$"""
+            //- 用語集.md
+            <!-- 記事URL:https://example.org/g/用語集.md# -->
+
+            ## {|GL0005:転移学習|} | Transfer Learning<a id="{{Anchor}}"></a>
+
+            - 別の課題に流用する。
+            //- obj/写し.md
+            <!-- 記事URL:https://example.org/g/obj/写し.md# -->
+
+            ## {|GL0005:転移学習|}
+
+            - 写し。
+            """);
+        await using var client = LspTestClient.Create(new Dictionary<string, string> { ["用語集.md"] = open.Text("用語集.md"), ["obj/写し.md"] = open.Text("obj/写し.md") });
+        await client.InitializeAsync();
+        await client.SettleAsync();
+        Published(client, "用語集.md").Should().BeEmpty("a load skips obj/");
+
+        await client.OpenAsync("obj/写し.md", open.Text("obj/写し.md"));
+        await client.SettleAsync();
+        Published(client, "用語集.md").Should().Equal(Expected(open, "用語集.md"));
+        Published(client, "obj/写し.md").Should().Equal(Expected(open, "obj/写し.md"));
+
+        await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = client.Uri("obj/写し.md") } });
+        await client.SettleAsync();
+        Published(client, "用語集.md").Should().BeEmpty();
+        Published(client, "obj/写し.md").Should().BeEmpty();
     }
 
     /// <summary>The code and range of each diagnostic the client last got for a document.</summary>
