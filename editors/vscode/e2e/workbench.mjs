@@ -53,7 +53,8 @@ export async function quickOpen(page, name) {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget:visible', { timeout: 5000 });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10000 });
+  // The list filters asynchronously: Enter opens the focused row, so wait until that row is the file.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15000 });
 }
