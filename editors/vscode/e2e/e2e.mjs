@@ -293,8 +293,7 @@ async function main() {
     // The terms arrive from the server (glossary/terms); the list is virtualised, so filter before looking for the row.
     await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15000 });
     await page.keyboard.type(alias);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: completionTerm.headword });
-    await sleep(300);
+    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: completionTerm.headword });
     await row.first().waitFor({ timeout: 5000 });
     await page.keyboard.press('Enter');
     const file = path.basename(completionTerm.file);

@@ -43,7 +43,7 @@ export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget:visible', { timeout: 5000 });
   await page.keyboard.type(title);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
+  const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
   await row.first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');
 }
