@@ -14,6 +14,8 @@ internal sealed class KeyTrie
     /// <summary>The index in <see cref="_keys"/> of the key ending at each node, or -1.</summary>
     private readonly int[] _keyIndex;
     private readonly string[] _keys;
+    /// <summary>One bit per char: does a key start with it (the root's children, looked up without a search).</summary>
+    private readonly ulong[] _starts = new ulong[1024];
 
     private KeyTrie(int[] firstChild, char[] label, int[] keyIndex, string[] keys)
     {
@@ -21,6 +23,7 @@ internal sealed class KeyTrie
         _label = label;
         _keyIndex = keyIndex;
         _keys = keys;
+        for (int i = firstChild[0]; i < firstChild[1]; i++) _starts[label[i] >> 6] |= 1UL << (label[i] & 63);
     }
 
     public int KeyCount => _keys.Length;
@@ -76,6 +79,16 @@ internal sealed class KeyTrie
             if (m < c) lo = mid + 1; else hi = mid - 1;
         }
         return -1;
+    }
+
+    /// <summary>True when some key starts with <paramref name="c"/>.</summary>
+    public bool Starts(char c) => (_starts[c >> 6] & (1UL << (c & 63))) != 0;
+
+    /// <summary>False when <paramref name="node"/> has no child for <paramref name="c"/>, decided from the range of its children's labels (no search).</summary>
+    public bool MayHaveChild(int node, char c)
+    {
+        int lo = _firstChild[node], hi = _firstChild[node + 1] - 1;
+        return lo <= hi && _label[lo] <= c && c <= _label[hi];
     }
 
     /// <summary>The key that ends at this node, if any.</summary>
