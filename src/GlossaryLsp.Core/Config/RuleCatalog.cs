@@ -26,9 +26,10 @@ public static class RuleCatalog
     public static readonly RuleDescriptor GL0010 = new("GL0010", "link-text-mismatch", "Link text is not an entry word of its target", DiagnosticSeverity.Warning);
     public static readonly RuleDescriptor GL0011 = new("GL0011", "empty-definition", "Term has an empty definition", DiagnosticSeverity.Warning);
     public static readonly RuleDescriptor GL0012 = new("GL0012", "article-url-mismatch", "Article URL breaks the URL-to-folder mapping", DiagnosticSeverity.Warning);
+    public static readonly RuleDescriptor GL0013 = new("GL0013", "notation-variant", "Notation variant of a preferred form", DiagnosticSeverity.Warning);
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
-        [GL0001, GL0002, GL0003, GL0004, GL0005, GL0006, GL0007, GL0008, GL0009, GL0010, GL0011, GL0012];
+        [GL0001, GL0002, GL0003, GL0004, GL0005, GL0006, GL0007, GL0008, GL0009, GL0010, GL0011, GL0012, GL0013];
 
     /// <summary>Finds a rule by id or alias (case-insensitive).</summary>
     public static RuleDescriptor? Find(string idOrAlias) =>
