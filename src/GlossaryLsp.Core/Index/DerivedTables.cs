@@ -20,6 +20,8 @@ internal sealed class DerivedTables
     /// <summary>What the automaton derives from until it is made (then null).</summary>
     private AutomatonSeed? _seed;
     private object? _automatonLock;
+    private VariantCounts? _variantCounts;
+    private object? _variantCountsLock;
     /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
     public required OverlayTable<TermRef[]> ByKey { get; init; }
     /// <summary>
@@ -44,6 +46,9 @@ internal sealed class DerivedTables
     });
 
     public bool IsAutomatonBuilt => Volatile.Read(ref _automaton) is not null;
+
+    /// <summary>How many entry-word keys share each variant-fold hash: made on first use, then carried forward by <see cref="Update"/>.</summary>
+    public VariantCounts VariantCounts => LazyInitializer.EnsureInitialized(ref _variantCounts, ref _variantCountsLock, () => VariantCounts.Build(ByKey, Facts));
 
     /// <summary>Where a successor's automaton derives from: this automaton if made, else what this one would derive from.</summary>
     private AutomatonSeed? SeedForSuccessor => Volatile.Read(ref _automaton) is { } built ? AutomatonSeed.From(built) : _seed;
@@ -133,6 +138,7 @@ internal sealed class DerivedTables
     {
         ByKey = ByKey, UrlToPaths = UrlToPaths, Candidates = Candidates, Facts = Facts, InferredMapping = InferredMapping, TermCount = TermCount,
         _entryWords = Volatile.Read(ref _entryWords), _automaton = Volatile.Read(ref _automaton), _seed = _seed,
+        _variantCounts = Volatile.Read(ref _variantCounts),
     };
 
     /// <summary>The tables with <paramref name="removed"/>'s contribution taken out and <paramref name="added"/>'s put in.</summary>
@@ -181,15 +187,17 @@ internal sealed class DerivedTables
             foreach (var m in now.Candidates) candidates[m] = candidates.GetValueOrDefault(m) + 1;
         }
         var candidateMap = candidates.ToImmutable();
+        var nextByKey = ByKey.With(byKey);
         return new DerivedTables
         {
-            ByKey = ByKey.With(byKey),
+            ByKey = nextByKey,
             UrlToPaths = urls,
             Candidates = candidateMap,
             Facts = Facts.With(facts),
             InferredMapping = Infer(candidateMap),
             TermCount = termCount,
             _seed = SeedForSuccessor?.With(now),
+            _variantCounts = Volatile.Read(ref _variantCounts)?.With(CountChanges(byKey, gone: removed is null ? null : Facts.GetValueOrDefault(removed.Path), now)),
         };
     }
 
@@ -206,5 +214,20 @@ internal sealed class DerivedTables
         if (candidates.Count == 0) return null;
         var best = candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Folder.Length).ThenBy(c => c.Key.Url, StringComparer.Ordinal).First();
         return best.Value >= 2 ? best.Key : null;
+    }
+
+    /// <summary>For each changed key that became or stopped being an entry word: its variant hash and +1 or -1.</summary>
+    private IEnumerable<(int Hash, int Delta)> CountChanges(Dictionary<string, TermRef[]?> changes, DocumentFacts? gone, DocumentFacts? now)
+    {
+        static bool Live(TermRef[]? refs) => refs is not null && Array.Exists(refs, r => !r.IsReading);
+        var hashes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in new[] { gone, now })
+            if (f is not null)
+                for (int k = 0; k < f.WordKeys.Length; k++) hashes.TryAdd(f.WordKeys[k], f.VariantHashes[k]);
+        foreach (var (key, refs) in changes)
+        {
+            bool before = Live(ByKey.GetValueOrDefault(key)), after = Live(refs);
+            if (before != after && hashes.TryGetValue(key, out int hash)) yield return (hash, after ? 1 : -1);
+        }
     }
 }

@@ -157,6 +157,9 @@ public sealed partial class GlossaryIndex
         return (facts.WordKeys, facts.TermStarts);
     }
 
+    /// <summary>For each entry-word key of a document (as <see cref="EntryWordKeys"/>), its variant-fold hash and how many entry-word keys of the snapshot share it.</summary>
+    internal (int[] Hashes, VariantCounts Counts) VariantHashes(ParsedDocument document) => (FactsOf(document).VariantHashes, _tables.VariantCounts);
+
     /// <summary>The addresses (article URLs without '#', a glossary page's site path) links may name a document by; none for a path not in the snapshot.</summary>
     internal string[] UrlsOf(string path) => _tables.Facts.TryGetValue(path, out var facts) ? facts.Urls : [];
 

@@ -13,7 +13,7 @@ public sealed record TermMention(TextSpan Span, string Text, TermDefinition Term
 /// ASCII word boundaries, never in protected spans (headings, links, HTML, code, front matter).
 /// Readings are not mentions. Matching never crosses a line break, so any line can be scanned alone.
 /// </summary>
-public static class MentionScanner
+public static partial class MentionScanner
 {
     /// <summary>Builds the snapshot's automaton ahead of the first scan (the server does it after loading).</summary>
     public static void Prepare(GlossaryIndex index) => _ = index.MentionAutomaton;

@@ -12,11 +12,12 @@ public sealed record RelatedLocation(string Path, TextSpan Span, string Message)
 /// An automatic fix: edits across one or more documents, ready for a code action or the CLI. When it
 /// also moves links (<see cref="Retarget"/>), the links' edits are found when the fix is applied, in the
 /// workspace as it is then (<see cref="EditsIn"/>), not by the analysis: finding them scans every link.
+/// <see cref="IsSafe"/> marks the fixes <c>glossary lint --fix</c> applies without asking (SPEC §4).
 /// </summary>
-public sealed record CodeFix(string Title, ImmutableArray<DocumentEdit> Edits, bool IsPreferred = true, AnchorRetarget? Retarget = null)
+public sealed record CodeFix(string Title, ImmutableArray<DocumentEdit> Edits, bool IsPreferred = true, AnchorRetarget? Retarget = null, bool IsSafe = false)
 {
-    public static CodeFix Single(string title, string path, TextSpan span, string newText) =>
-        new(title, [new DocumentEdit(path, [new TextEdit(span, newText)])]);
+    public static CodeFix Single(string title, string path, TextSpan span, string newText, bool isSafe = false) =>
+        new(title, [new DocumentEdit(path, [new TextEdit(span, newText)])], IsSafe: isSafe);
 
     /// <summary>
     /// All the fix's edits in <paramref name="index"/>: <see cref="Edits"/> plus those of <see cref="Retarget"/>,

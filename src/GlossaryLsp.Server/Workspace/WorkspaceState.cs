@@ -101,16 +101,19 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         _changed = true;
     }
 
-    /// <summary>Watched-file events: glossary.yml reloads the config; other files update the index unless open (the editor's text wins).</summary>
+    /// <summary>
+    /// Watched-file events: glossary.yml and the prh dictionaries it names reload the config; other files
+    /// update the index unless open (the editor's text wins).
+    /// </summary>
     public void FilesChanged(IReadOnlyList<FileEvent> events, Action<ConfigException> onBadConfig)
     {
         foreach (var e in events)
         {
             if (Locate(e.Uri) is not var (folder, path)) continue;
-            if (path == GlossaryConfigLoader.FileName)
+            if (IsConfigFile(folder, path))
             {
                 ReloadConfig(folder, onBadConfig);
-                continue;
+                if (path == GlossaryConfigLoader.FileName) continue;
             }
             if (folder.Open.ContainsKey(path)) continue; // a file deleted or changed while open keeps its open text
             if (e.Type == FileChangeType.Deleted)
@@ -136,7 +139,7 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
     /// <summary>A document was saved: glossary.yml is read again (the open texts are current already).</summary>
     public void Saved(string uri, Action<ConfigException> onBadConfig)
     {
-        if (Locate(uri) is var (folder, path) && path == GlossaryConfigLoader.FileName) ReloadConfig(folder, onBadConfig);
+        if (Locate(uri) is var (folder, path) && IsConfigFile(folder, path)) ReloadConfig(folder, onBadConfig);
     }
 
     /// <summary>Null when taking a snapshot would not wait for a parse; else a task that completes when the parses started so far have finished.</summary>
@@ -170,6 +173,10 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         _snapshot = new ServerSnapshot([.. _folders.Select(f => f.ToSnapshot())], ++_version);
         return _snapshot;
     }
+
+    /// <summary>glossary.yml, or a prh dictionary (or one it imports) that it names.</summary>
+    private static bool IsConfigFile(FolderState folder, string path) =>
+        path == GlossaryConfigLoader.FileName || folder.FileConfig.Prh?.Files.Contains(path) == true;
 
     /// <summary>The folder that owns a URI (the innermost, when folders nest) and the workspace path in it, or null.</summary>
     private (FolderState Folder, string Path)? Locate(string uri) => _folders.Locate(uri);
