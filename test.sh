@@ -5,6 +5,7 @@
 #   2. the VS Code extension's unit tests (node --test)
 #   3. the end-to-end tests of the real `glossary serve` process driven by vscode-jsonrpc (node --test)
 #   4. the VS Code extension in a real VS Code (code-server + Chromium); GLOSSARY_SKIP_VSCODE_E2E=1 skips it
+#   5. the differential test of GL0013's prh findings against the real prh 5.4.4 (tests/prh-diff)
 # Logs go to out/ (git-ignored). Exit status 0 only when everything passed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -49,6 +50,12 @@ if [ -f tests/e2e/run.sh ]; then
   echo "== server end-to-end tests (vscode-jsonrpc)" >&2
   bash tests/e2e/run.sh >out/server-e2e.log 2>&1
   count out/server-e2e.log "server end-to-end tests"
+fi
+
+if [ -f tests/prh-diff/run.sh ]; then
+  echo "== prh differential test (the real prh 5.4.4)" >&2
+  bash tests/prh-diff/run.sh >out/prh-diff.log 2>&1
+  count out/prh-diff.log "prh differential test"
 fi
 
 if [ "${GLOSSARY_SKIP_VSCODE_E2E:-0}" != 1 ]; then
