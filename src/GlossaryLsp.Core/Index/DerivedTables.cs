@@ -20,8 +20,6 @@ internal sealed class DerivedTables
     /// <summary>What the automaton derives from until it is made (then null).</summary>
     private AutomatonSeed? _seed;
     private object? _automatonLock;
-    private VariantCounts? _variantCounts;
-    private object? _variantCountsLock;
     /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
     public required OverlayTable<TermRef[]> ByKey { get; init; }
     /// <summary>
@@ -34,6 +32,8 @@ internal sealed class DerivedTables
     /// <summary>Path → what the index derives from that document.</summary>
     public required OverlayTable<DocumentFacts> Facts { get; init; }
     public BaseUrlMapping? InferredMapping { get; init; }
+    /// <summary>How many entry-word keys share each variant-fold hash (GL0013's near-duplicates).</summary>
+    public required VariantCounts VariantCounts { get; init; }
     public int TermCount { get; init; }
 
     public EntryWordList EntryWords => LazyInitializer.EnsureInitialized(ref _entryWords, () => EntryWordList.Of(ByKey));
@@ -47,8 +47,6 @@ internal sealed class DerivedTables
 
     public bool IsAutomatonBuilt => Volatile.Read(ref _automaton) is not null;
 
-    /// <summary>How many entry-word keys share each variant-fold hash: made on first use, then carried forward by <see cref="Update"/>.</summary>
-    public VariantCounts VariantCounts => LazyInitializer.EnsureInitialized(ref _variantCounts, ref _variantCountsLock, () => VariantCounts.Build(ByKey, Facts));
 
     /// <summary>Where a successor's automaton derives from: this automaton if made, else what this one would derive from.</summary>
     private AutomatonSeed? SeedForSuccessor => Volatile.Read(ref _automaton) is { } built ? AutomatonSeed.From(built) : _seed;
@@ -100,6 +98,7 @@ internal sealed class DerivedTables
         var urls = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var candidates = new Dictionary<BaseUrlMapping, int>();
         var scratch = new List<(string, TermRef)>();
+        var variantCounts = new Dictionary<int, int>();
         int termCount = 0;
         for (int d = 0; d < docs.Length; d++) // path order, so every list below is in path order
         {
@@ -107,7 +106,7 @@ internal sealed class DerivedTables
             var path = docs[d].Path;
             byPath[path] = f;
             termCount += f.TermCount;
-            f.AddTo(path, byKey, scratch);
+            f.AddTo(path, byKey, scratch, variantCounts);
             foreach (var url in f.Urls)
             {
                 if (!urls.TryGetValue(url, out var list)) urls[url] = list = new List<string>(1);
@@ -124,6 +123,7 @@ internal sealed class DerivedTables
             Facts = new OverlayTable<DocumentFacts>(byPath),
             InferredMapping = Infer(candidateMap),
             TermCount = termCount,
+            VariantCounts = VariantCounts.Of(variantCounts),
         };
     }
 
@@ -137,8 +137,7 @@ internal sealed class DerivedTables
     public DerivedTables Renewed() => new()
     {
         ByKey = ByKey, UrlToPaths = UrlToPaths, Candidates = Candidates, Facts = Facts, InferredMapping = InferredMapping, TermCount = TermCount,
-        _entryWords = Volatile.Read(ref _entryWords), _automaton = Volatile.Read(ref _automaton), _seed = _seed,
-        _variantCounts = Volatile.Read(ref _variantCounts),
+        VariantCounts = VariantCounts, _entryWords = Volatile.Read(ref _entryWords), _automaton = Volatile.Read(ref _automaton), _seed = _seed,
     };
 
     /// <summary>The tables with <paramref name="removed"/>'s contribution taken out and <paramref name="added"/>'s put in.</summary>
@@ -197,7 +196,7 @@ internal sealed class DerivedTables
             InferredMapping = Infer(candidateMap),
             TermCount = termCount,
             _seed = SeedForSuccessor?.With(now),
-            _variantCounts = Volatile.Read(ref _variantCounts)?.With(CountChanges(byKey, gone: removed is null ? null : Facts.GetValueOrDefault(removed.Path), now)),
+            VariantCounts = VariantCounts.With(CountChanges(byKey, gone: removed is null ? null : Facts.GetValueOrDefault(removed.Path), now)),
         };
     }
 

@@ -107,8 +107,11 @@ internal sealed class DocumentFacts
             into.Add((reading, new TermRef(path, term, IsReading: true)));
     }
 
-    /// <summary>Same as <see cref="AddRefs"/> for every term, appending to the table being built.</summary>
-    public void AddTo(string path, Dictionary<string, TermRef[]> table, List<(string Key, TermRef Ref)> scratch)
+    /// <summary>
+    /// Same as <see cref="AddRefs"/> for every term, appending to the table being built; a key that becomes an
+    /// entry word (not only a reading) there counts once under its variant hash in <paramref name="variantCounts"/>.
+    /// </summary>
+    public void AddTo(string path, Dictionary<string, TermRef[]> table, List<(string Key, TermRef Ref)> scratch, Dictionary<int, int> variantCounts)
     {
         for (int term = 0; term < TermCount; term++)
         {
@@ -117,9 +120,20 @@ internal sealed class DocumentFacts
             foreach (var (key, r) in scratch)
             {
                 ref var refs = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out bool exists);
+                bool wasWord = exists && Array.Exists(refs!, x => !x.IsReading);
                 refs = exists ? [.. refs!, r] : [r];
+                if (!r.IsReading && !wasWord && HashOf(term, key) is var hash and not 0)
+                    variantCounts[hash] = variantCounts.GetValueOrDefault(hash) + 1;
             }
         }
+    }
+
+    /// <summary>The variant hash of one of a term's entry-word keys.</summary>
+    public int HashOf(int term, string key)
+    {
+        for (int k = TermStarts[term]; k < TermStarts[term + 1]; k++)
+            if (WordKeys[k] == key) return VariantHashes[k];
+        return 0;
     }
 
     /// <summary>Every (base, folder) pair under which <paramref name="url"/> = base + path relative to folder.</summary>

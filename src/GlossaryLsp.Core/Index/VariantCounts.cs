@@ -5,9 +5,9 @@ namespace GlossaryLsp.Core.Index;
 /// <summary>
 /// How many distinct entry-word keys share each <see cref="DocumentFacts.VariantHash"/>: a word whose
 /// count is over one may be a notation variant of another entry word (GL0013's near-duplicate
-/// definitions), and only then is the trie walked to say which. Made from the entry-word table on
-/// first use, then carried from snapshot to snapshot with the changed documents' keys (a base table
-/// and an overlay of the counts changed since, like <see cref="OverlayTable{TValue}"/>). Immutable.
+/// definitions), and only then is the trie walked to say which. Counted while the entry-word table is
+/// built, then carried from snapshot to snapshot with the changed documents' keys (a base table and an
+/// overlay of the counts changed since, like <see cref="OverlayTable{TValue}"/>). Immutable.
 /// </summary>
 internal sealed class VariantCounts
 {
@@ -23,25 +23,8 @@ internal sealed class VariantCounts
     /// <summary>The number of live entry-word keys with this hash (0 for the hash 0: no variants).</summary>
     public int this[int hash] => hash == 0 ? 0 : _overlay.TryGetValue(hash, out int n) ? n : _base.GetValueOrDefault(hash);
 
-    public static VariantCounts Build(IReadOnlyDictionary<string, TermRef[]> byKey, IReadOnlyDictionary<string, DocumentFacts> facts)
-    {
-        var counts = new Dictionary<int, int>();
-        foreach (var (key, refs) in byKey)
-            if (HashOf(key, refs, facts) is var hash and not 0) counts[hash] = counts.GetValueOrDefault(hash) + 1;
-        return new VariantCounts(counts, ImmutableDictionary<int, int>.Empty);
-    }
-
-    /// <summary>The hash of a key, read from the facts of its first entry-word definition; 0 when it is no entry word (only a reading).</summary>
-    public static int HashOf(string key, TermRef[] refs, IReadOnlyDictionary<string, DocumentFacts> facts)
-    {
-        foreach (var r in refs)
-        {
-            if (r.IsReading || !facts.TryGetValue(r.Path, out var f)) continue;
-            for (int k = f.TermStarts[r.Index]; k < f.TermStarts[r.Index + 1]; k++)
-                if (f.WordKeys[k] == key) return f.VariantHashes[k];
-        }
-        return 0;
-    }
+    /// <summary>The counts of a table just built (see <see cref="DocumentFacts.AddTo"/>); the dictionary is not changed after.</summary>
+    public static VariantCounts Of(Dictionary<int, int> counts) => new(counts, ImmutableDictionary<int, int>.Empty);
 
     /// <summary>The counts with these changes (hash, +1 or -1) applied.</summary>
     public VariantCounts With(IEnumerable<(int Hash, int Delta)> changes)

@@ -118,10 +118,12 @@ public static partial class MentionScanner
                 }
                 int mentionEnd = -1;
                 (int End, VariantMention Found)? best = null;
-                bool startOk = _foldAt[i] >= 0 && StartOk(i);
-                if (!automaton.IsEmpty && (MayStart(_folded.Chars[i]) || (_foldAt[i] >= 0 && MayStart(_fold[_foldAt[i]]))))
+                int a = _foldAt[i];
+                bool mayStart = !automaton.IsEmpty && a >= 0 && MayStart(a, m);
+                bool startOk = a >= 0 && (mayStart || !declared.IsEmpty) && StartOk(i);
+                if (mayStart)
                 {
-                    if (startOk) best = GlossaryVariantAt(_foldAt[i], m, i, ref mentionEnd);
+                    if (startOk) best = GlossaryVariantAt(a, m, i, ref mentionEnd);
                     else
                     {
                         string? key = null;
@@ -235,14 +237,13 @@ public static partial class MentionScanner
         }
 
         /// <summary>
-        /// False when no entry word (or variant of one) can start at a folded char: neither it, nor its small
-        /// vowel, nor ヴ starts a key of the tries. One bit look-up for most of the positions of a text.
+        /// False when no entry word, as written or as a variant, can start at fold index <paramref name="a"/>: no key's
+        /// fold starts with the two folded chars there. One look-up skips most positions of a text.
         /// </summary>
-        private bool MayStart(char c)
+        private bool MayStart(int a, int m)
         {
-            if (automaton.Base.Starts(c) || automaton.Overlay?.Starts(c) == true) return true;
-            char alternative = c switch { 'ア' or 'イ' or 'ウ' or 'エ' or 'オ' => (char)(c - 1), 'バ' or 'ビ' or 'ブ' or 'ベ' or 'ボ' => 'ヴ', _ => '\0' };
-            return alternative != '\0' && (automaton.Base.Starts(alternative) || automaton.Overlay?.Starts(alternative) == true);
+            char c = _fold[a], next = a + 1 < m ? _fold[a + 1] : '\uFFFF';
+            return automaton.Base.MayStartFold(c, next) || automaton.Overlay?.MayStartFold(c, next) == true;
         }
 
         /// <summary>The boundary rules (<see cref="VariantBoundaries"/>) at the start of folded char <paramref name="fs"/>, read from the folded text where it can.</summary>

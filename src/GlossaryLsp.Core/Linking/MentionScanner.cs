@@ -122,7 +122,7 @@ public static partial class MentionScanner
         char c = text[offset - 1];
         if (c < 0x80) return TermKey.IsAsciiWordChar(c);
         int s = char.IsLowSurrogate(c) && offset >= 2 && char.IsHighSurrogate(text[offset - 2]) ? offset - 2 : offset - 1;
-        var n = FoldedText.NormalizeGroup(text.Substring(s, offset - s));
+        var n = s == offset - 1 ? FoldedText.NormalizeChar(c) : FoldedText.NormalizeGroup(text.Substring(s, offset - s));
         return n.Length > 0 && TermKey.IsAsciiWordChar(n[^1]);
     }
 
@@ -131,7 +131,7 @@ public static partial class MentionScanner
         char c = text[offset];
         if (c < 0x80) return TermKey.IsAsciiWordChar(c);
         int e = char.IsHighSurrogate(c) && offset + 1 < text.Length && char.IsLowSurrogate(text[offset + 1]) ? offset + 2 : offset + 1;
-        var n = FoldedText.NormalizeGroup(text.Substring(offset, e - offset));
+        var n = e == offset + 1 ? FoldedText.NormalizeChar(c) : FoldedText.NormalizeGroup(text.Substring(offset, e - offset));
         return n.Length > 0 && TermKey.IsAsciiWordChar(n[0]);
     }
 }

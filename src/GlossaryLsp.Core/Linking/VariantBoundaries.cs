@@ -47,7 +47,7 @@ internal static class VariantBoundaries
         end = i + (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1);
         while (end < text.Length && IsMark(text[end])) end++;
         if (end == i + 1 && IsStable(c)) return c;
-        var n = FoldedText.NormalizeGroup(text[i..end]);
+        var n = end == i + 1 ? FoldedText.NormalizeChar(c) : FoldedText.NormalizeGroup(text[i..end]);
         return n.Length > 0 ? n[0] : c;
     }
 
@@ -58,7 +58,7 @@ internal static class VariantBoundaries
         while (i > 0 && IsMark(text[i])) i--;
         if (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])) i--;
         if (end == i + 1 && IsStable(text[i])) return text[i];
-        var n = FoldedText.NormalizeGroup(text[i..end]);
+        var n = end == i + 1 ? FoldedText.NormalizeChar(text[i]) : FoldedText.NormalizeGroup(text[i..end]);
         return n.Length > 0 ? n[^1] : text[end - 1];
     }
 
