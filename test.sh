@@ -4,6 +4,9 @@
 #   1. the .NET tests (xunit: core, rules, linker, features, server in-process, CLI in-process)
 #   2. the VS Code extension's unit tests (node --test)
 #   3. the end-to-end tests of the real `glossary serve` process driven by vscode-jsonrpc (node --test)
+#   3b. as users meet it (tests/ecosystem): README's install commands (dotnet pack + dotnet tool install), the
+#       GitHub Action's script with SARIF checked by @microsoft/sarif-multitool, the pre-commit hooks (try-repo)
+#   3c. `glossary mcp` driven by the official MCP TypeScript client (tests/mcp, node --test)
 #   4. the VS Code extension in a real VS Code (code-server + Chromium); GLOSSARY_SKIP_VSCODE_E2E=1 skips it
 #   5. the differential test of GL0013's prh findings against the real prh 5.4.4 (tests/prh-diff)
 # Logs go to out/ (git-ignored). Exit status 0 only when everything passed.
@@ -57,6 +60,16 @@ if [ -f tests/prh-diff/run.sh ]; then
   bash tests/prh-diff/run.sh >out/prh-diff.log 2>&1
   count out/prh-diff.log "prh differential test"
 fi
+
+for section in install action precommit; do
+  echo "== ecosystem: $section (tests/ecosystem/run.sh)" >&2
+  bash tests/ecosystem/run.sh "$section" >"out/ecosystem-$section.log" 2>&1
+  count "out/ecosystem-$section.log" "ecosystem $section"
+done
+
+echo "== MCP end-to-end tests (@modelcontextprotocol/sdk)" >&2
+bash tests/mcp/run.sh >out/mcp-e2e.log 2>&1
+count out/mcp-e2e.log "MCP end-to-end tests"
 
 if [ "${GLOSSARY_SKIP_VSCODE_E2E:-0}" != 1 ]; then
   echo "== VS Code end-to-end test (code-server + Chromium)" >&2

@@ -9,7 +9,8 @@ namespace GlossaryLsp.Benchmarks;
 
 /// <summary>
 /// Editor requests on a loaded snapshot: mention scan of a document (the automaton over every entry
-/// word), completion by a typed prefix, hover on a link and on a term mention. Caches built per
+/// word), completion by a typed prefix, hover on a link and on a term mention, semantic tokens of a
+/// 70 KB document and the reading hints of a screenful of it. Caches built per
 /// snapshot (automaton, sorted entry-word list) are warmed in setup, as in a running server.
 /// </summary>
 [MemoryDiagnoser]
@@ -20,6 +21,8 @@ public class FeatureBenchmarks
     private ParsedDocument _document = null!, _completionDocument = null!;
     private int _linkOffset, _mentionOffset, _completionOffset, _anchorCompletionOffset;
     private ParsedDocument _anchorDocument = null!;
+    private ParsedDocument _large = null!;
+    private Core.Text.TextSpan _visible;
 
     public static IEnumerable<string> Corpora => CorpusCache.Selected(["100x100", "1000x100"]);
 
@@ -47,6 +50,12 @@ public class FeatureBenchmarks
         var anchorText = typed.Insert(_completionOffset, " [x](" + Path.GetFileName(loaded.Corpus.Files[0].Path) + "#");
         _anchorCompletionOffset = _completionOffset + (" [x](" + Path.GetFileName(loaded.Corpus.Files[0].Path) + "#").Length;
         _anchorDocument = DocumentParser.Parse(_document.Path, anchorText);
+        // Semantic tokens and inlay hints: a 70 KB article made of the corpus' prose, and a screenful (50 lines) of it.
+        var prose = new System.Text.StringBuilder();
+        while (prose.Length < 70 * 1024) prose.Append(text);
+        _large = DocumentParser.Parse("articles/large.md", prose.ToString(0, 70 * 1024));
+        int first = _large.Lines.LineCount / 2;
+        _visible = Core.Text.TextSpan.FromBounds(_large.Lines.GetLineStart(first), _large.Lines.GetLineStart(Math.Min(first + 50, _large.Lines.LineCount - 1)));
         MentionScanner.FindMentions(_index, _document);
         CompletionService.Complete(_index, _completionDocument, _completionOffset);
     }
@@ -62,6 +71,12 @@ public class FeatureBenchmarks
 
     [Benchmark(Description = "hover: link")]
     public int HoverLink() => HoverService.GetHover(_index, _document, _linkOffset, markdown: true)?.Contents.Length ?? 0;
+
+    [Benchmark(Description = "semantic tokens: 70 KB document")]
+    public int SemanticTokens() => TermHighlightService.GetHighlights(_index, _large).Count;
+
+    [Benchmark(Description = "inlay hints: 50 lines of a 70 KB document")]
+    public int InlayHints() => ReadingHintService.GetHints(_index, _large, _visible, Core.Config.ReadingHintMode.First).Count;
 
     [Benchmark(Description = "hover: term mention")]
     public int HoverMention() => HoverService.GetHover(_index, _document, _mentionOffset, markdown: true)?.Contents.Length ?? 0;

@@ -3,7 +3,7 @@ using GlossaryLsp.Cli.Commands;
 
 namespace GlossaryLsp.Cli;
 
-/// <summary>The <c>glossary</c> tool: lint | link | rename | serve | show (SPEC §4). One file per command.</summary>
+/// <summary>The <c>glossary</c> tool: lint | link | rename | serve | mcp | show | terms (SPEC §4). One file per command.</summary>
 public static class Program
 {
     private static readonly AsyncLocal<string?> CurrentDirectoryOverride = new();
@@ -15,7 +15,7 @@ public static class Program
     {
         // The commands run in one burst and want throughput: no background GC. The server keeps it (its
         // gen2 collections then mostly run beside requests instead of pausing them).
-        if (args.FirstOrDefault() != "serve") System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
+        if (args.FirstOrDefault() is not ("serve" or "mcp")) System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
         return Run(args, Console.Out, Console.Error);
     }
 
@@ -29,9 +29,11 @@ public static class Program
         var root = new RootCommand("GlossaryLsp: lint, link and serve Markdown technical glossaries");
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         root.Subcommands.Add(ShowCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TermsCommand.Create(stdout, stderr));
         root.Subcommands.Add(LinkCommand.Create(stdout, stderr));
         root.Subcommands.Add(RenameCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(McpCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {

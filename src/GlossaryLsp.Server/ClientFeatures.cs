@@ -14,6 +14,8 @@ public sealed record ClientFeatures
     /// <summary>The client pulls diagnostics (<c>textDocument/diagnostic</c>); the server then does not push.</summary>
     public bool PullDiagnostics { get; init; }
     public bool DiagnosticRefresh { get; init; }
+    public bool SemanticTokensRefresh { get; init; }
+    public bool InlayHintRefresh { get; init; }
     public bool WorkDoneProgress { get; init; }
     public bool ApplyEdit { get; init; }
     public bool DocumentChanges { get; init; }
@@ -28,6 +30,8 @@ public sealed record ClientFeatures
             CompletionDocumentationMarkdown = td?.Completion?.CompletionItem?.DocumentationFormat is not { } df || df.Count == 0 || df[0] == MarkupKind.Markdown,
             PullDiagnostics = td?.Diagnostic is not null,
             DiagnosticRefresh = c.Workspace?.Diagnostics?.RefreshSupport == true,
+            SemanticTokensRefresh = c.Workspace?.SemanticTokens?.RefreshSupport == true,
+            InlayHintRefresh = c.Workspace?.InlayHint?.RefreshSupport == true,
             WorkDoneProgress = c.Window?.WorkDoneProgress == true,
             ApplyEdit = c.Workspace?.ApplyEdit == true,
             DocumentChanges = c.Workspace?.WorkspaceEdit?.DocumentChanges == true,

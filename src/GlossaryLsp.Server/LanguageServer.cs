@@ -59,6 +59,7 @@ public sealed class LanguageServer : IDisposable
         Client = new RpcClient(this, _rpc);
         Diagnostics = new DiagnosticsService(Client, Log, Lifecycle, Options.DiagnosticsQuiet);
         Status = new StatusNotifier(Client);
+        Views = new ViewRefresher(Client, Lifecycle, Log);
         Loading = new WorkspaceLoading(this);
         WarmUp = new RequestWarmUp(this);
     }
@@ -74,6 +75,7 @@ public sealed class LanguageServer : IDisposable
     internal IReadOnlyList<HandlerDescriptor> Handlers { get; }
     internal ILspClient Client { get; }
     internal StatusNotifier Status { get; }
+    internal ViewRefresher Views { get; }
     internal WorkspaceLoading Loading { get; }
     internal RequestWarmUp WarmUp { get; }
     internal bool IsConnected => _connected;
@@ -115,6 +117,7 @@ public sealed class LanguageServer : IDisposable
         if (!Lifecycle.IsInitialized || Lifecycle.IsShutdownRequested) return;
         Diagnostics.Schedule(snapshot);
         Status.Changed(snapshot);
+        Views.Changed(snapshot);
     }
 
     /// <summary>

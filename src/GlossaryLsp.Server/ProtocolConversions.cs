@@ -225,6 +225,28 @@ public sealed class ProtocolConversions
         return new WorkspaceEdit { Changes = byPath.ToDictionary(p => p.Uri, p => p.Edits, StringComparer.Ordinal) };
     }
 
+    /// <summary>
+    /// Tokens in LSP's relative encoding (line delta, start delta, length, type, modifiers), lengths in this
+    /// encoding. The tokens must be in source order and each on one line.
+    /// </summary>
+    public IReadOnlyList<int> ToSemanticTokens(ParsedDocument document, IEnumerable<(TextSpan Span, int Type, int Modifiers)> tokens)
+    {
+        var data = new List<int>();
+        int line = 0, character = 0;
+        foreach (var (span, type, modifiers) in tokens)
+        {
+            Position start = ToPosition(document, span.Start), end = ToPosition(document, span.End);
+            if (end.Line != start.Line || end.Character <= start.Character) continue;
+            data.Add(start.Line - line);
+            data.Add(start.Line == line ? start.Character - character : start.Character);
+            data.Add(end.Character - start.Character);
+            data.Add(type);
+            data.Add(modifiers);
+            (line, character) = (start.Line, start.Character);
+        }
+        return data;
+    }
+
     private static int CountCodePoints(ReadOnlySpan<char> chars)
     {
         int n = 0;

@@ -48,6 +48,19 @@ function headingAnchors(line) {
   return [...ids, Buffer.from(text, 'utf8').toString('base64')];
 }
 
+/** Semantic tokens decoded from LSP's relative encoding. */
+function decodeTokens(result) {
+  const out = [];
+  let line = 0, start = 0;
+  for (let i = 0; i < result.data.length; i += 5) {
+    const [dl, ds, length, type, modifiers] = result.data.slice(i, i + 5);
+    start = dl === 0 ? start + ds : ds;
+    line += dl;
+    out.push({ line, start, length, type, modifiers });
+  }
+  return out;
+}
+
 /** A diagnostic as compared here: code, range and message. */
 function key(d) {
   const { start, end } = d.range;
@@ -84,7 +97,7 @@ for (const [name, source] of corpora) {
         const init = await ed.initialize();
         const caps = init.capabilities;
         assert.equal(caps.textDocumentSync.change, 2);
-        for (const k of ['hoverProvider', 'completionProvider', 'definitionProvider', 'referencesProvider', 'renameProvider', 'codeActionProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'documentLinkProvider', 'foldingRangeProvider', 'executeCommandProvider', 'diagnosticProvider'])
+        for (const k of ['hoverProvider', 'completionProvider', 'definitionProvider', 'referencesProvider', 'renameProvider', 'codeActionProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'documentLinkProvider', 'foldingRangeProvider', 'executeCommandProvider', 'diagnosticProvider', 'semanticTokensProvider'])
           assert.ok(caps[k], `capability ${k}`);
         assert.equal(ed.status.files, files.length);
       });
@@ -126,6 +139,41 @@ for (const [name, source] of corpora) {
         assert.ok(hover, `a hover on the mention of ${term.headword}`);
         assert.equal(hover.contents.kind, 'markdown');
         assert.ok(hover.contents.value.includes(term.headword.replace(/[\\*_`[\]<>#]/g, (c) => '\\' + c)), hover.contents.value.slice(0, 200));
+        await ed.edit(file, at, ed.text(file).length, '');
+      });
+
+      await t.test('semantic tokens: a typed mention is an unlinked term, term headings are declarations', async () => {
+        const { terms } = await ed.request('glossary/terms', {});
+        const term = terms.find((x) => CJK2.test(x.headword)) ?? terms[0];
+        const file = link.file;
+        const at = ed.text(file).length;
+        await ed.edit(file, at, at, `\n\n新しい段落で${term.headword}を使う。\n`);
+        const start = positionAt(ed.text(file), at + '\n\n新しい段落で'.length);
+        const tokens = decodeTokens(await ed.request('textDocument/semanticTokens/full', { textDocument: { uri: ed.uri(file) } }));
+        assert.ok(tokens.some((k) => k.line === start.line && k.start === start.character && k.length === term.headword.length && k.modifiers === 2),
+          `an unlinked token at ${start.line}:${start.character} in ${JSON.stringify(tokens.filter((k) => k.line === start.line))}`);
+        const glossaryFile = ed.pathOf(definition.uri);
+        if (!ed.open.has(ed.uri(glossaryFile))) await ed.openDoc(glossaryFile);
+        const declared = decodeTokens(await ed.request('textDocument/semanticTokens/full', { textDocument: { uri: ed.uri(glossaryFile) } }));
+        const lines = ed.text(glossaryFile).split(/\r?\n/);
+        assert.ok(declared.some((k) => k.modifiers === 1 && /^##\s/.test(lines[k.line])), 'a declaration token on a term heading');
+        await ed.edit(file, at, ed.text(file).length, '');
+      });
+
+      await t.test('create a term: a selected new word is added to a glossary and linked', async () => {
+        const file = link.file;
+        const at = ed.text(file).length;
+        const word = '未定義の概念語';
+        await ed.edit(file, at, at, `\n\n${word}を定義したい。\n`);
+        const start = at + 2;
+        const range = { start: positionAt(ed.text(file), start), end: positionAt(ed.text(file), start + word.length) };
+        const actions = await ed.request('textDocument/codeAction', { textDocument: { uri: ed.uri(file) }, range, context: { diagnostics: [] } });
+        const add = actions.find((a) => a.title.startsWith(`Add '${word}' to `));
+        assert.ok(add, `an Add action among ${actions.map((a) => a.title).join(', ')}`);
+        const changes = add.edit.documentChanges;
+        const anchor = Buffer.from(word, 'utf8').toString('base64');
+        assert.ok(changes.some((c) => c.edits.some((e) => e.newText.includes(`## ${word}<a id="${anchor}"></a>`))), JSON.stringify(changes));
+        assert.ok(changes.some((c) => ed.pathOf(c.textDocument.uri) === file && c.edits.some((e) => e.newText.includes(`#${anchor}`))), JSON.stringify(changes));
         await ed.edit(file, at, ed.text(file).length, '');
       });
 

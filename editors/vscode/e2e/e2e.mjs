@@ -16,6 +16,7 @@ import { glossaryLog, pathWithoutDotnet, startCodeServer, stopProcessGroup } fro
 import { followTermLinkInHover, pickTermLink } from './hover-link.mjs';
 import * as workbench from './workbench.mjs';
 import { hoverAt, sleep, waitFor, wordBox } from './workbench.mjs';
+import { createTerm, underlinedMention } from './editor-views.mjs';
 import { countLinks, definitionSnippet, findPlainMention, readTerms } from './workspace.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -207,14 +208,14 @@ async function main() {
           const now = await squiggles();
           return now.errors === before.errors - 1 && now.warnings === before.warnings + 1;
         },
-        20000,
+        45000,
       );
     } finally {
       // Back to the defaults: the error returns (a second configuration change).
       if (original === undefined) fs.rmSync(settingsFile);
       else fs.writeFileSync(settingsFile, original);
     }
-    await waitFor('the error squiggle back', async () => (await squiggles()).errors === before.errors, 20000);
+    await waitFor('the error squiggle back', async () => (await squiggles()).errors === before.errors, 45000);
     return `errors/warnings ${before.errors}/${before.warnings} → ${before.errors - 1}/${before.warnings + 1} → back`;
   }, OUT);
 
@@ -233,6 +234,12 @@ async function main() {
   }, OUT);
   await page.mouse.move(5, 500);
   await page.keyboard.press('Escape');
+
+  await check('an unlinked term mention is underlined by its semantic token', async () => {
+    const classes = await underlinedMention(page, mention.word, mention.line, mention.column);
+    await screenshot(OUT, 'semantic-tokens.png');
+    return `"${mention.word}": ${classes}`;
+  }, OUT);
 
   await check(`completion after "${prefix}" offers ${completionTerm.headword} and inserts a link`, async () => {
     await focusEditor();
@@ -318,6 +325,13 @@ async function main() {
     const ready = page.locator('.statusbar-item', { hasText: /\d+ terms?\b/ });
     await ready.first().waitFor({ timeout: 30000 });
     return `status bar: ${(await ready.first().innerText()).trim()}`;
+  }, OUT);
+
+  await check('"Add to glossary" on a selected new word adds the term, links it, and the link hovers', async () => {
+    await openArticle();
+    const result = await createTerm(page, ARTICLE, '蒸留モデル');
+    await screenshot(OUT, 'create-term.png');
+    return result;
   }, OUT);
 
   const termLink = pickTermLink(terms);

@@ -32,7 +32,8 @@ export function readTerms(ws) {
 
 /** A run of plain text (outside tags and link syntax) of a definition, to recognise it in the hover. */
 export function definitionSnippet(definition) {
-  const first = definition.split('\n').find((l) => l.trim().length > 0) ?? '';
+  // The first line with text; a reading comment (<!-- 読み:… -->) right after the heading is not shown as text.
+  const first = definition.split('\n').find((l) => l.trim().length > 0 && !/^\s*<!--.*-->\s*$/.test(l)) ?? '';
   const runs = first
     .replace(/^\s*[-*+]\s+/, '')
     .split(/<[^>]*>|\[[^\]]*\]\([^)]*\)|\*\*|`/)

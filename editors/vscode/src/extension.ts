@@ -64,6 +64,7 @@ function currentSettings(): ServerSettings {
     unlinkedMentionsEnabled: c.get('unlinkedMentions.enabled'),
     linkerMode: c.get('linker.mode'),
     glossaryGlobs: c.get('glossaryGlobs'),
+    readingHints: c.get('readingHints'),
   });
   const joined = warnings.join('\n');
   if (joined !== lastWarnings) {

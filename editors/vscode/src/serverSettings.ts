@@ -5,16 +5,19 @@
 //   initialize:                         initializationOptions: { settings: S }
 //   workspace/didChangeConfiguration:   { settings: { glossary: S } }
 //   workspace/configuration (section "glossary"): S
-// with S = { rules: { [idOrAlias]: severity }, unlinkedMentions: boolean, linkerMode: "all" | "first", glossaryGlobs: string[] }.
+// with S = { rules: { [idOrAlias]: severity }, unlinkedMentions: boolean, linkerMode: "all" | "first", glossaryGlobs: string[],
+//            readingHints: "off" | "first" | "all" }.
 
 export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 export type LinkerMode = 'all' | 'first';
+export type ReadingHints = 'off' | 'first' | 'all';
 
 export interface ServerSettings {
   rules: Record<string, Severity>;
   unlinkedMentions: boolean;
   linkerMode: LinkerMode;
   glossaryGlobs: string[];
+  readingHints: ReadingHints;
 }
 
 /** The raw values of the settings, as read from `workspace.getConfiguration('glossary')`. */
@@ -23,6 +26,7 @@ export interface RawSettings {
   unlinkedMentionsEnabled?: unknown;
   linkerMode?: unknown;
   glossaryGlobs?: unknown;
+  readingHints?: unknown;
 }
 
 export interface MappedSettings {
@@ -45,6 +49,8 @@ export const RULES: ReadonlyArray<readonly [id: string, alias: string]> = [
   ['GL0010', 'link-text-mismatch'],
   ['GL0011', 'empty-definition'],
   ['GL0012', 'article-url-mismatch'],
+  ['GL0014', 'unknown-keyword'],
+  ['GL0015', 'unused-term'],
 ];
 
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -60,6 +66,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   unlinkedMentions: false,
   linkerMode: 'first',
   glossaryGlobs: [],
+  readingHints: 'first',
 });
 
 /** The rule id (e.g. `GL0002`) for an id in any case or an alias; undefined when unknown. */
@@ -162,7 +169,17 @@ export function mapSettings(raw: RawSettings): MappedSettings {
     }
   }
 
-  return { settings: { rules, unlinkedMentions, linkerMode, glossaryGlobs }, warnings };
+  let readingHints: ReadingHints = DEFAULT_SETTINGS.readingHints;
+  if (raw.readingHints !== undefined && raw.readingHints !== null) {
+    const m = typeof raw.readingHints === 'string' ? raw.readingHints.trim().toLowerCase() : undefined;
+    if (m === 'off' || m === 'first' || m === 'all') {
+      readingHints = m;
+    } else {
+      warnings.push(`glossary.readingHints must be "off", "first" or "all"; ${JSON.stringify(raw.readingHints)} ignored.`);
+    }
+  }
+
+  return { settings: { rules, unlinkedMentions, linkerMode, glossaryGlobs, readingHints }, warnings };
 }
 
 /** `initializationOptions` of the `initialize` request. */

@@ -11,13 +11,13 @@ import {
 describe('mapSettings', () => {
   it('maps the defaults (nothing set) to the default server configuration without warnings', () => {
     const { settings, warnings } = mapSettings({});
-    assert.deepEqual(settings, { rules: {}, unlinkedMentions: false, linkerMode: 'first', glossaryGlobs: [] });
+    assert.deepEqual(settings, { rules: {}, unlinkedMentions: false, linkerMode: 'first', glossaryGlobs: [], readingHints: 'first' });
     assert.deepEqual(settings, DEFAULT_SETTINGS);
     assert.deepEqual(warnings, []);
   });
 
   it('maps the contributed defaults of package.json the same way', () => {
-    const { settings, warnings } = mapSettings({ rules: {}, unlinkedMentionsEnabled: false, linkerMode: 'first', glossaryGlobs: [] });
+    const { settings, warnings } = mapSettings({ rules: {}, unlinkedMentionsEnabled: false, linkerMode: 'first', glossaryGlobs: [], readingHints: 'first' });
     assert.deepEqual(settings, DEFAULT_SETTINGS);
     assert.deepEqual(warnings, []);
   });
@@ -28,12 +28,14 @@ describe('mapSettings', () => {
       unlinkedMentionsEnabled: true,
       linkerMode: 'all',
       glossaryGlobs: ['terms/**/*.md', 'glossary/*.md'],
+      readingHints: 'all',
     });
     assert.deepEqual(settings, {
       rules: { GL0005: 'off', GL0009: 'hint' },
       unlinkedMentions: true,
       linkerMode: 'all',
       glossaryGlobs: ['terms/**/*.md', 'glossary/*.md'],
+      readingHints: 'all',
     });
     assert.deepEqual(warnings, []);
   });
@@ -81,9 +83,11 @@ describe('mapSettings', () => {
       unlinkedMentionsEnabled: 'yes',
       linkerMode: 'some',
       glossaryGlobs: 'glossary/*.md',
+      readingHints: 'sometimes',
     });
     assert.deepEqual(settings, DEFAULT_SETTINGS);
-    assert.equal(warnings.length, 4);
+    assert.equal(warnings.length, 5);
+    assert.match(warnings[4]!, /glossary.readingHints must be "off", "first" or "all"; "sometimes" ignored/);
   });
 
   it('cleans the glob list (trims, drops empty, non-string and duplicate entries)', () => {
@@ -97,12 +101,12 @@ describe('payloads', () => {
   const s = mapSettings({ rules: { 'broken-link': 'warning' }, unlinkedMentionsEnabled: true }).settings;
   it('initializationOptions is { settings: S }', () => {
     assert.deepEqual(initializationOptions(s), {
-      settings: { rules: { GL0001: 'warning' }, unlinkedMentions: true, linkerMode: 'first', glossaryGlobs: [] },
+      settings: { rules: { GL0001: 'warning' }, unlinkedMentions: true, linkerMode: 'first', glossaryGlobs: [], readingHints: 'first' },
     });
   });
   it('didChangeConfiguration is { settings: { glossary: S } }', () => {
     assert.deepEqual(didChangeConfigurationParams(s), {
-      settings: { glossary: { rules: { GL0001: 'warning' }, unlinkedMentions: true, linkerMode: 'first', glossaryGlobs: [] } },
+      settings: { glossary: { rules: { GL0001: 'warning' }, unlinkedMentions: true, linkerMode: 'first', glossaryGlobs: [], readingHints: 'first' } },
     });
     assert.deepEqual(JSON.parse(JSON.stringify(didChangeConfigurationParams(s))), didChangeConfigurationParams(s));
   });

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Features;
 using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Cli.Commands;
@@ -24,21 +24,7 @@ internal static class ShowCommand
 
     public static int Run(string term, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr)
     {
-        CommandWorkspace workspace;
-        try
-        {
-            workspace = CommandWorkspace.Open(currentDirectory, [], configFile);
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"glossary show: {e.Message}");
-            return 2;
-        }
-        catch (ConfigException e)
-        {
-            stderr.WriteLine($"glossary show: {LintCommand.ConfigMessage(currentDirectory, e)}");
-            return 2;
-        }
+        if (CommandWorkspace.TryOpen("show", currentDirectory, [], configFile, stderr) is not { } workspace) return 2;
 
         var index = workspace.Index;
         var definitions = index.FindDefinitions(term);
@@ -54,25 +40,24 @@ internal static class ShowCommand
         // Nearest to where the user stands first: the same rule links follow (SPEC §1).
         var here = Path.GetRelativePath(workspace.Root, workspace.CurrentDirectory).Replace('\\', '/');
         var from = here == "." || here.StartsWith("..", StringComparison.Ordinal) ? "_" : here + "/_";
-        var ordered = new List<Core.Parsing.TermDefinition>();
-        var remaining = definitions.ToList();
-        while (remaining.Count > 0)
-        {
-            var next = GlossaryIndex.Nearest(remaining, from)!;
-            ordered.Add(next);
-            remaining.Remove(next);
-        }
-        for (int i = 0; i < ordered.Count; i++)
-        {
-            if (i > 0) stdout.Write(stdout.NewLine + "---" + stdout.NewLine + stdout.NewLine);
-            var text = TermDescription.ToPlainText(index, ordered[i], maxLines: int.MaxValue);
-            stdout.Write(text.Replace("\n", stdout.NewLine));
-        }
+        stdout.Write(Describe(index, definitions, from).Replace("\n", stdout.NewLine));
         return 0;
     }
 
+    /// <summary>Every definition in full as plain text, nearest to <paramref name="fromPath"/> first, separated by "---" lines ('\n' line ends).</summary>
+    public static string Describe(GlossaryIndex index, IReadOnlyList<TermDefinition> definitions, string fromPath)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var next in GlossaryIndex.NearestFirst(definitions.Distinct().ToList(), fromPath))
+        {
+            if (text.Length > 0) text.Append("\n---\n\n");
+            text.Append(TermDescription.ToPlainText(index, next, maxLines: int.MaxValue));
+        }
+        return text.ToString();
+    }
+
     /// <summary>Up to five headwords whose entry words start with or contain the asked word.</summary>
-    private static List<string> Suggest(GlossaryIndex index, string word)
+    public static List<string> Suggest(GlossaryIndex index, string word)
     {
         var key = TermKey.Normalize(word);
         if (key.Length == 0) return [];

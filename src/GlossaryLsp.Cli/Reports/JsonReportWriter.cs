@@ -13,21 +13,26 @@ internal static class JsonReportWriter
     /// <summary>Japanese stays readable: only what JSON requires is escaped.</summary>
     public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(LintReport report, TextWriter output)
+    public static void Write(LintReport report, TextWriter output) => WriteUtf8(output, stream => WriteTo(report, stream));
+
+    /// <summary>
+    /// Writes a report as UTF-8 and a line break. To the process's own stdout it goes straight to the stream
+    /// (a large report is megabytes; no intermediate string); any other writer gets it as text.
+    /// </summary>
+    public static void WriteUtf8(TextWriter output, Action<Stream> write)
     {
         if (ReferenceEquals(output, Console.Out))
         {
-            // The process's own stdout: UTF-8 straight to the stream (a large report is megabytes; no
-            // intermediate string). Not disposed: that would close stdout for the rest of the process.
+            // Not disposed: that would close stdout for the rest of the process.
             output.Flush();
             var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-            WriteTo(report, stdout);
+            write(stdout);
             stdout.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
             stdout.Flush();
             return;
         }
         using var stream = new MemoryStream();
-        WriteTo(report, stream);
+        write(stream);
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
     }
 

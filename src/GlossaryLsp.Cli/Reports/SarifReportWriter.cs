@@ -14,10 +14,25 @@ internal static class SarifReportWriter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static void Write(LintReport report, TextWriter output)
+    public static void Write(LintReport report, TextWriter output) => JsonReportWriter.WriteUtf8(output, stream => WriteTo(report, stream));
+
+    /// <summary>SARIF's friendly rule name is a Pascal-case identifier: broken-link → BrokenLink.</summary>
+    public static string FriendlyName(string alias) =>
+        string.Concat(alias.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    /// <summary>SARIF has error, warning and note; information and hint are notes.</summary>
+    public static string Level(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "note",
+    };
+
+    private static void WriteTo(LintReport report, Stream stream)
     {
         var rules = RuleCatalog.All;
-        using var stream = new MemoryStream();
+        // Every stale id's fix moves the links that use it: found for all fixes in one pass over the links.
+        var linkEdits = AnchorRetarget.LinkEditsOfAll(report.Diagnostics.SelectMany(d => d.Fixes).Select(f => f.Retarget).OfType<AnchorRetarget>(), report.Workspace.Index);
         using (var w = new Utf8JsonWriter(stream, JsonReportWriter.Options))
         {
             w.WriteStartObject();
@@ -41,8 +56,17 @@ internal static class SarifReportWriter
                 w.WriteStartObject("shortDescription");
                 w.WriteString("text", r.Title);
                 w.WriteEndObject();
+                // GitHub code scanning requires a full description and help on every rule (the validator's GH2012).
+                w.WriteStartObject("fullDescription");
+                w.WriteString("text", $"{r.Title} ({r.Id}, {r.Alias}).");
+                w.WriteEndObject();
                 w.WriteString("helpUri", r.HelpUri);
+                w.WriteStartObject("help");
+                w.WriteString("text", $"{r.Title}. When {r.Id} is reported and how to fix it: {r.HelpUri}");
+                w.WriteString("markdown", $"**{r.Title}** ({r.Id}, `{r.Alias}`). When it is reported and how to fix it: [{r.DocPath}]({r.HelpUri})");
+                w.WriteEndObject();
                 w.WriteStartObject("defaultConfiguration");
+                if (!r.EnabledByDefault) w.WriteBoolean("enabled", false);
                 w.WriteString("level", Level(r.DefaultSeverity));
                 w.WriteEndObject();
                 w.WriteEndObject();
@@ -79,7 +103,7 @@ internal static class SarifReportWriter
                     }
                     w.WriteEndArray();
                 }
-                if (d.Fixes.Length > 0) WriteFixes(w, report, d.Fixes);
+                if (d.Fixes.Length > 0) WriteFixes(w, report, d.Fixes, linkEdits);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -88,20 +112,7 @@ internal static class SarifReportWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
-
-    /// <summary>SARIF's friendly rule name is a Pascal-case identifier: broken-link → BrokenLink.</summary>
-    public static string FriendlyName(string alias) =>
-        string.Concat(alias.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
-
-    /// <summary>SARIF has error, warning and note; information and hint are notes.</summary>
-    public static string Level(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "note",
-    };
 
     private static int IndexOf(IReadOnlyList<RuleDescriptor> rules, RuleDescriptor rule)
     {
@@ -141,7 +152,7 @@ internal static class SarifReportWriter
         w.WriteEndObject();
     }
 
-    private static void WriteFixes(Utf8JsonWriter w, LintReport report, IEnumerable<CodeFix> fixes)
+    private static void WriteFixes(Utf8JsonWriter w, LintReport report, IEnumerable<CodeFix> fixes, Dictionary<AnchorRetarget, List<DocumentEdit>> linkEdits)
     {
         w.WriteStartArray("fixes");
         foreach (var fix in fixes)
@@ -151,7 +162,7 @@ internal static class SarifReportWriter
             w.WriteString("text", fix.Title);
             w.WriteEndObject();
             w.WriteStartArray("artifactChanges");
-            foreach (var change in fix.EditsIn(report.Workspace.Index))
+            foreach (var change in fix.EditsIn(report.Workspace.Index, linkEdits))
             {
                 w.WriteStartObject();
                 WriteArtifact(w, report, change.Path);

@@ -7,6 +7,9 @@ public enum DiagnosticSeverity { Hint, Information, Warning, Error }
 
 public enum LinkerMode { All, First }
 
+/// <summary>Which mentions of a kanji term show its reading as an inlay hint (an editor setting).</summary>
+public enum ReadingHintMode { Off, First, All }
+
 /// <summary>A published base URL and the workspace folder it maps to (SPEC §5).</summary>
 public sealed record BaseUrlMapping(string Url, string Folder);
 
@@ -32,6 +35,8 @@ public sealed record GlossaryConfig
     public DeclaredVariants Variants { get; init; } = DeclaredVariants.None;
     /// <summary>The prh dictionaries of <c>prh:</c>, merged; null when there are none.</summary>
     public PrhDictionary? Prh { get; init; }
+    /// <summary>Set by the editor's settings only: display, not analysis.</summary>
+    public ReadingHintMode ReadingHints { get; init; } = ReadingHintMode.First;
     /// <summary>The file this came from, if any.</summary>
     public string? SourcePath { get; init; }
 
@@ -43,7 +48,7 @@ public sealed record GlossaryConfig
     {
         if (RuleSeverities.TryGetValue(ruleId, out var s)) return s;
         if (ruleId == "GL0009" && !UnlinkedMentions) return null;
-        return defaultSeverity;
+        return RuleCatalog.Find(ruleId) is { EnabledByDefault: false } ? null : defaultSeverity;
     }
 
     private static bool Matches(ref (ImmutableArray<string> Globs, Matcher Matcher)? cache, ImmutableArray<string> globs, string path)

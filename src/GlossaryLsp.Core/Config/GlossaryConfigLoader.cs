@@ -19,6 +19,7 @@ public static class GlossaryConfigLoader
     /// <param name="readFile">Reads a prh dictionary by full path (null: not found); by default from disk.</param>
     public static GlossaryConfig Parse(string yaml, string file, Func<string, string?>? readFile = null)
     {
+        if (NestingDepth.Yaml(yaml) is { } deep) throw new ConfigException(file, deep.Line + 1, null, $"invalid YAML: {deep.Why}");
         YamlStream stream = new();
         try
         {
@@ -27,6 +28,11 @@ public static class GlossaryConfigLoader
         catch (YamlException ex)
         {
             throw new ConfigException(file, (int)ex.Start.Line, null, $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed flow collections ("rules: [" then a word).
+            throw new ConfigException(file, LastGoodLine(yaml), null, "invalid YAML: an unclosed bracket, quote or flow collection");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new GlossaryConfig { SourcePath = file };
@@ -80,8 +86,9 @@ public static class GlossaryConfigLoader
         {
             var name = (k as YamlScalarNode)?.Value ?? "";
             var rule = RuleCatalog.Find(name)
-                ?? throw new ConfigException(file, (int)k.Start.Line, $"rules.{name}",
-                    $"unknown rule; expected an id GL0001–{RuleCatalog.All[^1].Id} or an alias such as broken-link");
+                ?? throw new ConfigException(
+                    file, (int)k.Start.Line, $"rules.{name}",
+                    $"unknown rule; expected an id {RuleCatalog.All.Min(r => r.Id)}–{RuleCatalog.All.Max(r => r.Id)} or an alias such as broken-link");
             var text = (v as YamlScalarNode)?.Value;
             if (!TryParseSeverity(text, out var severity))
                 throw new ConfigException(file, (int)v.Start.Line, $"rules.{name}", $"'{text}' is not a severity; expected off, hint, information, warning or error");
@@ -181,5 +188,22 @@ public static class GlossaryConfigLoader
             result.Add(new BaseUrlMapping(url, folder));
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>The line (1-based) where the last well-formed YAML event of the text ends.</summary>
+    private static int LastGoodLine(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        int line = 1;
+        try
+        {
+            while (parser.MoveNext())
+                if (parser.Current is { } e) line = (int)e.End.Line;
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // The text is bad from here on: the line reached so far is the answer.
+        }
+        return line;
     }
 }

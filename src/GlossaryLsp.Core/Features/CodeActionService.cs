@@ -20,7 +20,8 @@ public sealed record CodeActionProposal(string Title, CodeActionCategory Categor
 
 /// <summary>
 /// Code actions for a range: every fix of the diagnostics that overlap it (computed by the rules, not
-/// here), "Link this mention" for unlinked mentions in the range, and "Link all terms in this
+/// here), "Link this mention" for unlinked mentions in the range, "Add '語' to a glossary" for a
+/// selection or broken link that names no term (<see cref="TermCreation"/>), and "Link all terms in this
 /// document" with the configured linker mode when it would change anything.
 /// </summary>
 public static class CodeActionService
@@ -36,7 +37,8 @@ public static class CodeActionService
         if (document.LoadProblem is not null) return [];
         var result = ImmutableArray.CreateBuilder<CodeActionProposal>();
         var fixedSpans = new HashSet<TextSpan>();
-        foreach (var d in diagnostics ?? DocumentAnalyzer.Analyze(index, document))
+        diagnostics ??= DocumentAnalyzer.Analyze(index, document);
+        foreach (var d in diagnostics)
         {
             if (!Touches(d.Span, range)) continue;
             foreach (var fix in d.Fixes)
@@ -58,6 +60,8 @@ public static class CodeActionService
             result.Add(new CodeActionProposal($"Link “{mention.Text}” to {mention.Term.Headword} ({where})", CodeActionCategory.QuickFix,
                 [new DocumentEdit(document.Path, [edit])], IsPreferred: false));
         }
+
+        result.AddRange(TermCreation.Propose(index, document, range, diagnostics));
 
         if (!includeSource) return result.ToImmutable();
         var all = TermLinker.LinkAll(index, document, index.Config.LinkerMode);

@@ -38,8 +38,8 @@ public sealed record CompletionResult(ImmutableArray<CompletionProposal> Items, 
 
 /// <summary>
 /// Completion (SPEC §3): terms by prefix of any entry word, alias or reading (kana-folded), inserting a
-/// link in the document's own style; anchors inside <c>href="…#</c> and <c>](path#</c>; document paths
-/// inside <c>](</c>. Prefix search is a binary search over <see cref="EntryWordList"/>.
+/// link in the document's own style, or the word alone inside a glossary page's <c>keywords</c>; anchors
+/// inside <c>href="…#</c> and <c>](path#</c>; document paths inside <c>](</c>. Prefix search is a binary search over <see cref="EntryWordList"/>.
 /// </summary>
 public static partial class CompletionService
 {
@@ -100,7 +100,8 @@ public static partial class CompletionService
 
     private static CompletionResult Terms(GlossaryIndex index, ParsedDocument document, int offset)
     {
-        if (document.FrontMatter is { } fm && fm.Span.Contains(offset)) return CompletionResult.Empty;
+        if (document.FrontMatter is { } fm && fm.Span.Contains(offset))
+            return KeywordCompletion.TypedKeyword(document, offset) is { } typedKeyword ? Keywords(index, document, typedKeyword) : CompletionResult.Empty;
         // Inside a link's text or a heading a link makes no sense: insert the word only.
         var link = document.Links.FirstOrDefault(l => l.TextSpan.ContainsOrTouches(offset));
         var heading = document.FindHeadingAt(offset);
@@ -115,6 +116,25 @@ public static partial class CompletionService
         // A '[' just typed starts a link by hand: the link replaces it. Other trigger characters outside a link context offer nothing.
         if (before == '[' && !wordOnly) prefixSpan = TextSpan.FromBounds(prefixSpan.Start - 1, prefixSpan.End);
         else if (key.Length == 0 && before is '#' or '(' or '"' or '\'') return CompletionResult.Empty;
+        return TermProposals(index, document, key, prefixSpan, wordOnly, skip: null);
+    }
+
+    /// <summary>Inside a glossary page's <c>keywords</c> list: the terms the typed text begins, as words; none already listed.</summary>
+    private static CompletionResult Keywords(GlossaryIndex index, ParsedDocument document, TextSpan typedSpan)
+    {
+        var key = TermKey.Normalize(document.Text.Substring(typedSpan.Start, typedSpan.Length));
+        var listed = new HashSet<TermDefinition>(ReferenceEqualityComparer.Instance);
+        foreach (var keyword in document.Keywords)
+            if (!keyword.Span.ContainsOrTouches(typedSpan.End) && index.ResolveNearest(keyword.Text, document.Path) is { } named) listed.Add(named);
+        listed.UnionWith(document.Terms);
+        return TermProposals(index, document, key, typedSpan, wordOnly: true, listed.Contains);
+    }
+
+    /// <summary>One proposal per term (nearest definition) with an entry word or reading that starts with <paramref name="key"/>, in key order.</summary>
+    /// <param name="skip">Terms not to offer.</param>
+    private static CompletionResult TermProposals(GlossaryIndex index, ParsedDocument document, string key, TextSpan prefixSpan, bool wordOnly, Func<TermDefinition, bool>? skip)
+    {
+        var words = index.EntryWords;
         var typed = document.Text.Substring(prefixSpan.Start, prefixSpan.Length);
         var (start, end) = words.PrefixRange(key);
         var items = ImmutableArray.CreateBuilder<CompletionProposal>(Math.Min(end - start, MaxItems));
@@ -127,11 +147,12 @@ public static partial class CompletionService
             var definitions = refs.Select(index.Resolve).ToList();
             if (IndexNearest(definitions, document.Path) is not int best) continue;
             var term = definitions[best];
-            var spelling = EntryWordList.SpellingOf(term, words.Keys[i], refs[best].IsReading);
+            if (skip?.Invoke(term) == true) continue;
+            var spelling = EntryWordList.SpellingOf(index, refs[best], words.Keys[i]);
             var label = refs[best].IsReading ? term.Headword : spelling;
             if (!seen.Add((term.DocumentPath, term.NameSpan.Start, label))) continue; // a reading beside its own headword
             var newText = wordOnly ? label : LinkTargets.NewLink(index, document, term, label);
-            var detail = string.Join(" | ", term.EntryWords) + (refs[best].IsReading ? $"（{spelling}）" : "") + " — " + term.DocumentPath;
+            var detail = EntryWordList.Describe(term) + (refs[best].IsReading ? $"（{spelling}）" : "") + " — " + term.DocumentPath;
             items.Add(new CompletionProposal(CompletionKind.Term, label, detail, new TextEdit(prefixSpan, newText),
                 key.Length > 0 ? typed : typed + label, items.Count.ToString("D4"), term.DocumentPath, term.Headword));
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 using GlossaryLsp.Core.Text;
 
@@ -56,5 +57,5 @@ public static class DocumentSymbolService
         return result.ToImmutable();
     }
 
-    private static string? Detail(TermDefinition term) => term.Aliases.Length > 0 ? string.Join(" | ", term.Aliases) : null;
+    private static string? Detail(TermDefinition term) => EntryWordList.DescribeAliases(term);
 }

@@ -15,6 +15,8 @@ public enum PositionKind
     Heading,
     /// <summary>An unlinked mention of a term in prose.</summary>
     Mention,
+    /// <summary>A glossary page's <c>keywords</c> entry that names a term.</summary>
+    Keyword,
 }
 
 /// <summary>
@@ -33,8 +35,8 @@ public sealed record PositionTarget(
     LinkResolution? Resolution = null)
 {
     /// <summary>
-    /// The link, term name, heading or mention at <paramref name="offset"/> (a cursor right after a
-    /// word counts), in that order of precedence; null on plain text.
+    /// The link, term name, keyword, heading or mention at <paramref name="offset"/> (a cursor right after
+    /// a word counts), in that order of precedence; null on plain text.
     /// </summary>
     public static PositionTarget? At(GlossaryIndex index, ParsedDocument document, int offset)
     {
@@ -46,6 +48,9 @@ public sealed record PositionTarget(
         }
         if (document.FindTermAt(offset) is { } term)
             return new PositionTarget(PositionKind.TermName, term.Heading?.TextSpan ?? term.NameSpan, term, document.Path, term.Heading);
+        foreach (var keyword in document.Keywords)
+            if (keyword.Span.ContainsOrTouches(offset) && index.ResolveNearest(keyword.Text, document.Path) is { } named)
+                return new PositionTarget(PositionKind.Keyword, keyword.Span, named, named.DocumentPath, named.Heading);
         if (document.FindHeadingAt(offset) is { } heading)
             return new PositionTarget(PositionKind.Heading, heading.TextSpan, null, document.Path, heading);
         if (MentionScanner.FindAt(index, document, offset) is { } mention)

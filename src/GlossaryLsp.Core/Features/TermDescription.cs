@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
@@ -7,8 +8,8 @@ namespace GlossaryLsp.Core.Features;
 
 /// <summary>
 /// How a term is described to a person (hover, <c>glossary show</c>, completion resolve, look-up):
-/// headword, aliases, reading, the definition's Markdown, where it is defined and how many other
-/// documents define it too. Protocol-free: plain Markdown or plain text.
+/// headword, aliases, reading, the definition's Markdown, a glossary page's related terms, where it is
+/// defined and how many other documents define it too. Protocol-free: plain Markdown or plain text.
 /// </summary>
 public static class TermDescription
 {
@@ -24,7 +25,7 @@ public static class TermDescription
         uriOf ??= path => path;
         var sb = new StringBuilder();
         sb.Append("**").Append(EscapeMarkdown(term.Headword)).Append("**");
-        if (term.Aliases.Length > 0) sb.Append(" | ").Append(string.Join(" | ", term.Aliases.Select(EscapeMarkdown)));
+        if (term.Aliases.Length > 0) sb.Append(" | ").Append(Aliases(term, EscapeMarkdown));
         sb.Append('\n');
         if (term.Reading is { Length: > 0 } reading) sb.Append("\n読み: ").Append(EscapeMarkdown(reading)).Append('\n');
         var (doc, excerpt, continuesAt) = Excerpt(index, term, MaxDefinitionLines);
@@ -33,6 +34,7 @@ public static class TermDescription
         sb.Append('\n').Append(definition.Length > 0 ? definition : "*(no definition)*").Append('\n');
         if (continuesAt is int line)
             sb.Append($"\n… (continues in [{EscapeMarkdown(term.DocumentPath)}:{line}]({uriOf(term.DocumentPath)}#L{line}))\n");
+        if (RelatedTerms.ToMarkdown(index, term, uriOf) is { } related) sb.Append('\n').Append(related).Append('\n');
         sb.Append("\n---\n\n").Append(Location(index, term, markdown: true)).Append('\n');
         return sb.ToString();
     }
@@ -42,13 +44,14 @@ public static class TermDescription
     {
         var sb = new StringBuilder();
         sb.Append(term.Headword);
-        if (term.Aliases.Length > 0) sb.Append(" | ").Append(string.Join(" | ", term.Aliases));
+        if (term.Aliases.Length > 0) sb.Append(" | ").Append(Aliases(term, a => a));
         sb.Append('\n');
         if (term.Reading is { Length: > 0 } reading) sb.Append("読み: ").Append(reading).Append('\n');
         var (doc, excerpt, continuesAt) = Excerpt(index, term, maxLines);
         var definition = doc is null ? "" : DefinitionText.ToPlainText(doc.Text.Substring(excerpt.Start, excerpt.Length)).Replace("\r\n", "\n").Trim();
         sb.Append('\n').Append(definition.Length > 0 ? definition : "(no definition)").Append('\n');
         if (continuesAt is int line) sb.Append($"… (continues in {term.DocumentPath}:{line})\n");
+        if (RelatedTerms.ToPlainText(index, term) is { } related) sb.Append('\n').Append(related).Append('\n');
         sb.Append('\n').Append(Location(index, term, markdown: false)).Append('\n');
         return sb.ToString();
     }
@@ -63,26 +66,45 @@ public static class TermDescription
         return text.Length > MaxDefinitionChars ? text[..MaxDefinitionChars].TrimEnd() + " …" : text;
     }
 
-    /// <summary>"Defined in path:line" and, when others define it too, how many and which.</summary>
+    /// <summary>"Defined in path:line" and, when others define it too, how many and the nearest few (SPEC §7).</summary>
     public static string Location(GlossaryIndex index, TermDefinition term, bool markdown)
     {
         var doc = index.GetDocument(term.DocumentPath);
         int line = (doc?.Lines.GetPosition(term.NameSpan.Start).Line ?? 0) + 1;
         var where = markdown ? $"Defined in `{term.DocumentPath}:{line}`" : $"Defined in {term.DocumentPath}:{line}";
-        var others = OtherDocuments(index, term);
-        if (others.Count == 0) return where;
-        var list = string.Join(", ", others.Select(o => markdown ? $"`{o}`" : o));
+        var others = OtherDefinitions.DocumentsDefining(index, term);
+        int count = others.DocumentCount;
+        if (count == 0) return where;
+        var list = NameList.Join(others.NearestDocuments.Select(o => markdown ? $"`{o}`" : o), count, OutputBounds.NamedDocuments, ", ", ", ");
         // Spelled out rather than Humanizer's ToQuantity, which builds its whole vocabulary on first use.
-        return $"{where}; also defined in {others.Count} other document{(others.Count == 1 ? "" : "s")}: {list}";
+        return string.Create(CultureInfo.InvariantCulture, $"{where}; also defined in {count:N0} other document{(count == 1 ? "" : "s")}: {list}");
     }
 
-    /// <summary>The other documents that define any entry word of this term, in path order.</summary>
+    /// <summary>The other documents that define any entry word of this term (as an entry word or a reading), in path order.</summary>
     public static IReadOnlyList<string> OtherDocuments(GlossaryIndex index, TermDefinition term) =>
-        [.. term.EntryWords.SelectMany(index.FindDefinitions)
-            .Select(d => d.DocumentPath)
-            .Where(p => p != term.DocumentPath)
-            .Distinct()
-            .Order(StringComparer.Ordinal)];
+        OtherDocuments(index, term.DocumentPath, term.EntryWords.Select(TermKey.Normalize));
+
+    /// <summary><see cref="OtherDocuments(GlossaryIndex, TermDefinition)"/> from the entry words' keys (the index's own, when the caller has them).</summary>
+    internal static IReadOnlyList<string> OtherDocuments(GlossaryIndex index, string path, IEnumerable<string> keys)
+    {
+        List<string>? paths = null;
+        foreach (var key in keys)
+        {
+            if (key.Length == 0 || !index.EntryWordTable.TryGetValue(key, out var refs)) continue;
+            foreach (var r in refs)
+                if (r.Path != path) (paths ??= []).Add(r.Path);
+        }
+        if (paths is null) return [];
+        paths.Sort(StringComparer.Ordinal);
+        int kept = 0;
+        for (int i = 0; i < paths.Count; i++)
+            if (i == 0 || paths[i] != paths[i - 1]) paths[kept++] = paths[i];
+        paths.RemoveRange(kept, paths.Count - kept);
+        return paths;
+    }
+    /// <summary>The aliases as listed under the headword: the first <see cref="OutputBounds.ShownAliases"/>, then how many more.</summary>
+    private static string Aliases(TermDefinition term, Func<string, string> escape) =>
+        NameList.Join(term.Aliases.Select(escape), term.Aliases.Length, OutputBounds.ShownAliases, " | ", " | ");
 
     /// <summary>
     /// The part of a definition a reader is shown: its span without surrounding white space, cut at a line

@@ -59,8 +59,8 @@ public static class WorkspaceSymbolService
         foreach (var r in index.EntryWordTable[key])
         {
             var term = index.Resolve(r);
-            var name = EntryWordList.SpellingOf(term, key, r.IsReading);
-            var detail = name == term.Headword ? (term.Aliases.Length > 0 ? string.Join(" | ", term.Aliases) : null) : term.Headword;
+            var name = EntryWordList.SpellingOf(index, r, key);
+            var detail = name == term.Headword ? EntryWordList.DescribeAliases(term) : term.Headword;
             result.Add(new TermSymbol(name, detail, term.DocumentPath, term.NameSpan, new TermDefinitionRef(term.DocumentPath, term.Headword)));
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using GlossaryLsp.Core.Config;
@@ -20,6 +21,8 @@ internal sealed class DerivedTables
     /// <summary>What the automaton derives from until it is made (then null).</summary>
     private AutomatonSeed? _seed;
     private object? _automatonLock;
+    /// <summary>(key, folder) → a much-defined key's definitions as seen from that folder, made on first use.</summary>
+    private ConcurrentDictionary<(string Key, string Folder), OtherDefinitions>? _seenFromFolder;
     /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
     public required OverlayTable<TermRef[]> ByKey { get; init; }
     /// <summary>
@@ -114,6 +117,7 @@ internal sealed class DerivedTables
             }
             foreach (var m in f.Candidates) candidates[m] = candidates.GetValueOrDefault(m) + 1;
         }
+        DocumentFacts.TrimTable(byKey);
         var candidateMap = candidates.ToImmutableDictionary();
         return new DerivedTables
         {
@@ -133,11 +137,17 @@ internal sealed class DerivedTables
         return path is not null;
     }
 
+    /// <summary>The definitions of <paramref name="key"/> (<paramref name="refs"/>) as any document of <paramref name="folder"/> sees them.</summary>
+    public OtherDefinitions SeenFromFolder(string key, string folder, TermRef[] refs) =>
+        LazyInitializer.EnsureInitialized(ref _seenFromFolder, () => new())
+            .GetOrAdd((key, folder), static (k, refs) => OtherDefinitions.FromFolder(refs, k.Folder), refs);
+
     /// <summary>The same tables under a new identity (a new configuration resolves links differently); the derived lists are shared.</summary>
     public DerivedTables Renewed() => new()
     {
         ByKey = ByKey, UrlToPaths = UrlToPaths, Candidates = Candidates, Facts = Facts, InferredMapping = InferredMapping, TermCount = TermCount,
         VariantCounts = VariantCounts, _entryWords = Volatile.Read(ref _entryWords), _automaton = Volatile.Read(ref _automaton), _seed = _seed,
+        _seenFromFolder = _seenFromFolder,
     };
 
     /// <summary>The tables with <paramref name="removed"/>'s contribution taken out and <paramref name="added"/>'s put in.</summary>

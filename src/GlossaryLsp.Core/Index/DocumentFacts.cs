@@ -75,6 +75,16 @@ internal sealed class DocumentFacts
         return hash == 0 ? 1 : hash;
     }
 
+    /// <summary>Cuts the free slots <see cref="AddTo"/> left at the end of the table's arrays.</summary>
+    public static void TrimTable(Dictionary<string, TermRef[]> table)
+    {
+        foreach (var key in table.Where(kv => kv.Value[^1].Path is null).Select(kv => kv.Key).ToList())
+        {
+            var refs = table[key];
+            table[key] = refs[..Used(refs)];
+        }
+    }
+
     public ReadOnlySpan<string> KeysOf(int term) => WordKeys.AsSpan(TermStarts[term], TermStarts[term + 1] - TermStarts[term]);
 
     /// <summary>The non-empty keys of a term: its entry words', then its reading's.</summary>
@@ -97,10 +107,12 @@ internal sealed class DocumentFacts
     public void AddRefs(string path, int term, List<(string Key, TermRef Ref)> into)
     {
         var words = KeysOf(term);
+        // A heading may have thousands of aliases: past a few, repeats are found by hashing, not by rescanning.
+        HashSet<string>? seen = words.Length > 16 ? new(StringComparer.Ordinal) : null;
         for (int w = 0; w < words.Length; w++)
         {
             var key = words[w];
-            if (key.Length == 0 || words[..w].Contains(key)) continue;
+            if (key.Length == 0 || (seen is null ? words[..w].Contains(key) : !seen.Add(key))) continue;
             into.Add((key, new TermRef(path, term)));
         }
         if (ReadingKeys[term] is { } reading && (reading.Length == 0 || !words.Contains(reading)))
@@ -108,8 +120,10 @@ internal sealed class DocumentFacts
     }
 
     /// <summary>
-    /// Same as <see cref="AddRefs"/> for every term, appending to the table being built; a key that becomes an
-    /// entry word (not only a reading) there counts once under its variant hash in <paramref name="variantCounts"/>.
+    /// Same as <see cref="AddRefs"/> for every term, appending to the table being built. An array that
+    /// grows doubles, its free slots (default refs) at its end; <see cref="TrimTable"/> cuts them off
+    /// once every document is in, so a word defined in thousands of documents is not copied per document.
+    /// A key that becomes an entry word (not only a reading) counts once under its variant hash in <paramref name="variantCounts"/>.
     /// </summary>
     public void AddTo(string path, Dictionary<string, TermRef[]> table, List<(string Key, TermRef Ref)> scratch, Dictionary<int, int> variantCounts)
     {
@@ -120,8 +134,8 @@ internal sealed class DocumentFacts
             foreach (var (key, r) in scratch)
             {
                 ref var refs = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out bool exists);
-                bool wasWord = exists && Array.Exists(refs!, x => !x.IsReading);
-                refs = exists ? [.. refs!, r] : [r];
+                bool wasWord = exists && Array.Exists(refs!, x => x.Path is not null && !x.IsReading);
+                refs = exists ? Appended(refs!, r) : [r];
                 if (!r.IsReading && !wasWord && HashOf(term, key) is var hash and not 0)
                     variantCounts[hash] = variantCounts.GetValueOrDefault(hash) + 1;
             }
@@ -134,6 +148,27 @@ internal sealed class DocumentFacts
         for (int k = TermStarts[term]; k < TermStarts[term + 1]; k++)
             if (WordKeys[k] == key) return VariantHashes[k];
         return 0;
+    }
+
+    private static TermRef[] Appended(TermRef[] refs, TermRef r)
+    {
+        int used = refs[^1].Path is null ? Used(refs) : refs.Length;
+        if (used == refs.Length) Array.Resize(ref refs, refs.Length * 2);
+        refs[used] = r;
+        return refs;
+    }
+
+    /// <summary>How many slots are taken: the free ones are a suffix of default refs.</summary>
+    private static int Used(TermRef[] refs)
+    {
+        int lo = 0, hi = refs.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (refs[mid].Path is null) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     /// <summary>Every (base, folder) pair under which <paramref name="url"/> = base + path relative to folder.</summary>

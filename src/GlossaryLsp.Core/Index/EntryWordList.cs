@@ -14,14 +14,26 @@ public sealed class EntryWordList
 
     public string[] Keys { get; }
 
-    /// <summary>The entry word (or reading) of a term whose key is <paramref name="key"/>, as the term spells it.</summary>
-    public static string SpellingOf(TermDefinition term, string key, bool isReading)
+    /// <summary>
+    /// The spelling of the entry word (or reading) that <paramref name="r"/> lists under <paramref name="key"/>,
+    /// found among the index's keys of the term rather than by normalising each of its words.
+    /// </summary>
+    public static string SpellingOf(GlossaryIndex index, TermRef r, string key)
     {
-        if (isReading && term.Reading is { } reading) return reading;
-        foreach (var w in term.EntryWords)
-            if (TermKey.Normalize(w) == key) return w;
-        return term.Headword;
+        var term = index.Resolve(r);
+        if (r.IsReading && term.Reading is { } reading) return reading;
+        var keys = index.FactsOf(index.Documents[r.Path]).KeysOf(r.Index);
+        int at = keys.IndexOf(key);
+        return at > 0 && at <= term.Aliases.Length ? term.Aliases[at - 1] : term.Headword;
     }
+
+    /// <summary>A term's entry words as a detail line: "headword | alias | …", the first <see cref="OutputBounds.NamedEntryWords"/> and how many more.</summary>
+    public static string Describe(TermDefinition term) =>
+        NameList.Join(term.EntryWords, term.Aliases.Length + 1, OutputBounds.NamedEntryWords, " | ", " | ");
+
+    /// <summary>A term's aliases as a detail line, bounded like <see cref="Describe"/>; null when it has none.</summary>
+    public static string? DescribeAliases(TermDefinition term) =>
+        term.Aliases.Length == 0 ? null : NameList.Join(term.Aliases, term.Aliases.Length, OutputBounds.NamedEntryWords, " | ", " | ");
 
     /// <summary>The index range [Start, End) of the keys that start with <paramref name="keyPrefix"/> (already normalised).</summary>
     public (int Start, int End) PrefixRange(string keyPrefix)

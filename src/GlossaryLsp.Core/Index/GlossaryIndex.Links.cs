@@ -63,7 +63,7 @@ public sealed partial class GlossaryIndex
                 {
                     var rooted = WorkspacePaths.Combine("", PercentEncoding.Decode(sitePath));
                     if (rooted is not null && Exists(rooted)) path = rooted;
-                    else return new LinkResolution(LinkStatus.MissingDocument, LookedFor: sitePath);
+                    else return new LinkResolution(LinkStatus.MissingDocument, LookedFor: sitePath, MissingPath: rooted);
                 }
                 break;
             default:
@@ -100,7 +100,8 @@ public sealed partial class GlossaryIndex
             if (!key.StartsWith(m.Url, StringComparison.Ordinal)) continue;
             var combined = WorkspacePaths.Combine(m.Folder, PercentEncoding.Decode(key[m.Url.Length..].ToString()));
             if (combined is null) return new LinkResolution(LinkStatus.OutsideWorkspace, LookedFor: key.ToString());
-            return Exists(combined) ? new LinkResolution(LinkStatus.Resolved, combined) : new LinkResolution(LinkStatus.MissingDocument, LookedFor: key.ToString());
+            return Exists(combined) ? new LinkResolution(LinkStatus.Resolved, combined)
+                : new LinkResolution(LinkStatus.MissingDocument, LookedFor: key.ToString(), MissingPath: combined);
         }
         return LinkResolution.External;
     }

@@ -14,12 +14,16 @@ namespace GlossaryLsp.Core.Index;
 public sealed partial class GlossaryIndex
 {
     private readonly DerivedTables _tables;
-    private GlossaryIndex(GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents, ImmutableHashSet<string> otherFiles, DerivedTables? tables)
+    private readonly UsageCell _usage;
+    private GlossaryIndex(
+        GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents, ImmutableHashSet<string> otherFiles, DerivedTables? tables,
+        UsageCell? usage = null)
     {
         Config = config;
         Documents = documents;
         OtherFiles = otherFiles;
         _tables = tables ?? DerivedTables.Build(documents);
+        _usage = usage ?? UsageCell.Empty();
     }
 
     public GlossaryConfig Config { get; }
@@ -46,6 +50,9 @@ public sealed partial class GlossaryIndex
 
     internal bool IsMentionAutomatonBuilt => _tables.IsAutomatonBuilt;
 
+    /// <summary>True when this snapshot's term usage is made.</summary>
+    internal bool IsUsageBuilt => _usage.IsBuilt;
+
     public static GlossaryIndex Empty(GlossaryConfig? config = null) =>
         new(config ?? GlossaryConfig.Default, ImmutableSortedDictionary.Create<string, ParsedDocument>(StringComparer.Ordinal), ImmutableHashSet<string>.Empty, null);
 
@@ -56,12 +63,12 @@ public sealed partial class GlossaryIndex
     public static TermDefinition? Nearest(IReadOnlyList<TermDefinition> definitions, string fromPath)
     {
         if (definitions.Count == 0) return null;
-        var fromFolder = WorkspacePaths.FolderOf(fromPath);
+        var order = new NearestOrder(fromPath);
         TermDefinition? best = null;
         int bestDistance = int.MaxValue;
         foreach (var d in definitions)
         {
-            int distance = d.DocumentPath == fromPath ? -1 : WorkspacePaths.FolderDistance(fromFolder, WorkspacePaths.FolderOf(d.DocumentPath));
+            int distance = order.Distance(d.DocumentPath);
             if (distance < bestDistance || distance == bestDistance && string.CompareOrdinal(d.DocumentPath, best!.DocumentPath) < 0)
             {
                 best = d;
@@ -71,22 +78,32 @@ public sealed partial class GlossaryIndex
         return best;
     }
 
+    /// <summary>The definitions in SPEC §1's order as seen from <paramref name="fromPath"/> (a stable sort: one document's in their order).</summary>
+    public static IReadOnlyList<TermDefinition> NearestFirst(IEnumerable<TermDefinition> definitions, string fromPath)
+    {
+        var order = new NearestOrder(fromPath);
+        var measured = definitions.Select(d => (Definition: d, Distance: 0)).ToArray();
+        for (int i = 0; i < measured.Length; i++) measured[i].Distance = order.Distance(measured[i].Definition.DocumentPath);
+        return [.. measured.OrderBy(m => m.Distance).ThenBy(m => m.Definition.DocumentPath, StringComparer.Ordinal).Select(m => m.Definition)];
+    }
+
     /// <summary>A snapshot with one document added or replaced.</summary>
     public GlossaryIndex WithDocument(ParsedDocument document)
     {
         var docs = Documents.SetItem(document.Path, document);
         var old = Documents.GetValueOrDefault(document.Path);
         if (old is not null && DerivedTables.SameDefinitions(old, document))
-            return new GlossaryIndex(Config, docs, OtherFiles, _tables);
+            return new GlossaryIndex(Config, docs, OtherFiles, _tables, _usage.Successor(document.Path));
         return new GlossaryIndex(Config, docs, OtherFiles, _tables.Update(old, document));
     }
 
     public GlossaryIndex WithoutDocument(string path) =>
         Documents.TryGetValue(path, out var old) ? new GlossaryIndex(Config, Documents.Remove(path), OtherFiles.Remove(path), _tables.Update(old, null))
-        : OtherFiles.Contains(path) ? new GlossaryIndex(Config, Documents, OtherFiles.Remove(path), _tables)
+        : OtherFiles.Contains(path) ? new GlossaryIndex(Config, Documents, OtherFiles.Remove(path), _tables, _usage)
         : this;
 
-    public GlossaryIndex WithOtherFile(string path) => new(Config, Documents, OtherFiles.Add(path), _tables);
+    /// <summary>A snapshot with another non-Markdown file: links to it name no term, so the term usage is shared.</summary>
+    public GlossaryIndex WithOtherFile(string path) => new(Config, Documents, OtherFiles.Add(path), _tables, _usage);
 
     /// <summary>
     /// The snapshot under another configuration. Whether a file is a term-list glossary depends on the
@@ -123,6 +140,20 @@ public sealed partial class GlossaryIndex
         return result;
     }
 
+    /// <summary>
+    /// Where else the entry word with this key is defined, seen from a document: SPEC §1's order, SPEC §7's
+    /// bounds, readings left out. A key defined in many documents is measured once per folder.
+    /// </summary>
+    /// <param name="key">An entry-word key.</param>
+    /// <param name="fromPath">The document that looks.</param>
+    /// <param name="maxDefinitions">How many of the nearest definitions to give, at most <see cref="OutputBounds.RelatedLocations"/>.</param>
+    public OtherDefinitions OtherDefinitionsOf(string key, string fromPath, int maxDefinitions = OutputBounds.RelatedLocations)
+    {
+        if (!_tables.ByKey.TryGetValue(key, out var refs)) return new OtherDefinitions([], [], 0);
+        if (refs.Length <= OtherDefinitions.SharedAbove) return OtherDefinitions.Of(refs, fromPath, Math.Min(maxDefinitions, OutputBounds.RelatedLocations));
+        return _tables.SeenFromFolder(key, WorkspacePaths.FolderOf(fromPath), refs).Without(fromPath, refs, maxDefinitions);
+    }
+
     public TermDefinition Resolve(TermRef r) => Documents[r.Path].Terms[r.Index];
 
     /// <summary>Nearest definition (SPEC §1): the referring file, else the fewest folder steps, ties by path.</summary>
@@ -141,6 +172,13 @@ public sealed partial class GlossaryIndex
             return inferred.Url + r + "#";
         return null;
     }
+
+    /// <summary>
+    /// How often other documents link to and mention each term, made on first use. Index cannot scan for
+    /// mentions (Linking does, one layer up), so the scan of one document comes from the caller:
+    /// <c>Linking/UsageScanner</c> is the one caller.
+    /// </summary>
+    internal TermUsage GetUsage(Func<GlossaryIndex, ParsedDocument, DocumentUses> usesOf) => _usage.Get(this, doc => usesOf(this, doc));
 
     /// <summary>What the index derives from a document: this snapshot's, or made afresh for a parse it does not hold.</summary>
     internal DocumentFacts FactsOf(ParsedDocument document) =>

@@ -26,7 +26,9 @@ public sealed record LinkResolution(
     TermDefinition? Term = null,
     Heading? Heading = null,
     /// <summary>For an unresolved link: the normalised path or URL that was looked for.</summary>
-    string? LookedFor = null)
+    string? LookedFor = null,
+    /// <summary>For a missing document named by a URL or site path: the workspace path it maps to (a file or folder created there resolves it).</summary>
+    string? MissingPath = null)
 {
     public static readonly LinkResolution External = new(LinkStatus.External);
     public bool IsBroken => Status is LinkStatus.MissingDocument or LinkStatus.OutsideWorkspace or LinkStatus.InvalidAnchor or LinkStatus.MissingAnchor;

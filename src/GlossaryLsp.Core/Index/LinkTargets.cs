@@ -14,14 +14,21 @@ public static class LinkTargets
     /// <summary>The target for a link to <paramref name="term"/> written in <paramref name="from"/>.</summary>
     public static string For(GlossaryIndex index, ParsedDocument from, TermDefinition term, bool absoluteUrl)
     {
+        if (absoluteUrl && PublishedUrl(index, term) is { } published) return published;
         var fragment = term.Anchor is null ? "" : "#" + term.Anchor;
-        if (absoluteUrl && index.GetDocument(term.DocumentPath) is { } target)
-        {
-            if (target.Kind == DocumentKind.GlossaryPage && target.FrontMatter?.GetString("url") is { Length: > 0 } site) return site;
-            if (index.GetArticleUrl(target) is { } url) return LinkAddress.WithoutHash(url) + fragment;
-        }
         if (term.DocumentPath == from.Path) return fragment.Length > 0 ? fragment : "#";
         return WorkspacePaths.Relative(from.Path, term.DocumentPath) + fragment;
+    }
+
+    /// <summary>
+    /// Where a term is published: a glossary page's site path (its front matter's <c>url</c>), else its
+    /// document's article URL (comment or base URL mapping) with the term's anchor; null when neither is known.
+    /// </summary>
+    public static string? PublishedUrl(GlossaryIndex index, TermDefinition term)
+    {
+        if (index.GetDocument(term.DocumentPath) is not { } target) return null;
+        if (target.Kind == DocumentKind.GlossaryPage && target.FrontMatter?.GetString("url") is { Length: > 0 } site) return site;
+        return index.GetArticleUrl(target) is { } url ? LinkAddress.WithoutHash(url) + (term.Anchor is null ? "" : "#" + term.Anchor) : null;
     }
 
     /// <summary>Whether a new link in this document should be an HTML link with an absolute URL.</summary>
@@ -51,15 +58,26 @@ public static class LinkTargets
     /// </summary>
     public static TextEdit? RetargetFragment(LinkReference link, Dictionary<string, string> renames)
     {
-        var raw = link.TargetInSource;
-        int hash = raw.IndexOf('#');
-        if (hash < 0) return null;
-        var fragment = raw[(hash + 1)..];
-        var decoded = fragment.IndexOfAny('%', '&') < 0 ? null : PercentEncoding.Decode(WebUtility.HtmlDecode(fragment.ToString()));
-        if (!renames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out var renamed)
-            && (decoded is null || !renames.TryGetValue(decoded, out renamed))) return null;
+        if (Named(link, renames, out int hash, out var decoded) is not { } oldId) return null;
+        var renamed = renames[oldId];
+        var fragment = link.TargetInSource[(hash + 1)..];
         if (fragment.SequenceEqual(renamed)) return null;
         if (decoded is not null && !fragment.SequenceEqual(decoded)) renamed = Uri.EscapeDataString(renamed);
         return new TextEdit(TextSpan.FromBounds(link.TargetSpan.Start + hash + 1, link.TargetSpan.End), renamed);
+    }
+
+    /// <summary>The key of <paramref name="anchors"/> a link's fragment names, as written or after HTML and percent decoding; null for none.</summary>
+    public static string? NamedFragment<T>(LinkReference link, Dictionary<string, T> anchors) => Named(link, anchors, out _, out _);
+
+    private static string? Named<T>(LinkReference link, Dictionary<string, T> anchors, out int hash, out string? decoded)
+    {
+        var raw = link.TargetInSource;
+        hash = raw.IndexOf('#');
+        decoded = null;
+        if (hash < 0) return null;
+        var fragment = raw[(hash + 1)..];
+        decoded = fragment.IndexOfAny('%', '&') < 0 ? null : PercentEncoding.Decode(WebUtility.HtmlDecode(fragment.ToString()));
+        if (anchors.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out var key, out _)) return key;
+        return decoded is not null && anchors.ContainsKey(decoded) ? decoded : null;
     }
 }

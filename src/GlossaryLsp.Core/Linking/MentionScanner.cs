@@ -25,8 +25,9 @@ public static partial class MentionScanner
         var automaton = index.MentionAutomaton;
         if (automaton.IsEmpty) return result;
         var buffer = new FoldedText();
+        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
         foreach (var prose in document.ProseWithin(new TextSpan(0, document.Text.Length)))
-            Scan(index, document, automaton, buffer, prose, result);
+            Scan(index, document, automaton, buffer, prose, result, nearest);
         return result;
     }
 
@@ -41,8 +42,9 @@ public static partial class MentionScanner
         var lineSpan = TextSpan.FromBounds(document.Lines.GetLineStart(line), document.Lines.GetLineEnd(line));
         var found = new List<TermMention>();
         var buffer = new FoldedText();
+        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
         foreach (var prose in document.ProseWithin(lineSpan))
-            Scan(index, document, automaton, buffer, prose, found);
+            Scan(index, document, automaton, buffer, prose, found, nearest);
         TermMention? touching = null;
         foreach (var m in found)
         {
@@ -60,15 +62,40 @@ public static partial class MentionScanner
         var automaton = index.MentionAutomaton;
         if (automaton.IsEmpty) return result;
         var buffer = new FoldedText();
+        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
         foreach (var prose in document.ProseWithin(span))
-            Scan(index, document, automaton, buffer, prose, result);
+            Scan(index, document, automaton, buffer, prose, result, nearest);
+        return result;
+    }
+
+    /// <summary>
+    /// Mentions in the visible text of the links that overlap <paramref name="span"/>, where that text is
+    /// written as it is in the source: the linked mentions, which <see cref="FindMentionsIn"/> skips.
+    /// </summary>
+    public static IReadOnlyList<TermMention> FindLinkedMentions(GlossaryIndex index, ParsedDocument document, TextSpan span)
+    {
+        var result = new List<TermMention>();
+        if (document.LoadProblem is not null) return result;
+        var automaton = index.MentionAutomaton;
+        if (automaton.IsEmpty) return result;
+        var buffer = new FoldedText();
+        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
+        foreach (var link in document.Links)
+        {
+            if (link.TextInSource is { Length: > 0 } text && text.Overlaps(span) && !text.Contains(link.TargetSpan.Start))
+                Scan(index, document, automaton, buffer, text, result, nearest);
+        }
         return result;
     }
 
     /// <summary>True when the snapshot's automaton is built (or shared with an earlier snapshot's).</summary>
     internal static bool IsPrepared(GlossaryIndex index) => index.IsMentionAutomatonBuilt;
 
-    private static void Scan(GlossaryIndex index, ParsedDocument document, MentionAutomaton automaton, FoldedText folded, TextSpan prose, List<TermMention> sink)
+    /// <param name="nearest">The definition each key resolved to in this document so far: a word defined in
+    /// thousands of documents is resolved once per document, not once per mention.</param>
+    private static void Scan(
+        GlossaryIndex index, ParsedDocument document, MentionAutomaton automaton, FoldedText folded, TextSpan prose, List<TermMention> sink,
+        Dictionary<string, TermDefinition?> nearest)
     {
         var text = document.Text;
         folded.Fill(text, prose);
@@ -86,7 +113,8 @@ public static partial class MentionScanner
             }
             if (bestKey is null) { i++; continue; }
             var span = TextSpan.FromBounds(folded.OriginalStart[i], folded.OriginalEnd[bestEnd]);
-            var term = GlossaryIndex.Nearest(index.FindDefinitionsByKey(bestKey, includeReadings: false), document.Path);
+            if (!nearest.TryGetValue(bestKey, out var term))
+                nearest[bestKey] = term = GlossaryIndex.Nearest(index.FindDefinitionsByKey(bestKey, includeReadings: false), document.Path);
             if (term is not null) sink.Add(new TermMention(span, text.Substring(span.Start, span.Length), term));
             i = bestEnd + 1;
         }

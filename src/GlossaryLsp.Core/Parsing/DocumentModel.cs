@@ -49,7 +49,11 @@ public sealed record TermDefinition(
     string DocumentPath,
     string Headword,
     ImmutableArray<string> Aliases,
-    /// <summary>Kana reading (glossary pages' <c>term</c>), if any.</summary>
+    /// <summary>
+    /// Kana reading of the headword, if any: a glossary page's <c>term</c>, or a term-list term's
+    /// <c>&lt;!-- 読み:… --&gt;</c> comment on the line after its heading (SPEC §1). The one reading of a
+    /// term: hover, <c>glossary show</c>, completion and inlay hints read it here.
+    /// </summary>
     string? Reading,
     /// <summary>Base64 anchor of the heading text (term lists); null for glossary pages.</summary>
     string? Anchor,
@@ -60,7 +64,9 @@ public sealed record TermDefinition(
     /// <summary>The definition's Markdown: from after the heading to the next h1/h2 (or the page's first section).</summary>
     TextSpan DefinitionSpan,
     /// <summary>For each entry word, its span in the source (same order as <see cref="EntryWords"/>).</summary>
-    ImmutableArray<TextSpan> EntryWordSpans)
+    ImmutableArray<TextSpan> EntryWordSpans,
+    /// <summary>Where <see cref="Reading"/> is written: inside the reading comment, or the <c>term</c> value.</summary>
+    TextSpan? ReadingSpan = null)
 {
     /// <summary>Compares terms by <see cref="SameIdentity"/>, e.g. to count a document's terms as a multiset.</summary>
     public static IEqualityComparer<TermDefinition> IdentityComparer { get; } = new IdentityEquality();
@@ -144,6 +150,9 @@ public sealed class LinkReference
     /// <summary><see cref="Text"/> without making a string of it.</summary>
     public ReadOnlySpan<char> TextChars => _text is not null ? _text.AsSpan() : _source.AsSpan(_textInSource.Start, _textInSource.Length);
 
+    /// <summary>Where the visible text is written as it is in the source; null when it differs (tags stripped, decoded).</summary>
+    public TextSpan? TextInSource => _text is null ? _textInSource : null;
+
     /// <summary>The span of the link text (between the tags / brackets).</summary>
     public TextSpan TextSpan { get; }
 
@@ -170,7 +179,14 @@ public sealed record FrontMatter(
     public string? GetString(string key) => Values.TryGetValue(key, out var v) ? v.Scalar : null;
 }
 
-public sealed record FrontMatterValue(string? Scalar, ImmutableArray<string> Items, TextSpan ValueSpan, TextSpan KeySpan);
+public sealed record FrontMatterValue(string? Scalar, ImmutableArray<string> Items, TextSpan ValueSpan, TextSpan KeySpan)
+{
+    /// <summary>For each of <see cref="Items"/>, its text in the source (inside the quotes of a quoted item).</summary>
+    public ImmutableArray<TextSpan> ItemSpans { get; init; } = [];
+}
+
+/// <summary>A <c>keywords</c> entry of a glossary page's front matter (SPEC §1 B): a related term, named as written.</summary>
+public sealed record Keyword(string Text, TextSpan Span);
 
 /// <summary>A problem that kept a file from being analysed (not UTF-8, binary, too large).</summary>
 public sealed record LoadProblem(string Message);

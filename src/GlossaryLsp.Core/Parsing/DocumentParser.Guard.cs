@@ -1,3 +1,5 @@
+using GlossaryLsp.Core.Text;
+
 namespace GlossaryLsp.Core.Parsing;
 
 /// <summary>The one entry point of parsing: bad input becomes a <see cref="LoadProblem"/>, never an exception (SPEC §7).</summary>
@@ -9,7 +11,10 @@ public static partial class DocumentParser
     /// </summary>
     public const int MaxLineLength = 20_000;
 
-    /// <summary>Parses a Markdown file; a line over <see cref="MaxLineLength"/> or a parser failure gives an unreadable document saying why.</summary>
+    /// <summary>
+    /// Parses a Markdown file; a line over <see cref="MaxLineLength"/>, nesting deeper than
+    /// <see cref="NestingDepth.MaxLevels"/> or a parser failure gives an unreadable document saying why.
+    /// </summary>
     /// <param name="path">Workspace-relative path with '/' separators.</param>
     /// <param name="text">The file's text.</param>
     /// <param name="isGlossaryByConfig">True when the config's glossary globs match the path.</param>
@@ -18,6 +23,8 @@ public static partial class DocumentParser
         if (HasLongLine(text) && LongestLine(text) is { Length: > MaxLineLength } longest)
             return ParsedDocument.Unreadable(path, new LoadProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"line {longest.Line + 1} is {longest.Length:N0} characters long; lines over {MaxLineLength:N0} characters are not analysed")));
+        if (NestingDepth.Markdown(text) is { } deep)
+            return ParsedDocument.Unreadable(path, new LoadProblem(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {deep.Line + 1:N0} {deep.Why}")));
         try
         {
             return ParseMarkdown(path, text, isGlossaryByConfig);

@@ -71,13 +71,30 @@ public static partial class DocumentParser
     [GeneratedRegex(@"^\s*glossary-(disable-next-line|disable|enable)\b(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex SuppressionRegex();
 
-    /// <summary>HTML comments outside code (each one protected): article URL and title comments, suppressions.</summary>
-    private static (List<ArticleUrlComment> ArticleUrls, bool HasTitle, List<SuppressionComment> Suppressions) ReadComments(
-        string text, List<TextSpan> codeSpans, LineIndex lines, List<TextSpan> protectedSpans)
+    /// <summary>A reading comment's body: <c>読み:てんいがくしゅう</c> or <c>reading: …</c> (SPEC §1).</summary>
+    [GeneratedRegex(@"^\s*(?:読み|[Rr]eading)\s*[:：]\s*(?<reading>.*?)\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadingCommentRegex();
+
+    /// <summary>A full-line YAML comment of front matter that is a suppression: <c># glossary-disable-next-line GL0014</c>.</summary>
+    [GeneratedRegex(@"^[ \t]*#(?<body>[ \t]*glossary-[^\r\n]*?)\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex YamlSuppressionLineRegex();
+
+    /// <summary>
+    /// HTML comments outside code (each one protected): article URL and title comments, suppressions and
+    /// reading comments; then the suppressions written as YAML comments in the front matter, where an
+    /// HTML comment would be YAML text.
+    /// </summary>
+    private static CommentScan ReadComments(string text, List<TextSpan> codeSpans, LineIndex lines, List<TextSpan> protectedSpans, FrontMatter? frontMatter)
     {
         var articleUrls = new List<ArticleUrlComment>();
         bool hasTitle = false;
         var suppressions = new List<SuppressionComment>();
+        var readings = new List<ReadingComment>();
+        if (frontMatter is not null)
+        {
+            foreach (Match y in YamlSuppressionLineRegex().Matches(text.Substring(frontMatter.Span.Start, frontMatter.Span.Length)))
+                if (Suppression(y.Groups["body"].Value, lines.GetLine(frontMatter.Span.Start + y.Index)) is { } s) suppressions.Add(s);
+        }
         foreach (var m in Comments(text))
         {
             if (InCode(codeSpans, m.Index)) continue;
@@ -92,22 +109,39 @@ public static partial class DocumentParser
                 articleUrls.Add(new ArticleUrlComment(g.Value, new TextSpan(body.Index + g.Index, g.Length), span));
                 continue;
             }
-            var sm = SuppressionRegex().Match(body.Value);
-            if (sm.Success)
+            if (Suppression(body.Value, lines.GetLine(m.Index)) is { } suppression)
             {
-                var suppressionKind = sm.Groups[1].Value switch
-                {
-                    "disable-next-line" => SuppressionKind.DisableNextLine,
-                    "disable" => SuppressionKind.Disable,
-                    _ => SuppressionKind.Enable,
-                };
-                var rules = sm.Groups[2].Value.Split([' ', ',', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
-                suppressions.Add(new SuppressionComment(suppressionKind, lines.GetLine(m.Index), rules));
+                suppressions.Add(suppression);
+                continue;
             }
+            var rm = ReadingCommentRegex().Match(body.Value);
+            if (rm.Success && rm.Groups["reading"].Length > 0)
+                readings.Add(new ReadingComment(rm.Groups["reading"].Value, new TextSpan(body.Index + rm.Groups["reading"].Index, rm.Groups["reading"].Length), span));
         }
-        return (articleUrls, hasTitle, suppressions);
+        return new CommentScan(articleUrls, hasTitle, suppressions, readings);
+    }
+
+    /// <summary>The suppression a comment's body states (<c>glossary-disable GL0009</c>, …), if it is one.</summary>
+    private static SuppressionComment? Suppression(string body, int line)
+    {
+        var sm = SuppressionRegex().Match(body);
+        if (!sm.Success) return null;
+        var suppressionKind = sm.Groups[1].Value switch
+        {
+            "disable-next-line" => SuppressionKind.DisableNextLine,
+            "disable" => SuppressionKind.Disable,
+            _ => SuppressionKind.Enable,
+        };
+        var rules = sm.Groups[2].Value.Split([' ', ',', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
+        return new SuppressionComment(suppressionKind, line, rules);
     }
 
     /// <summary>A match and its one group (a comment's body).</summary>
     internal readonly record struct ScanMatch(int Index, int Length, int GroupIndex, string GroupValue);
+
+    /// <summary>What the comment scan found: article URL comments, whether there is a title comment, suppressions (in line order) and reading comments.</summary>
+    private sealed record CommentScan(List<ArticleUrlComment> ArticleUrls, bool HasTitle, List<SuppressionComment> Suppressions, List<ReadingComment> Readings);
+
+    /// <summary>A <c>&lt;!-- 読み:… --&gt;</c> comment: the reading, where it is written, and the whole comment.</summary>
+    private sealed record ReadingComment(string Reading, TextSpan ReadingSpan, TextSpan Span);
 }

@@ -96,9 +96,11 @@ public static partial class DocumentParser
         return new Heading(block.Level, headingText, TextSpan.FromBounds(span.Start, hEnd), TextSpan.FromBounds(ts, te), string.Empty, explicitId, idSpan, idElement);
     }
 
-    private static ImmutableArray<TermDefinition> TermListTerms(string path, string text, ImmutableArray<Heading>.Builder headings)
+    /// <param name="readings">The reading comments of the document, in text order.</param>
+    private static ImmutableArray<TermDefinition> TermListTerms(string path, string text, ImmutableArray<Heading>.Builder headings, List<ReadingComment> readings)
     {
         var result = ImmutableArray.CreateBuilder<TermDefinition>();
+        int nextReading = 0;
         for (int i = 0; i < headings.Count; i++)
         {
             var h = headings[i];
@@ -109,9 +111,44 @@ public static partial class DocumentParser
                 if (headings[j].Level <= 2) { defEnd = headings[j].Span.Start; break; }
             var (words, spans) = SplitEntryWords(text, h.TextSpan);
             if (words.Count == 0) continue;
-            result.Add(new TermDefinition(path, words[0], [.. CollectionsMarshal.AsSpan(words)[1..]], null, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
-                h.TextSpan, TextSpan.FromBounds(defStart, Math.Max(defStart, defEnd)), [.. spans]));
+            // A reading comment alone on the line right after the heading is the term's, not its definition's.
+            while (nextReading < readings.Count && readings[nextReading].Span.Start < defStart) nextReading++;
+            ReadingComment? reading = null;
+            if (nextReading < readings.Count && IsAloneOnLine(text, readings[nextReading].Span, defStart))
+            {
+                reading = readings[nextReading];
+                defStart = LineEndAfter(text, reading.Span.End);
+            }
+            result.Add(new TermDefinition(path, words[0], [.. CollectionsMarshal.AsSpan(words)[1..]], reading?.Reading, AnchorCodec.Encode(h.Text, h.ExplicitId), h,
+                h.TextSpan, TextSpan.FromBounds(defStart, Math.Max(defStart, defEnd)), [.. spans], reading?.ReadingSpan));
         }
+        return result.ToImmutable();
+    }
+
+    /// <summary>True when <paramref name="span"/> is the only thing but spaces and tabs on the line starting at <paramref name="lineStart"/>.</summary>
+    private static bool IsAloneOnLine(string text, TextSpan span, int lineStart)
+    {
+        for (int i = lineStart; i < span.Start; i++)
+            if (text[i] is not (' ' or '\t')) return false;
+        for (int i = span.End; i < text.Length && text[i] is not ('\n' or '\r'); i++)
+            if (text[i] is not (' ' or '\t')) return false;
+        return true;
+    }
+
+    /// <summary>A glossary page's <c>keywords</c>: the list's items (or a single value), blank ones left out.</summary>
+    private static ImmutableArray<Keyword> KeywordsOf(string text, FrontMatter? fm)
+    {
+        if (fm is null || !fm.Values.TryGetValue("keywords", out var value)) return [];
+        if (value.Scalar is { } scalar)
+        {
+            if (string.IsNullOrWhiteSpace(scalar)) return [];
+            var span = value.ValueSpan;
+            bool quoted = span.Length >= 2 && text[span.Start] is '"' or '\'' && text[span.End - 1] == text[span.Start];
+            return [new Keyword(scalar.Trim(), quoted ? new TextSpan(span.Start + 1, span.Length - 2) : span)];
+        }
+        var result = ImmutableArray.CreateBuilder<Keyword>(value.Items.Length);
+        for (int i = 0; i < value.Items.Length && i < value.ItemSpans.Length; i++)
+            if (!string.IsNullOrWhiteSpace(value.Items[i])) result.Add(new Keyword(value.Items[i].Trim(), value.ItemSpans[i]));
         return result.ToImmutable();
     }
 
@@ -164,7 +201,9 @@ public static partial class DocumentParser
         {
             def = TextSpan.FromMarkdig(firstBlock.Span);
         }
-        return [new TermDefinition(path, title.Trim(), [.. aliases], fm.GetString("term")?.Trim(), null, null, titleSpan, def, [titleSpan, .. aliasSpans])];
+        var reading = fm.GetString("term")?.Trim();
+        TextSpan? readingSpan = reading is { Length: > 0 } ? fm.Values["term"].ValueSpan : null;
+        return [new TermDefinition(path, title.Trim(), [.. aliases], reading, null, null, titleSpan, def, [titleSpan, .. aliasSpans], readingSpan)];
     }
 
     private static int LineEndAfter(string text, int offset)

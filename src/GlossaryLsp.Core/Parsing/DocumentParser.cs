@@ -102,7 +102,7 @@ public static partial class DocumentParser
 
         codeSpans.Sort((a, b) => a.Start.CompareTo(b.Start));
         var lines = new LineIndex(text);
-        var (articleUrls, hasTitle, suppressions) = ReadComments(text, codeSpans, lines, protectedSpans);
+        var (articleUrls, hasTitle, suppressions, readings) = ReadComments(text, codeSpans, lines, protectedSpans, frontMatter);
         var explicitAnchors = new List<string>();
         var explicitIds = new HashSet<string>(StringComparer.Ordinal);
         ReadHtmlAnchors(text, codeSpans, protectedSpans, links, explicitAnchors, explicitIds);
@@ -116,7 +116,7 @@ public static partial class DocumentParser
 
         var terms = kind switch
         {
-            DocumentKind.TermList => TermListTerms(path, text, headings),
+            DocumentKind.TermList => TermListTerms(path, text, headings, readings),
             DocumentKind.GlossaryPage => GlossaryPageTerm(path, text, md, headings, frontMatter),
             _ => ImmutableArray<TermDefinition>.Empty,
         };
@@ -134,6 +134,7 @@ public static partial class DocumentParser
             ArticleUrls = [.. articleUrls],
             HasArticleTitle = hasTitle,
             FrontMatter = frontMatter,
+            Keywords = kind == DocumentKind.GlossaryPage ? KeywordsOf(text, frontMatter) : [],
             Suppressions = [.. suppressions],
             ExplicitAnchors = [.. explicitAnchors],
             ProtectedSpans = Merge(protectedSpans),

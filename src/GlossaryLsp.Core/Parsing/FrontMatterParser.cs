@@ -20,6 +20,14 @@ internal static class FrontMatterParser
         if (lastLineStart >= contentStart) contentEnd = lastLineStart + 1;
         var yaml = text.Substring(contentStart, contentEnd - contentStart);
         var values = ImmutableDictionary.CreateBuilder<string, FrontMatterValue>(StringComparer.Ordinal);
+        if (NestingDepth.Yaml(yaml) is { } deep)
+        {
+            // Not given to YamlDotNet: its time grows with the square of the depth, and its node tree is built recursively.
+            int lineStart = contentStart;
+            for (int l = 0; l < deep.Line; l++) lineStart = text.IndexOf('\n', lineStart) + 1;
+            int lineEnd = text.IndexOfAny(['\r', '\n'], lineStart) is var e and >= 0 && e < contentEnd ? e : contentEnd;
+            return new FrontMatter(blockSpan, values.ToImmutable(), $"line {deep.Line + 1} of the front matter {deep.Why}", TextSpan.FromBounds(lineStart, lineEnd));
+        }
         // A validation pass over the events first: YamlDotNet throws non-YAML exceptions on some
         // broken input (an unclosed flow sequence), so the last good event's end is the error position.
         if (Validate(yaml) is { } failure)
@@ -52,8 +60,11 @@ internal static class FrontMatterParser
                         values[key] = new FrontMatterValue(s.Value, [], Span(contentStart, s), keySpan);
                         break;
                     case YamlSequenceNode seq:
-                        values[key] = new FrontMatterValue(null,
-                            [.. seq.Children.OfType<YamlScalarNode>().Select(c => c.Value ?? string.Empty)], Span(contentStart, seq), keySpan);
+                        var items = seq.Children.OfType<YamlScalarNode>().ToList();
+                        values[key] = new FrontMatterValue(null, [.. items.Select(c => c.Value ?? string.Empty)], Span(contentStart, seq), keySpan)
+                        {
+                            ItemSpans = [.. items.Select(c => ScalarTextSpan(contentStart, c))],
+                        };
                         break;
                     default:
                         values[key] = new FrontMatterValue(null, [], Span(contentStart, v), keySpan);
@@ -99,6 +110,15 @@ internal static class FrontMatterParser
             // The structure broke after the last well-formed event.
             return (lastGood, "invalid YAML: an unclosed bracket, quote or flow collection");
         }
+    }
+
+    /// <summary>A scalar's text: its span without the quotes of a quoted scalar.</summary>
+    private static TextSpan ScalarTextSpan(int offset, YamlScalarNode node)
+    {
+        var span = Span(offset, node);
+        return node.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted && span.Length >= 2
+            ? new TextSpan(span.Start + 1, span.Length - 2)
+            : span;
     }
 
     private static TextSpan Span(int offset, YamlNode node) =>

@@ -19,6 +19,8 @@ public sealed class ParsedDocument
     public ImmutableArray<ArticleUrlComment> ArticleUrls { get; init; } = [];
     public bool HasArticleTitle { get; init; }
     public FrontMatter? FrontMatter { get; init; }
+    /// <summary>A glossary page's <c>keywords</c> (its related terms), in order; empty for other documents.</summary>
+    public ImmutableArray<Keyword> Keywords { get; init; } = [];
     public ImmutableArray<SuppressionComment> Suppressions { get; init; } = [];
     /// <summary>Explicit anchors anywhere in the document (<c>&lt;a id&gt;</c>, <c>name</c>, <c>{#id}</c>).</summary>
     public ImmutableArray<string> ExplicitAnchors { get; init; } = [];

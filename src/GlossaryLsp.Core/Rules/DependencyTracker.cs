@@ -9,9 +9,9 @@ namespace GlossaryLsp.Core.Rules;
 
 internal enum ReadKind : byte
 {
-    /// <summary>A link target: resolved document or folder, path or URL looked for, URL or site path as written.</summary>
+    /// <summary>A link target: resolved document or folder, path or URL looked for (and the path a URL maps to), URL or site path as written.</summary>
     Target,
-    /// <summary>The entry-word key of a broken link's text.</summary>
+    /// <summary>The entry-word key of a broken link's text or of a keyword.</summary>
     Word,
     /// <summary>A document a diagnostic points into.</summary>
     Related,
@@ -27,7 +27,7 @@ internal readonly record struct ReadKey(ReadKind Kind, string Value);
 /// What one document's analysis read from the rest of the workspace. <see cref="Keys"/> are keys of
 /// the tracker's reverse index (<see cref="ReadKey"/>): a link target (resolved document or folder,
 /// path or URL looked for, the URL or site path as written), the entry-word key of a broken link's
-/// text (its retarget fix looks the word up), a document a diagnostic points into (related
+/// text (its retarget fix looks the word up) or of a keyword, a document a diagnostic points into (related
 /// location or fix edit, whose positions move when that document's text changes). <see cref="Anchors"/>
 /// are the fragments of other documents it links to (what they name may change); they are found
 /// through the target key of their document, so they are not keys of the reverse index.
@@ -66,6 +66,7 @@ internal sealed class DocumentReads
                 anchors.Add(new AnchorRead(target, SharedFragment(r)));
             }
             if (r.LookedFor is { } lookedFor) targets.Add(lookedFor);
+            if (r.MissingPath is { } missing) targets.Add(missing);
             switch (LinkAddress.Parse(link.TargetChars, out var url, out _))
             {
                 case AddressKind.Url:
@@ -77,6 +78,8 @@ internal sealed class DocumentReads
             }
             if (r.IsBroken && link.TextChars.Length > 0) other.Add(new ReadKey(ReadKind.Word, TermKey.Normalize(link.Text)));
         }
+        // A glossary page's keywords name terms (GL0014): a change of those entry words re-analyses it.
+        foreach (var keyword in document.Keywords) other.Add(new ReadKey(ReadKind.Word, TermKey.Normalize(keyword.Text)));
         bool mismatch = false;
         foreach (var d in diagnostics)
         {

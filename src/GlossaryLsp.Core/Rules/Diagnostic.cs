@@ -12,7 +12,8 @@ public sealed record RelatedLocation(string Path, TextSpan Span, string Message)
 /// An automatic fix: edits across one or more documents, ready for a code action or the CLI. When it
 /// also moves links (<see cref="Retarget"/>), the links' edits are found when the fix is applied, in the
 /// workspace as it is then (<see cref="EditsIn"/>), not by the analysis: finding them scans every link.
-/// <see cref="IsSafe"/> marks the fixes <c>glossary lint --fix</c> applies without asking (SPEC §4).
+/// <see cref="IsSafe"/> marks the one obvious correction, which <c>glossary lint --fix</c> applies
+/// unreviewed (SPEC §4): the rule that makes the fix decides, nothing else keeps a list of safe rules.
 /// </summary>
 public sealed record CodeFix(string Title, ImmutableArray<DocumentEdit> Edits, bool IsPreferred = true, AnchorRetarget? Retarget = null, bool IsSafe = false)
 {
@@ -23,12 +24,16 @@ public sealed record CodeFix(string Title, ImmutableArray<DocumentEdit> Edits, b
     /// All the fix's edits in <paramref name="index"/>: <see cref="Edits"/> plus those of <see cref="Retarget"/>,
     /// one <see cref="DocumentEdit"/> per document, the fixed document first.
     /// </summary>
-    public ImmutableArray<DocumentEdit> EditsIn(GlossaryIndex index)
+    /// <param name="index">The workspace the fix is applied to.</param>
+    /// <param name="linkEdits">The retargets' link edits when the caller found them for many fixes at once
+    /// (<see cref="AnchorRetarget.LinkEditsOfAll"/>); else this fix's are found here.</param>
+    public ImmutableArray<DocumentEdit> EditsIn(GlossaryIndex index, IReadOnlyDictionary<AnchorRetarget, List<DocumentEdit>>? linkEdits = null)
     {
         if (Retarget is null) return Edits;
         var byPath = new Dictionary<string, List<TextEdit>>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var edit in Edits.Concat(Retarget.LinkEdits(index)))
+        var links = linkEdits is null ? Retarget.LinkEdits(index) : linkEdits.GetValueOrDefault(Retarget) ?? [];
+        foreach (var edit in Edits.Concat(links))
         {
             if (!byPath.TryGetValue(edit.Path, out var list)) { byPath[edit.Path] = list = []; order.Add(edit.Path); }
             list.AddRange(edit.Edits);
@@ -40,6 +45,40 @@ public sealed record CodeFix(string Title, ImmutableArray<DocumentEdit> Edits, b
 /// <summary>Every link of the workspace whose fragment is <paramref name="OldId"/> and that resolves to <paramref name="Path"/> gets <paramref name="NewId"/> instead.</summary>
 public sealed record AnchorRetarget(string Path, string OldId, string NewId)
 {
+    /// <summary>
+    /// The link edits of many retargets in one pass over the workspace's links (a report with a fix per
+    /// stale id does not scan every link once per fix); for each, equal to its <see cref="LinkEdits"/>.
+    /// </summary>
+    public static Dictionary<AnchorRetarget, List<DocumentEdit>> LinkEditsOfAll(IEnumerable<AnchorRetarget> retargets, GlossaryIndex index)
+    {
+        var result = new Dictionary<AnchorRetarget, List<DocumentEdit>>();
+        var byOldId = retargets.Distinct().GroupBy(r => r.OldId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        if (byOldId.Count == 0) return result;
+        foreach (var other in index.Documents.Values)
+        {
+            Dictionary<AnchorRetarget, List<TextEdit>>? found = null;
+            foreach (var link in other.Links)
+            {
+                if (LinkTargets.NamedFragment(link, byOldId) is not { } oldId) continue;
+                var target = index.ResolveLink(other, link).TargetPath;
+                foreach (var r in byOldId[oldId])
+                {
+                    if (r.Path != target || LinkTargets.RetargetFragment(link, new(StringComparer.Ordinal) { [r.OldId] = r.NewId }) is not { } edit) continue;
+                    found ??= [];
+                    if (!found.TryGetValue(r, out var edits)) found[r] = edits = [];
+                    edits.Add(edit);
+                }
+            }
+            if (found is null) continue;
+            foreach (var (r, edits) in found)
+            {
+                if (!result.TryGetValue(r, out var list)) result[r] = list = [];
+                list.Add(new DocumentEdit(other.Path, [.. edits]));
+            }
+        }
+        return result;
+    }
+
     public IEnumerable<DocumentEdit> LinkEdits(GlossaryIndex index)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal) { [OldId] = NewId };

@@ -7,8 +7,8 @@ using GlossaryLsp.Core.Parsing;
 namespace GlossaryLsp.Core.Rules;
 
 /// <summary>
-/// Runs every enabled rule on one document of a snapshot, applies configured severities and the
-/// document's suppression comments. Pure and thread-safe: documents can be analysed in parallel.
+/// Runs every enabled rule on one document of a snapshot, applies configured severities, the
+/// document's suppression comments and the per-document bound (<see cref="DiagnosticCap"/>). Pure and thread-safe: documents can be analysed in parallel.
 /// </summary>
 public static class DocumentAnalyzer
 {
@@ -38,7 +38,8 @@ public static class DocumentAnalyzer
             var suppressions = SuppressionMap.Create(document);
             kept = sink.Where(x => !suppressions.IsSuppressed(x.Rule, document.Lines.GetLine(x.Span.Start)));
         }
-        return [.. kept.OrderBy(x => x.Span.Start).ThenBy(x => x.Rule.Id, StringComparer.Ordinal)];
+        var ordered = kept.OrderBy(x => x.Span.Start).ThenBy(x => x.Rule.Id, StringComparer.Ordinal).ToList();
+        return DiagnosticCap.Apply(document, index.Config, ordered);
     }
 
     /// <summary>All documents of the snapshot, analysed in parallel, in path order.</summary>

@@ -1,5 +1,6 @@
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Parsing;
 
 namespace GlossaryLsp.Core.Rules;
 
@@ -11,6 +12,7 @@ public sealed class GL0002BrokenAnchor : Rule
     public override void Analyze(RuleContext context)
     {
         var doc = context.Document;
+        Dictionary<(string, string?), (TermDefinition? Term, bool Safe)>? chosen = null;
         for (int i = 0; i < doc.Links.Length; i++)
         {
             var r = context.LinkResolutions[i];
@@ -18,7 +20,7 @@ public sealed class GL0002BrokenAnchor : Rule
             var link = doc.Links[i];
             var target = context.Index.GetDocument(r.TargetPath!);
             var decoded = Text.AnchorCodec.TryDecode(r.Fragment!, out var heading) ? $" ('{heading}')" : "";
-            var fix = LinkRetarget.Fix(context, link, r);
+            var fix = LinkRetarget.Fix(context, link, r, ref chosen);
             context.Report(link.TargetSpan.IsEmpty ? link.Span : link.TargetSpan,
                 $"No term or heading with anchor '#{r.Fragment}'{decoded} in {r.TargetPath}",
                 target is null ? null : [new RelatedLocation(target.Path, new Text.TextSpan(0, 0), "the linked document")],

@@ -18,9 +18,10 @@ public sealed class GL0010LinkTextMismatch : Rule
             var r = context.LinkResolutions[i];
             if (r.Status != LinkStatus.Resolved || r.Term is not { } term) continue;
             var link = doc.Links[i];
-            if (link.TextChars.Length == 0 || link.TextSpan.IsEmpty || IsEntryWord(term, link)) continue;
+            if (link.TextChars.Length == 0 || link.TextSpan.IsEmpty || IsEntryWord(context.Index, term, link)) continue;
+            var words = NameList.Join(term.EntryWords, term.Aliases.Length + 1, OutputBounds.NamedEntryWords, " | ", " | ");
             context.Report(link.TextSpan,
-                $"Link text '{link.Text}' is not an entry word of '{term.Headword}' ({string.Join(" | ", term.EntryWords)})",
+                $"Link text '{link.Text}' is not an entry word of '{term.Headword}' ({words})",
                 [new RelatedLocation(term.DocumentPath, term.NameSpan, $"'{term.Headword}' is defined here")],
                 [CodeFix.Single($"Use the headword '{term.Headword}'", doc.Path, link.TextSpan, term.Headword)]);
         }
@@ -28,18 +29,20 @@ public sealed class GL0010LinkTextMismatch : Rule
 
     /// <summary>
     /// True when the text has the key of one of the term's entry words or its reading. The usual link
-    /// text is an entry word as written, which is decided without normalising anything.
+    /// text is an entry word as written, which is decided without normalising anything; else the text's
+    /// key is looked up among the index's definitions, not compared with each of the term's words.
     /// </summary>
-    private static bool IsEntryWord(TermDefinition term, LinkReference link)
+    private static bool IsEntryWord(GlossaryIndex index, TermDefinition term, LinkReference link)
     {
         var chars = link.TextChars;
         if (chars.SequenceEqual(term.Headword) || term.Reading is { } rd && chars.SequenceEqual(rd)) return true;
         foreach (var alias in term.Aliases)
             if (chars.SequenceEqual(alias)) return true;
         var key = TermKey.Normalize(link.Text);
-        if (TermKey.Normalize(term.Headword) == key) return true;
-        foreach (var alias in term.Aliases)
-            if (TermKey.Normalize(alias) == key) return true;
-        return term.Reading is { } reading && TermKey.Normalize(reading) == key;
+        if (key.Length == 0) return term.EntryWords.Any(w => TermKey.Normalize(w).Length == 0); // the table holds no empty key
+        if (!index.EntryWordTable.TryGetValue(key, out var refs)) return false;
+        foreach (var r in refs)
+            if (r.Path == term.DocumentPath && ReferenceEquals(index.Resolve(r), term)) return true;
+        return false;
     }
 }

@@ -9,7 +9,8 @@ namespace GlossaryLsp.Core.Rules;
 /// <summary>
 /// GL0012: an article URL that breaks the URL ↔ folder mapping (configured, else the one most
 /// documents agree on). Links that use the wrong URL still resolve here through the comment, but 404
-/// on the published site, so the fix rewrites the comment and every link that used the wrong URL.
+/// on the published site, so the fix rewrites the comment and every link that used the wrong URL (a
+/// safe fix: the mapping names the one right URL).
 /// </summary>
 public sealed class GL0012ArticleUrlMismatch : Rule
 {
@@ -30,7 +31,7 @@ public sealed class GL0012ArticleUrlMismatch : Rule
         context.Report(comment.UrlSpan,
             $"Article URL '{comment.Url}' does not match the path {doc.Path}: {source} gives '{expected}'" +
             (linkCount > 0 ? $"; {linkCount} link{(linkCount == 1 ? " uses" : "s use")} the wrong URL" : ""),
-            fixes: [new CodeFix(title, edits)]);
+            fixes: [new CodeFix(title, edits, IsSafe: true)]);
     }
 
     /// <summary>The comment plus every link (in any document) whose target starts with the old URL.</summary>

@@ -15,8 +15,6 @@ namespace GlossaryLsp.Core.Rules;
 /// </summary>
 internal static class GL0013NearDuplicates
 {
-    private const int MaxRelated = 20;
-
     public static void Report(RuleContext context)
     {
         var doc = context.Document;
@@ -39,8 +37,9 @@ internal static class GL0013NearDuplicates
                 var paths = earlier.Select(e => e.Term.DocumentPath).Distinct().ToList();
                 var first = earlier[0];
                 context.Report(span,
-                    $"Entry word '{word}' is a notation variant of '{first.Word}', defined in {Names(paths)}; keep one spelling (the other can be an alias)",
-                    earlier.Take(MaxRelated).Select(e => new RelatedLocation(e.Term.DocumentPath, e.Span, $"'{e.Word}' is defined here ({e.Term.Headword})")));
+                    $"Entry word '{word}' is a notation variant of '{first.Word}', defined in {NameList.Join(paths, paths.Count, OutputBounds.NamedDocuments)}; " +
+                    "keep one spelling (the other can be an alias)",
+                    earlier.Take(OutputBounds.RelatedLocations).Select(e => new RelatedLocation(e.Term.DocumentPath, e.Span, $"'{e.Word}' is defined here ({e.Term.Headword})")));
             }
         }
     }
@@ -75,10 +74,4 @@ internal static class GL0013NearDuplicates
     private static int Distance(string from, string to) =>
         from == to ? -1 : WorkspacePaths.FolderDistance(WorkspacePaths.FolderOf(from), WorkspacePaths.FolderOf(to));
 
-    private static string Names(List<string> paths) => paths.Count switch
-    {
-        1 => paths[0],
-        <= 3 => string.Join(", ", paths.Take(paths.Count - 1)) + " and " + paths[^1],
-        _ => string.Join(", ", paths.Take(3)) + $" and {paths.Count - 3} more",
-    };
 }

@@ -97,8 +97,10 @@ public sealed class WorkspaceDiagnostics
     {
         if (!Equals(index.Config, Index.Config)) return Create(index);
         var pointingInto = new HashSet<string>(StringComparer.Ordinal);
-        var dependents = _dependencies.Value.Dependents(Index, index, changedPaths, pointingInto);
+        var changed = changedPaths as IReadOnlyCollection<string> ?? [.. changedPaths];
+        var dependents = _dependencies.Value.Dependents(Index, index, changed, pointingInto);
         if (dependents is null) return Create(index);
+        dependents.UnionWith(UsageDependents.Of(Index, index, changed));
 
         // Documents whose diagnostics only point into an edited document (e.g. GL0005's other
         // definitions): their positions are moved, not re-analysed, when the terms they name are intact.

@@ -24,14 +24,30 @@ public static class WorkspacePaths
 
     public static string FolderOf(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : string.Empty;
 
+    /// <summary>The folder part of a path, without allocating ("" at the root).</summary>
+    public static ReadOnlySpan<char> FolderSpanOf(string path) => path.LastIndexOf('/') is var i and >= 0 ? path.AsSpan(0, i) : [];
+
     /// <summary>Steps between two folders in the folder tree (same folder 0, parent or child 1, …).</summary>
-    public static int FolderDistance(string a, string b)
+    public static int FolderDistance(string a, string b) => FolderDistance(a.AsSpan(), b.AsSpan());
+
+    /// <summary>
+    /// Steps between two folders, without allocating: nearest-definition order compares one folder with
+    /// the folder of every other definition of a word, which may be thousands.
+    /// </summary>
+    public static int FolderDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var x = a.Length == 0 ? [] : a.Split('/');
-        var y = b.Length == 0 ? [] : b.Split('/');
-        int common = 0;
-        while (common < x.Length && common < y.Length && x[common] == y[common]) common++;
-        return x.Length - common + (y.Length - common);
+        // The common leading segments: whole segments only ("ab" is not inside "abc").
+        int common = 0, i = 0;
+        while (i < a.Length && i < b.Length)
+        {
+            int endA = a[i..].IndexOf('/') is var ea and >= 0 ? i + ea : a.Length;
+            int endB = b[i..].IndexOf('/') is var eb and >= 0 ? i + eb : b.Length;
+            if (!a[i..endA].SequenceEqual(b[i..endB])) break;
+            common++;
+            if (endA == a.Length || endB == b.Length) break;
+            i = endA + 1;
+        }
+        return Segments(a) - common + (Segments(b) - common);
     }
 
     /// <summary>A relative path from one document to another ("../glossary/x.md").</summary>
@@ -44,4 +60,6 @@ public static class WorkspacePaths
         var parts = Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common));
         return string.Join('/', parts);
     }
+
+    private static int Segments(ReadOnlySpan<char> folder) => folder.IsEmpty ? 0 : folder.Count('/') + 1;
 }

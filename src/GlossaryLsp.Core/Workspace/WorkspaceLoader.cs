@@ -21,6 +21,9 @@ public static class WorkspaceLoader
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", ".vscode-test" };
 
+    /// <summary>Whether a workspace path lies in a folder the loader never enters (<c>.git</c>, <c>node_modules</c>, build output).</summary>
+    public static bool IsInSkippedFolder(string relativePath) => relativePath.Split('/')[..^1].Any(SkippedFolders.Contains);
+
     public static bool IsMarkdown(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 

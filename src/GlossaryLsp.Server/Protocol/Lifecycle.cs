@@ -32,6 +32,8 @@ public sealed record WorkspaceClientCapabilities
     public WorkspaceEditClientCapabilities? WorkspaceEdit { get; init; }
     public DidChangeWatchedFilesClientCapabilities? DidChangeWatchedFiles { get; init; }
     public RefreshCapability? Diagnostics { get; init; }
+    public RefreshCapability? SemanticTokens { get; init; }
+    public RefreshCapability? InlayHint { get; init; }
 }
 
 public sealed record RefreshCapability(bool? RefreshSupport = null);
@@ -118,6 +120,8 @@ public sealed record ServerCapabilities
     public DocumentLinkOptions? DocumentLinkProvider { get; init; }
     public RenameOptions? RenameProvider { get; init; }
     public bool? FoldingRangeProvider { get; init; }
+    public SemanticTokensOptions? SemanticTokensProvider { get; init; }
+    public InlayHintOptions? InlayHintProvider { get; init; }
     public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
     public DiagnosticOptions? DiagnosticProvider { get; init; }
     public WorkspaceServerCapabilities? Workspace { get; init; }

@@ -6,6 +6,12 @@ namespace GlossaryLsp.Server.Protocol;
 /// <summary>The one set of serializer options for every protocol message.</summary>
 public static class LspJson
 {
+    /// <summary>
+    /// How deeply a message may nest (System.Text.Json's default, stated once): the inbound filter drops a
+    /// deeper message before StreamJsonRpc reads it, which would otherwise end the connection.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     public static JsonSerializerOptions Options { get; } = Create();
 
     public static JsonSerializerOptions Create() => new(JsonSerializerDefaults.Web)
@@ -14,6 +20,7 @@ public static class LspJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.Strict,
         AllowTrailingCommas = true,
+        MaxDepth = MaxDepth,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -93,7 +93,7 @@ internal sealed class InboundMessageFilter(Stream input, PipeWriter output, Serv
     {
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = Protocol.LspJson.MaxDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return "a message that is not a JSON object";
             bool hasMethod = false, hasId = false, badMethod = false;
             while (reader.Read())

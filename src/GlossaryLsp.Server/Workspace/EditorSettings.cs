@@ -5,7 +5,7 @@ using GlossaryLsp.Core.Config;
 namespace GlossaryLsp.Server.Workspace;
 
 /// <summary>
-/// The editor's settings S = <c>{ rules, unlinkedMentions, linkerMode, glossaryGlobs }</c>, received as
+/// The editor's settings S = <c>{ rules, unlinkedMentions, linkerMode, glossaryGlobs, readingHints }</c>, received as
 /// <c>initializationOptions.settings</c> and <c>workspace/didChangeConfiguration</c>
 /// <c>{ settings: { glossary: S } }</c>, layered over glossary.yml (the editor wins; globs add up).
 /// </summary>
@@ -16,6 +16,7 @@ public sealed record EditorSettings
     public ImmutableDictionary<string, DiagnosticSeverity?> Rules { get; init; } = ImmutableDictionary<string, DiagnosticSeverity?>.Empty;
     public bool? UnlinkedMentions { get; init; }
     public LinkerMode? LinkerMode { get; init; }
+    public ReadingHintMode? ReadingHints { get; init; }
     public ImmutableArray<string> GlossaryGlobs { get; init; } = [];
     /// <summary>Problems with the values (unknown rules, bad severities), for the log.</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
@@ -44,13 +45,17 @@ public sealed record EditorSettings
         LinkerMode? mode = s.TryGetProperty("linkerMode", out var m) && m.ValueKind == JsonValueKind.String
             ? m.GetString() switch { "all" => Core.Config.LinkerMode.All, "first" => Core.Config.LinkerMode.First, _ => null }
             : null;
+        ReadingHintMode? hints = s.TryGetProperty("readingHints", out var h) && h.ValueKind == JsonValueKind.String
+            ? h.GetString() switch { "off" => ReadingHintMode.Off, "first" => ReadingHintMode.First, "all" => ReadingHintMode.All, _ => null }
+            : null;
         var globs = ImmutableArray.CreateBuilder<string>();
         if (s.TryGetProperty("glossaryGlobs", out var g) && g.ValueKind == JsonValueKind.Array)
             foreach (var item in g.EnumerateArray())
                 if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } glob) globs.Add(glob);
         return new EditorSettings
         {
-            Rules = rules.ToImmutable(), UnlinkedMentions = unlinked, LinkerMode = mode, GlossaryGlobs = globs.ToImmutable(), Warnings = warnings.ToImmutable(),
+            Rules = rules.ToImmutable(), UnlinkedMentions = unlinked, LinkerMode = mode, ReadingHints = hints, GlossaryGlobs = globs.ToImmutable(),
+            Warnings = warnings.ToImmutable(),
         };
     }
 
@@ -64,6 +69,7 @@ public sealed record EditorSettings
         RuleSeverities = file.RuleSeverities.SetItems(Rules),
         UnlinkedMentions = UnlinkedMentions ?? file.UnlinkedMentions,
         LinkerMode = LinkerMode ?? file.LinkerMode,
+        ReadingHints = ReadingHints ?? file.ReadingHints,
         GlossaryGlobs = GlossaryGlobs.IsEmpty ? file.GlossaryGlobs : [.. file.GlossaryGlobs.Concat(GlossaryGlobs).Distinct()],
     };
 }

@@ -224,24 +224,9 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
 
     private void ReloadFromDisk(FolderState folder, string path)
     {
-        var full = Path.Combine(folder.RootPath, path);
-        if (folder.Index.Config.IsIgnored(path)) return;
-        if (WorkspaceLoader.IsMarkdown(path))
-        {
-            if (File.Exists(full))
-            {
-                var loaded = WorkspaceLoader.LoadDocument(folder.RootPath, path, folder.Index.Config);
-                // Unchanged on disk (e.g. closed without edits, or saved): keep the parse, re-analyse nothing.
-                if (folder.Index.GetDocument(path) is { LoadProblem: null } current && loaded.LoadProblem is null
-                    && string.Equals(current.Text, loaded.Text, StringComparison.Ordinal)) return;
-                SetIndex(folder, folder.Index.WithDocument(loaded));
-            }
-            else SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
-        }
-        else if (File.Exists(full) && !folder.Index.OtherFiles.Contains(path))
-        {
-            SetIndex(folder, folder.Index.WithOtherFile(path), definitionsChanged: true); // links to it resolve
-        }
+        var next = DiskChanges.Reload(folder.RootPath, folder.Index, path);
+        // A file added or removed beside the documents keeps the definitions but changes which links resolve.
+        if (!ReferenceEquals(next, folder.Index)) SetIndex(folder, next, definitionsChanged: !ReferenceEquals(next.OtherFiles, folder.Index.OtherFiles));
     }
 
     private void SetIndex(FolderState folder, GlossaryIndex index, bool definitionsChanged = false)

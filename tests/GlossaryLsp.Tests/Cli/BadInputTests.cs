@@ -46,4 +46,81 @@ public sealed class BadInputTests : IDisposable
             "long-line.md: warning: line 3 is 1,080,000 characters long; lines over 20,000 characters are not analysed\n");
         exit.Should().Be(1);
     }
+
+    [Fact]
+    public void Deep_nesting_in_markdown_front_matter_and_config_is_reported_without_parsing_it()
+    {
+        _ws.Write("deep-list.md", "# 深い\n\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => new string(' ', 2 * i) + "- x\n")));
+        _ws.Write("deep-quote.md", "# 深い ✅\n\n" + string.Concat(Enumerable.Repeat(string.Concat(Enumerable.Repeat("> ", 2000)) + "x\n", 200)));
+        _ws.Write("deep-yaml.md", "---\ntype: glossary\ntitle: 深い\nkeywords:\n" + string.Concat(Enumerable.Repeat("  [\n", 100_000)) + "---\n\n本文 🌲\n");
+        _ws.Write("ok.md", "# 浅い\n\n> - > - 引用の中のリスト\n");
+
+        var (exit, stdout, stderr) = _ws.Run(".", "lint");
+
+        stdout.Should().Be(
+            "deep-yaml.md:133:3: error GL0008 Front matter is not valid YAML: line 132 of the front matter opens more than 128 nested [ ] or { } collections; " +
+            "nesting over 128 levels is not analysed\n" +
+            "1 error in 4 files\n");
+        stderr.Should().Be(
+            "deep-list.md: warning: line 260 is indented 514 columns; nesting over 128 levels (512 columns) is not analysed\n" +
+            "deep-quote.md: warning: line 3 nests 2,000 block quotes and list items; nesting over 128 levels is not analysed\n");
+        exit.Should().Be(1);
+
+        _ws.Write("glossary.yml", "ignore:\n" + string.Concat(Enumerable.Repeat("  [\n", 1000)));
+        _ws.Run(".", "lint").Should().Be((2, "",
+            "glossary lint: glossary.yml:130: invalid YAML: opens more than 128 nested [ ] or { } collections; nesting over 128 levels is not analysed\n"));
+    }
+
+    [Fact]
+    public void A_symbolic_link_out_of_the_workspace_or_to_a_deleted_file_is_reported_and_never_read()
+    {
+        _ws.Write("g.md", $"<!-- 記事URL:https://example.org/g.md# -->\n\n## 語 | Word<a id=\"{Encode("語 | Word")}\"></a>\n\n- 定義 🌲\n");
+        _ws.Write("gone.md", "消える\n");
+        File.CreateSymbolicLink(_ws.Path("out.md"), "/etc/passwd");
+        File.CreateSymbolicLink(_ws.Path("dangling.md"), _ws.Path("gone.md"));
+        File.Delete(_ws.Path("gone.md"));
+        Directory.CreateSymbolicLink(_ws.Path("etc"), "/etc");
+        File.CreateSymbolicLink(_ws.Path("inside.md"), _ws.Path("g.md"));
+        _ws.Write("post.md", "# 記事\n\n[外](etc/passwd)と[語](inside.md#" + Encode("語 | Word") + ")\n");
+
+        var (exit, stdout, stderr) = _ws.Run(".", "lint");
+
+        stdout.Should().Be(
+            "g.md:3:4: warning GL0005 Entry word '語' is also defined in inside.md\n" +
+            "g.md:3:8: warning GL0005 Entry word 'Word' is also defined in inside.md\n" +
+            "inside.md:3:4: warning GL0005 Entry word '語' is also defined in g.md\n" +
+            "inside.md:3:8: warning GL0005 Entry word 'Word' is also defined in g.md\n" +
+            "post.md:3:5: error GL0001 Link target not found: no document at 'etc/passwd'\n" +
+            "1 error and 4 warnings in 5 files\n", "a link to a file inside the workspace is followed; a folder link out of it is not");
+        stderr.Should().StartWith("dangling.md: warning: cannot read file: ")
+            .And.EndWith("out.md: warning: symbolic link to a file outside the workspace; not read\n");
+        exit.Should().Be(1);
+    }
+
+    [Fact]
+    public void Files_deleted_or_changed_while_the_workspace_loads_are_taken_as_they_are_when_read()
+    {
+        for (int i = 1; i <= 120; i++) _ws.Write($"f{i:D3}.md", $"# 記事 {i}\n\n本文 ✅\n");
+        var hook = new OnProgress(done =>
+        {
+            if (done != 50) return;
+            File.Delete(_ws.Path("f100.md"));
+            _ws.Write("f080.md", "# 変わった 🌲\n\n[無い](nowhere.md)\n");
+        });
+        // One file at a time, in path order: the 50th file's progress comes before the 80th and 100th are read.
+        var oneAtATime = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, maxConcurrencyLevel: 1).ConcurrentScheduler;
+
+        var workspace = GlossaryLsp.Cli.CommandWorkspace.Open(_ws.Root, [], null, new Core.Workspace.LoadOptions { Progress = hook, Scheduler = oneAtATime });
+
+        workspace.Index.GetDocument("f100.md")!.LoadProblem!.Message.Should().StartWith("cannot read file: Could not find file");
+        var changed = workspace.Index.GetDocument("f080.md")!;
+        changed.Text.Should().Be("# 変わった 🌲\n\n[無い](nowhere.md)\n");
+        Core.Rules.DocumentAnalyzer.Analyze(workspace.Index, changed).Should().ContainSingle().Which.Message.Should().Be("Link target not found: no document at 'nowhere.md'");
+    }
+
+    /// <summary>Progress reported on the loading thread, as it happens (Progress&lt;T&gt; would post it elsewhere).</summary>
+    private sealed class OnProgress(Action<int> action) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => action(value.Done);
+    }
 }

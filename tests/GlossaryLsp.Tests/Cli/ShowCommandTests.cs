@@ -67,6 +67,22 @@ public sealed class ShowCommandTests : IDisposable
     }
 
     [Fact]
+    public void Finds_a_term_list_term_by_its_reading_comment_and_shows_it()
+    {
+        _ws.Write("glossary/freeze.md", "<!-- 記事URL:https://example.org/glossary/freeze.md# -->\r\n\r\n## 凍結 | Freezing\r\n<!-- 読み:とうけつ -->\r\n\r\n- 重みを止める 🌲\r\n");
+        var expected = "凍結 | Freezing\n読み: とうけつ\n\n- 重みを止める 🌲\n\nDefined in glossary/freeze.md:3\n";
+        _ws.Run(".", "show", "トウケツ").Should().Be((0, expected, ""));
+        _ws.Run(".", "show", "とうけつ").Should().Be((0, expected, ""));
+    }
+
+    [Fact]
+    public void A_glossary_page_shows_its_related_terms()
+    {
+        _ws.Write("terms/augment.md", "---\ntitle: データ拡張\nkeywords: [転移学習, 知識蒸留, 未知語]\ntype: glossary\n---\n\nデータを増やす。\n");
+        _ws.Run("terms", "show", "データ拡張").Should().Be((0, "データ拡張\n\nデータを増やす。\n\nRelated terms: 転移学習, 知識蒸留\n\nDefined in terms/augment.md:2\n", ""));
+    }
+
+    [Fact]
     public void An_unknown_word_exits_1_with_suggestions()
     {
         _ws.Run(".", "show", "ちしき").Should().Be((1, "", "glossary show: no term 'ちしき' in this workspace\nDid you mean: 知識蒸留?\n"));

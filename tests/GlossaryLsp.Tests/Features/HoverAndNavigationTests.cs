@@ -1,3 +1,4 @@
+using System.Text;
 using GlossaryLsp.Core.Features;
 
 namespace GlossaryLsp.Tests.Features;
@@ -180,7 +181,7 @@ public class HoverAndNavigationTests
     }
 
     [Fact]
-    public void Hover_names_every_other_document_that_defines_the_term()
+    public void Hover_names_every_other_document_that_defines_the_term_nearest_first()
     {
         var f = FixtureWorkspace.Parse("""
             //- a/g.md
@@ -207,6 +208,18 @@ public class HoverAndNavigationTests
 
             """);
         HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: false)!.Contents.Should().Be(
-            "凍結\n\n- A。\n\nDefined in a/g.md:3; also defined in 2 other documents: b/g.md, c.md\n");
+            "凍結\n\n- A。\n\nDefined in a/g.md:3; also defined in 2 other documents: c.md, b/g.md\n");
+    }
+
+    [Fact]
+    public void Hover_of_a_term_with_many_aliases_and_definitions_lists_twenty_aliases_and_names_three_documents()
+    {
+        var aliases = string.Join(" | ", Enumerable.Range(1, 25).Select(i => $"別名{i}"));
+        var fixture = new StringBuilder($"//- a/g.md\n<!-- 記事URL:https://e.com/a/g.md# -->\n\n## [|凍$0結 | {aliases}|]\n\n- A。\n");
+        foreach (var path in new[] { "a/h.md", "b/g.md", "c.md", "a/i.md", "d/e/f.md" })
+            fixture.Append($"//- {path}\n<!-- 記事URL:https://e.com/{path}# -->\n\n## 凍結\n\n- 別。\n");
+        Hover(FixtureWorkspace.Parse(fixture.ToString()), markdown: false).Should().Be(
+            "凍結 | " + string.Join(" | ", Enumerable.Range(1, 20).Select(i => $"別名{i}")) + " and 5 more\n\n- A。\n\n" +
+            "Defined in a/g.md:3; also defined in 5 other documents: a/h.md, a/i.md, c.md and 2 more\n");
     }
 }

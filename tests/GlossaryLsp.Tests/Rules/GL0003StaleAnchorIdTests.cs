@@ -74,6 +74,39 @@ public class GL0003StaleAnchorIdTests
     }
 
     [Fact]
+    public void The_link_edits_of_many_fixes_found_in_one_pass_equal_each_fix_on_its_own()
+    {
+        // Two stale ids, one percent-encoded link, and a link to the same old id in another document that must not move.
+        var f = Create($$"""
+            //- glossary/a.md
+            <!-- 記事URL:https://example.org/glossary/a.md# -->
+
+            ## 学習率 | LR<a id="{|GL0003:{{A("学習率")}}|}"></a>
+
+            ## 過学習 | Overfitting<a id="{|GL0003:{{A("過学習")}}|}"></a>
+
+            - [学習率](#{{A("学習率")}})、[過学習](#{{Uri.EscapeDataString(A("過学習"))}}) 🌲
+            //- glossary/b.md
+            <!-- 記事URL:https://example.org/glossary/b.md# -->
+
+            ## 学習率<a id="{{A("学習率")}}"></a>
+
+            - 別の定義。
+            //- articles/post.md
+            [学習率](../glossary/a.md#{{A("学習率")}})と[別](../glossary/b.md#{{A("学習率")}})と[過学習](https://example.org/glossary/a.md#{{A("過学習")}}) ✅
+            """);
+        var fixes = f.Analyze().Where(d => d.Id == "GL0003").Select(d => d.Fixes.Single()).ToList();
+        fixes.Should().HaveCount(2);
+        var all = Core.Rules.AnchorRetarget.LinkEditsOfAll(fixes.Select(x => x.Retarget!), f.Index);
+        foreach (var fix in fixes)
+        {
+            var together = fix.EditsIn(f.Index, all);
+            together.Should().BeEquivalentTo(fix.EditsIn(f.Index), o => o.WithStrictOrdering());
+            together.Sum(e => e.Edits.Length).Should().Be(3, "the id and two links for each");
+        }
+    }
+
+    [Fact]
     public void Headings_with_a_current_id_or_no_id_are_not_reported()
     {
         Check($$"""

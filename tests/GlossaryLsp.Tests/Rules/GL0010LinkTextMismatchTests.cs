@@ -62,4 +62,22 @@ public class GL0010LinkTextMismatchTests
         fix.Title.Should().Be("Use the headword '学習率'");
         f.Apply(fix).Text("glossary/training-issues.md").Should().Be(f.Text("glossary/training-issues.md").Replace(">ステップ幅<", ">学習率<"));
     }
+
+    [Fact]
+    public void A_term_with_many_aliases_is_named_by_its_first_ten_entry_words_and_any_alias_as_link_text_is_accepted()
+    {
+        var aliases = string.Join(" | ", Enumerable.Range(1, 29).Select(i => $"別名{i}")) + " | Fine-tuning";
+        var f = Create($$"""
+            //- glossary/g.md
+            <!-- 記事URL:https://example.org/glossary/g.md# -->
+
+            ## 語 | {{aliases}}<a id="go"></a>
+
+            - 定義。
+            //- articles/post.md
+            [{|GL0010:別名🌲|}](../glossary/g.md#go)、[別名29](../glossary/g.md#go)、[fine tuning](../glossary/g.md#go)。
+            """);
+        f.Analyze().Where(d => d.Id == "GL0010").Select(d => d.Message).Should().Equal(
+            "Link text '別名🌲' is not an entry word of '語' (語 | 別名1 | 別名2 | 別名3 | 別名4 | 別名5 | 別名6 | 別名7 | 別名8 | 別名9 and 21 more)");
+    }
 }

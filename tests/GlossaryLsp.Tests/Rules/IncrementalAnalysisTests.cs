@@ -104,14 +104,56 @@ public class IncrementalAnalysisTests
         Canonical(removed.Update(back, ["g/d.md"])).Should().Equal(FullAnalysis(back));
     }
 
+    [Fact]
+    public void A_prose_edit_elsewhere_makes_a_term_used_or_unused()
+    {
+        var config = GlossaryConfigLoader.Parse("rules:\n  GL0015: warning\n", "glossary.yml");
+        var initial = WorkspaceDiagnostics.Create(Index(Workspace, config));
+        initial.Get("g/c.md").Select(d => d.Message).Should().Equal("Term '正則化' is not linked to or mentioned by any other document");
+
+        var (used, index) = Edit(initial, "notes/e.md", t => t + "\n正則化と Regularization も。\n");
+        used.Reanalysed.Should().Equal(["g/c.md", "notes/e.md"], "only the document whose term became used, and the edited one");
+        used.Get("g/c.md").Should().BeEmpty();
+        Canonical(used).Should().Equal(FullAnalysis(index));
+
+        var (again, index2) = Edit(used, "notes/e.md", t => t.Replace("正則化と Regularization も。", "正則化だけ。"));
+        again.Reanalysed.Should().Equal(["notes/e.md"], "正則化 is still used");
+        var (unused, index3) = Edit(again, "notes/e.md", t => t.Replace("正則化だけ。", "なし。"));
+        unused.Reanalysed.Should().Equal(["g/c.md", "notes/e.md"]);
+        unused.Get("g/c.md").Should().ContainSingle(d => d.Id == "GL0015");
+        Canonical(unused).Should().Equal(FullAnalysis(index3));
+        index2.Should().NotBeSameAs(index3);
+    }
+
+    [Fact]
+    public void Renaming_a_term_re_analyses_the_glossary_pages_whose_keywords_name_it()
+    {
+        var files = new Dictionary<string, string>(Workspace)
+        {
+            ["terms/kd.md"] = "---\ntitle: 知識蒸留\nkeywords:\n  - distillation\n  - 学習率\ntype: glossary\n---\n本文。\n",
+        };
+        var initial = WorkspaceDiagnostics.Create(Index(files));
+        initial.Get("terms/kd.md").Should().BeEmpty();
+        var (after, index) = Edit(initial, "g/d.md", t => t.Replace("## 蒸留 | Distillation", "## 蒸留 | Knowledge Distillation"));
+
+        after.Reanalysed.Should().Contain("terms/kd.md");
+        after.Get("terms/kd.md").Select(d => d.Message).Should().Equal("Keyword 'distillation' names no term of the workspace");
+        Canonical(after).Should().Equal(FullAnalysis(index));
+    }
+
     /// <summary>Many random edits of every kind on a generated corpus: each step equals a full re-analysis.</summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Random_edits_on_a_generated_corpus_match_a_full_reanalysis_at_every_step(bool unlinkedMentions)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Random_edits_on_a_generated_corpus_match_a_full_reanalysis_at_every_step(bool unlinkedMentions, bool unusedTerms)
     {
         var corpus = SyntheticCorpus.Generate(files: 16, termsPerFile: 12, seed: 3);
-        var config = GlossaryConfig.Default with { UnlinkedMentions = unlinkedMentions };
+        var config = GlossaryConfig.Default with
+        {
+            UnlinkedMentions = unlinkedMentions,
+            RuleSeverities = unusedTerms ? GlossaryConfig.Default.RuleSeverities.SetItem("GL0015", DiagnosticSeverity.Information) : GlossaryConfig.Default.RuleSeverities,
+        };
         var current = WorkspaceDiagnostics.Create(Index(corpus.Files.ToDictionary(f => f.Path, f => f.Text), config));
         var rng = new Random(11);
         int total = 0, everything = 0, moved = 0;
@@ -132,7 +174,8 @@ public class IncrementalAnalysisTests
             everything += index.Documents.Count;
             current = next;
         }
-        if (!unlinkedMentions) total.Should().BeLessThan(everything / 2, "most edits touch a few documents");
+        if (!unlinkedMentions && !unusedTerms) total.Should().BeLessThan(everything / 2, "most edits touch a few documents");
+        if (unusedTerms) current.All.SelectMany(r => r.Diagnostics).Should().Contain(d => d.Id == "GL0015", "the corpus has unused terms");
         moved.Should().BePositive("some edits only move what other documents' diagnostics point at");
     }
 
@@ -154,8 +197,14 @@ public class IncrementalAnalysisTests
     {
         var text = doc.Text;
         GlossaryIndex With(string t) => index.WithDocument(DocumentParser.Parse(doc.Path, t));
-        switch (rng.Next(8))
+        switch (rng.Next(10))
         {
+            case 6: // mention another document's term in prose
+                var mentioned = corpus.Terms[rng.Next(corpus.Terms.Count)];
+                return (With(text + $"\n{mentioned.Label}について。\n"), $"mention {mentioned.Heading} in {doc.Path}");
+            case 7 when doc.Links.Length > 0: // drop a link, its text too
+                var dropped = doc.Links[rng.Next(doc.Links.Length)];
+                return (With(text.Remove(dropped.Span.Start, dropped.Span.Length)), $"drop a link in {doc.Path}");
             case 0 when doc.Terms.Length > 0: // rename a heading (id left stale)
                 var h = doc.Terms[rng.Next(doc.Terms.Length)].Heading!;
                 return (With(text.Insert(h.TextSpan.End, " v2")), $"rename heading in {doc.Path}");

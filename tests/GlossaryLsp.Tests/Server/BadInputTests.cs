@@ -42,6 +42,24 @@ public sealed class BadInputTests
     private static object DiagnosticRequest(int id, string uri) =>
         new { jsonrpc = "2.0", id, method = "textDocument/diagnostic", @params = new { textDocument = new { uri } } };
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(100_000)]
+    public async Task Deeply_nested_JSON_is_refused_and_the_server_keeps_serving(int depth)
+    {
+        var root = TempRoot();
+        await using var c = new RawConnection(root);
+        await c.InitializeAsync();
+        var uri = GlossaryLsp.Server.ProtocolConversions.ToFileUri(Path.Combine(root, "記事.md"));
+        var nested = new string('[', depth) + new string(']', depth);
+        await c.WriteRawAsync(RawConnection.Frame($"{{\"jsonrpc\":\"2.0\",\"id\":20,\"method\":\"textDocument/hover\",\"params\":{{\"x\":{nested}}}}}"));
+        await c.WriteRawAsync(RawConnection.Frame($"{{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{nested}}}"));
+        await c.SendAsync(DiagnosticRequest(21, uri));
+
+        (await c.ReadResponseAsync(21)).GetProperty("result").GetProperty("items")[0].GetProperty("code").GetString().Should().Be("GL0002");
+        c.Run.IsCompleted.Should().BeFalse("the server is still running");
+    }
+
     [Fact]
     public async Task Unknown_method_answers_MethodNotFound()
     {

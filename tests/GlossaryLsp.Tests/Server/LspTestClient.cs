@@ -64,6 +64,8 @@ internal sealed class LspTestClient : IAsyncDisposable
             didChangeWatchedFiles = new { dynamicRegistration = true },
             configuration = true,
             diagnostics = new { refreshSupport = refresh },
+            semanticTokens = new { refreshSupport = refresh },
+            inlayHint = new { refreshSupport = refresh },
         },
         textDocument = pull
             ? (object)new
@@ -267,6 +269,12 @@ internal sealed class LspTestClient : IAsyncDisposable
 
         [JsonRpcMethod("workspace/diagnostic/refresh")]
         public object? Refresh() { client.Record(client._serverRequests, "workspace/diagnostic/refresh", default); return null; }
+
+        [JsonRpcMethod("workspace/semanticTokens/refresh")]
+        public object? RefreshSemanticTokens() { client.Record(client._serverRequests, "workspace/semanticTokens/refresh", default); return null; }
+
+        [JsonRpcMethod("workspace/inlayHint/refresh")]
+        public object? RefreshInlayHints() { client.Record(client._serverRequests, "workspace/inlayHint/refresh", default); return null; }
 
         [JsonRpcMethod("workspace/applyEdit", UseSingleObjectParameterDeserialization = true)]
         public object ApplyEdit(JsonElement p) { client.Record(client._serverRequests, "workspace/applyEdit", p); return client.ApplyEdit(p); }

@@ -1,0 +1,78 @@
+using GlossaryLsp.Benchmarks.Corpus;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Linking;
+using GlossaryLsp.Core.Parsing;
+
+namespace GlossaryLsp.Tests.Index;
+
+/// <summary>The snapshot's term usage (links in, mentions): made once, then derived from the previous snapshot's by the changed documents only.</summary>
+public class TermUsageTests
+{
+    [Fact]
+    public void Prose_edits_rescan_only_the_edited_documents_and_match_a_fresh_count()
+    {
+        var corpus = SyntheticCorpus.Generate(files: 10, termsPerFile: 8, seed: 7);
+        var index = GlossaryIndex.Create(GlossaryConfig.Default, corpus.Files.Select(f => DocumentParser.Parse(f.Path, f.Text)));
+        var scanned = new List<string>();
+        DocumentUses Counting(GlossaryIndex i, ParsedDocument d)
+        {
+            lock (scanned) scanned.Add(d.Path);
+            return UsageScanner.UsesOf(i, d);
+        }
+
+        index.GetUsage(Counting);
+        scanned.Should().HaveCount(index.Documents.Count, "the first use scans every document");
+        var rng = new Random(3);
+        for (int step = 0; step < 12; step++)
+        {
+            var doc = index.Documents.Values.ElementAt(rng.Next(index.Documents.Count));
+            var term = corpus.Terms[rng.Next(corpus.Terms.Count)];
+            var edited = index.WithDocument(DocumentParser.Parse(doc.Path, doc.Text + $"\n{term.Label}と{term.En}について。\n"));
+            edited.HasSameDefinitions(index).Should().BeTrue();
+            scanned.Clear();
+            var usage = edited.GetUsage(Counting);
+            scanned.Should().Equal([doc.Path], $"step {step}: only the edited document is scanned again");
+            ShouldMatchFresh(edited, usage);
+            index = edited;
+        }
+    }
+
+    [Fact]
+    public void Snapshots_whose_usage_was_never_made_still_derive_from_the_last_one_made()
+    {
+        var corpus = SyntheticCorpus.Generate(files: 6, termsPerFile: 6, seed: 2);
+        var index = GlossaryIndex.Create(GlossaryConfig.Default, corpus.Files.Select(f => DocumentParser.Parse(f.Path, f.Text)));
+        UsageScanner.Usage(index);
+        var paths = index.Documents.Keys.Take(3).ToArray();
+        foreach (var path in paths) // three keystrokes, no usage asked for in between
+            index = index.WithDocument(DocumentParser.Parse(path, index.Documents[path].Text + $"\n{corpus.Terms[0].Label}。\n"));
+        index.IsUsageBuilt.Should().BeFalse();
+        var scanned = new List<string>();
+        var usage = index.GetUsage((i, d) =>
+        {
+            lock (scanned) scanned.Add(d.Path);
+            return UsageScanner.UsesOf(i, d);
+        });
+        scanned.Order(StringComparer.Ordinal).Should().Equal(paths.Order(StringComparer.Ordinal));
+        ShouldMatchFresh(index, usage);
+
+        var renamed = index.WithDocument(DocumentParser.Parse(paths[0], index.Documents[paths[0]].Text.Replace(" | ", "X | ")));
+        renamed.HasSameDefinitions(index).Should().BeFalse();
+        ShouldMatchFresh(renamed, UsageScanner.Usage(renamed));
+    }
+
+    private static void ShouldMatchFresh(GlossaryIndex index, TermUsage usage)
+    {
+        var fresh = UsageScanner.Usage(GlossaryIndex.Create(index.Config, index.Documents.Values, index.OtherFiles));
+        foreach (var doc in index.Documents.Values)
+        {
+            for (int t = 0; t < doc.Terms.Length; t++)
+            {
+                (usage.LinksTo(doc.Path, t), usage.MentionsOf(doc.Path, t)).Should().Be(
+                    (fresh.LinksTo(doc.Path, t), fresh.MentionsOf(doc.Path, t)), $"{doc.Path} {doc.Terms[t].Headword}");
+            }
+        }
+        index.Documents.Values.Sum(d => Enumerable.Range(0, d.Terms.Length).Sum(t => usage.MentionsOf(d.Path, t))).Should().BePositive();
+    }
+}
