@@ -20,7 +20,11 @@ public sealed record VariantMention(TextSpan Span, string Text, string Preferred
 public static partial class MentionScanner
 {
     /// <summary>The variants and declared forms in the document's prose and plain link texts.</summary>
-    public static IReadOnlyList<VariantMention> FindVariants(GlossaryIndex index, ParsedDocument document)
+    public static IReadOnlyList<VariantMention> FindVariants(GlossaryIndex index, ParsedDocument document) =>
+        FindVariantsIn(index, document, new TextSpan(0, document.Text.Length));
+
+    /// <summary>The variants and declared forms of <see cref="FindVariants"/> in the variant spans that start inside <paramref name="within"/> (whole lines).</summary>
+    public static IReadOnlyList<VariantMention> FindVariantsIn(GlossaryIndex index, ParsedDocument document, TextSpan within)
     {
         var result = new List<VariantMention>();
         if (document.LoadProblem is not null || document.Text.Length == 0) return result;
@@ -28,7 +32,12 @@ public static partial class MentionScanner
         var declared = index.Config.Variants;
         if (automaton.IsEmpty && declared.IsEmpty) return result;
         var scan = new VariantScan(index, document, automaton, declared);
-        foreach (var span in VariantSpans(document)) scan.Run(span, result, IsLinkText(document, span));
+        foreach (var span in VariantSpans(document))
+        {
+            if (span.End <= within.Start || span.Start >= within.End) continue;
+            var clipped = TextSpan.FromBounds(Math.Max(span.Start, within.Start), Math.Min(span.End, within.End));
+            scan.Run(clipped, result, IsLinkText(document, span));
+        }
         return result;
     }
 
@@ -64,14 +73,30 @@ public static partial class MentionScanner
         foreach (var link in document.Links)
         {
             var inner = link.TextSpan;
-            if (inner.IsEmpty || inner.End > document.Text.Length || link.Syntax == LinkSyntax.MarkdownReference && link.TargetSpan.Start > inner.Start) continue;
+            if (inner.IsEmpty || inner.End > document.Text.Length) continue;
             var raw = document.Text.AsSpan(inner.Start, inner.Length);
             // A link text that is itself an address is not prose (bare URLs in prose are protected too).
             if (raw.IndexOfAny("<`&[]!\\") >= 0 || raw.Contains("://", StringComparison.Ordinal) || raw.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
-                || document.Headings.Any(h => h.Span.Contains(inner))) continue;
+                || InHeading(document, inner.Start)) continue;
             linkTexts.Add(inner);
         }
         return linkTexts.Count == 0 ? prose : prose.Concat(linkTexts).OrderBy(s => s.Start);
+    }
+
+    /// <summary>True when an offset is inside one of the document's headings (sorted, apart): a binary search.</summary>
+    private static bool InHeading(ParsedDocument document, int offset)
+    {
+        var headings = document.Headings;
+        int lo = 0, hi = headings.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var span = headings[mid].Span;
+            if (span.End <= offset) lo = mid + 1;
+            else if (span.Start > offset) hi = mid - 1;
+            else return true;
+        }
+        return false;
     }
 
     /// <summary>True when a span of <see cref="VariantSpans"/> is a link's text (not prose).</summary>
@@ -93,10 +118,11 @@ public static partial class MentionScanner
         public void Run(TextSpan span, List<VariantMention> sink, bool isLinkText)
         {
             var text = document.Text;
+            // Most link texts are an entry word as written: a mention from edge to edge, with nothing in it to find.
+            if (isLinkText && declared.IsEmpty && IsEntryWordAsWritten(text.AsSpan(span.Start, span.Length))) return;
             _folded.Fill(text, span);
             int n = _folded.Length;
             if (n == 0) return;
-            // Most link texts are an entry word as written: a mention from edge to edge, with nothing in it to find.
             if (isLinkText && declared.IsEmpty && automaton.IsLive(_folded.Chars.AsSpan(0, n))) return;
             if (_fold.Length < n)
             {
@@ -139,6 +165,25 @@ public static partial class MentionScanner
                 }
                 else i = mentionEnd >= 0 ? mentionEnd + 1 : i + 1;
             }
+        }
+
+        /// <summary>
+        /// True when <paramref name="written"/> is an entry word's key once ASCII letters are lower-cased and runs of
+        /// '-', '_' and spaces made one space — decided without folding, for text of ASCII, kana and kanji only.
+        /// </summary>
+        private bool IsEntryWordAsWritten(ReadOnlySpan<char> written)
+        {
+            Span<char> key = written.Length <= 128 ? stackalloc char[written.Length] : new char[written.Length];
+            int n = 0;
+            bool space = false;
+            foreach (char c in written)
+            {
+                if (c is ' ' or '-' or '_') { space = n > 0; continue; }
+                if (!(c < 0x80 || c is >= '\u30A1' and <= '\u30FA' or '\u30FC' or >= '\u4E00' and <= '\u9FFF')) return false;
+                if (space) { key[n++] = ' '; space = false; }
+                key[n++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            }
+            return n > 0 && automaton.IsLive(key[..n]);
         }
 
         /// <summary>

@@ -73,5 +73,4 @@ internal static class GL0013NearDuplicates
 
     private static int Distance(string from, string to) =>
         from == to ? -1 : WorkspacePaths.FolderDistance(WorkspacePaths.FolderOf(from), WorkspacePaths.FolderOf(to));
-
 }

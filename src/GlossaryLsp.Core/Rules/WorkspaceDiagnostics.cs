@@ -151,7 +151,11 @@ public sealed class WorkspaceDiagnostics
             results[i] = (diagnostics, DocumentReads.Of(docs[i], resolutions, diagnostics));
         }
         if (docs.Length < ParallelThreshold) for (int i = 0; i < docs.Length; i++) One(i);
-        else Parallel.For(0, docs.Length, One);
+        else
+        {
+            DocumentAnalyzer.PrepareShared(index);
+            Parallel.For(0, docs.Length, One);
+        }
         return results;
     }
 }

@@ -160,6 +160,7 @@ public class GL0013NotationVariantTests
             ---
 
             ## コンピュータの歴史
+            ## [コンピュータ](https://example.com/h) の章
 
             `コンピュータ` と
             ```
