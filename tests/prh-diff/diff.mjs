@@ -101,7 +101,7 @@ for (const dict of dictionaries) {
     const dictPath = path.join(work, dict.file);
     const engine = prh.fromYAMLFilePath(dictPath);
     const specs = engine.rules.reduce((n, r) => n + r.specs.length, 0);
-    const texts = [...corpora, { name: 'generated sentences', files: [['sentences.md', sentences(engine.rules)]] }];
+    const texts = [...corpora, { name: 'generated sentences', files: sentences(engine.rules) }];
     let loaded = true;
     for (const corpus of texts) {
       const label = `${dict.name} × ${corpus.name}`;

@@ -91,15 +91,22 @@ function expand(s, optional) {
   return out;
 }
 
-/** The generated Markdown text for the rules of a prh engine. */
+/**
+ * The generated Markdown files for the rules of a prh engine, as [path, text]: a file holds the sentences of
+ * at most 100 rules, so that no file reaches the 1,000 diagnostics a document reports (SPEC §7).
+ */
 export function sentences(rules) {
-  const lines = ['# 生成した文', ''];
-  for (const rule of rules) {
-    const texts = new Set([rule.expected, ...rule.specs.map((s) => s.from), ...examples(rule.pattern.source)]);
-    for (const t of texts) {
-      if (!t || /[\r\n]/.test(t)) continue;
-      lines.push(`文中に${t}を含む例。`, '', `- ${t}`, '');
+  const files = [];
+  for (let first = 0; first < rules.length; first += 100) {
+    const lines = ['# 生成した文', ''];
+    for (const rule of rules.slice(first, first + 100)) {
+      const texts = new Set([rule.expected, ...rule.specs.map((s) => s.from), ...examples(rule.pattern.source)]);
+      for (const t of texts) {
+        if (!t || /[\r\n]/.test(t)) continue;
+        lines.push(`文中に${t}を含む例。`, '', `- ${t}`, '');
+      }
     }
+    files.push([`sentences-${String(files.length + 1).padStart(2, '0')}.md`, lines.join('\n')]);
   }
-  return lines.join('\n');
+  return files;
 }
