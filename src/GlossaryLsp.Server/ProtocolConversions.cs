@@ -139,7 +139,12 @@ public sealed class ProtocolConversions
     {
         if (position.Line < 0) return 0;
         if (position.Line >= lines.LineCount) return text.Length;
-        if (Encoding == PositionEncoding.Utf16) return lines.GetOffset(position.Line, position.Character);
+        if (Encoding == PositionEncoding.Utf16)
+        {
+            int offset = lines.GetOffset(position.Line, position.Character);
+            // A position between the halves of a surrogate pair rounds down to the pair's start, as in the other encodings.
+            return offset > 0 && offset < text.Length && char.IsLowSurrogate(text[offset]) && char.IsHighSurrogate(text[offset - 1]) ? offset - 1 : offset;
+        }
         int start = lines.GetLineStart(position.Line), end = lines.GetLineEnd(position.Line);
         int units = 0, i = start;
         while (i < end)

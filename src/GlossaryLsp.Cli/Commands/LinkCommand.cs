@@ -93,7 +93,7 @@ internal static class LinkCommand
                 var edits = TermLinker.LinkAll(session.Index, doc, mode);
                 if (!edits.IsEmpty)
                 {
-                    int headingIds = TermLinker.MissingHeadingIds(doc).Count();
+                    int headingIds = edits.Count(TermLinker.IsHeadingId);
                     files++;
                     ids += headingIds;
                     links += edits.Length - headingIds;

@@ -49,8 +49,7 @@ public static class CodeActionService
         }
 
         // Mentions are found on whole lines (so a selection inside a word still finds it), then kept when they meet the range.
-        var lines = TextSpan.FromBounds(document.Lines.GetLineStart(document.Lines.GetLine(range.Start)),
-                                        document.Lines.GetLineEnd(document.Lines.GetLine(range.End)));
+        var lines = document.Lines.WholeLines(range);
         foreach (var mention in MentionScanner.FindMentionsIn(index, document, lines))
         {
             if (!Touches(mention.Span, range)) continue;

@@ -86,7 +86,7 @@ public static partial class CompletionService
     {
         int runStart = offset;
         while (runStart > 0 && offset - runStart < MaxPrefixChars && IsWordChar(text[runStart - 1])) runStart--;
-        if (runStart > 0 && char.IsLowSurrogate(text[runStart])) runStart++;
+        if (runStart > 0 && runStart < offset && char.IsLowSurrogate(text[runStart])) runStart++; // the run was cut inside a surrogate pair
         for (int s = runStart; s < offset; s++)
         {
             if (char.IsLowSurrogate(text[s])) continue;

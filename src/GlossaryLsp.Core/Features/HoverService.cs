@@ -42,7 +42,7 @@ public static class HoverService
                 $"{(markdown ? "**" + h.Text + "**" : h.Text)}\n\nHeading in {Code($"{r.TargetPath}:{Line(index, r.TargetPath!, h.Span.Start)}", markdown)}",
             _ when r.TargetPath is { } path => Title(index, path) is { } title
                 ? $"{(markdown ? "**" + title + "**" : title)}\n\n{Code(path, markdown)}"
-                : Code(path, markdown),
+                : path.Length == 0 ? "The workspace folder" : Code(path, markdown),
             _ => null,
         };
         return text is null ? null : new HoverResult(text, target.Span);

@@ -30,7 +30,7 @@ public static class ReadingHintService
         }
 
         // "First" needs the mentions before the range in its sections, so the scan covers whole sections.
-        var scanned = mode == ReadingHintMode.All ? WholeLines(document, range) : Sections(document, range);
+        var scanned = mode == ReadingHintMode.All ? document.Lines.WholeLines(range) : Sections(document, range);
         var mentions = MentionScanner.FindMentionsIn(index, document, scanned)
             .Concat(MentionScanner.FindLinkedMentions(index, document, scanned))
             .OrderBy(m => m.Span.Start);
@@ -75,9 +75,6 @@ public static class ReadingHintService
                 return true;
         return false;
     }
-
-    private static TextSpan WholeLines(ParsedDocument document, TextSpan range) =>
-        TextSpan.FromBounds(document.Lines.GetLineStart(document.Lines.GetLine(range.Start)), document.Lines.GetLineEnd(document.Lines.GetLine(range.End)));
 
     /// <summary>From the start of the section holding the range's start to the end of the one holding its end.</summary>
     private static TextSpan Sections(ParsedDocument document, TextSpan range)

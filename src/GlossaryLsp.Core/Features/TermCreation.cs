@@ -40,8 +40,7 @@ public static class TermCreation
         int line = document.Lines.GetLine(range.Start);
         if (line != document.Lines.GetLine(range.End)) return null;
         if (!document.ProseWithin(range).SequenceEqual([range])) return null;
-        var lineSpan = TextSpan.FromBounds(document.Lines.GetLineStart(line), document.Lines.GetLineEnd(line));
-        if (MentionScanner.FindMentionsIn(index, document, lineSpan).Any(m => m.Span.Overlaps(range))) return null;
+        if (MentionScanner.FindMentionsIn(index, document, document.Lines.WholeLines(range)).Any(m => m.Span.Overlaps(range))) return null;
         var word = document.GetText(range).Trim();
         return word.Length == 0 ? null : word;
     }

@@ -80,28 +80,6 @@ public static class TermDescription
         return string.Create(CultureInfo.InvariantCulture, $"{where}; also defined in {count:N0} other document{(count == 1 ? "" : "s")}: {list}");
     }
 
-    /// <summary>The other documents that define any entry word of this term (as an entry word or a reading), in path order.</summary>
-    public static IReadOnlyList<string> OtherDocuments(GlossaryIndex index, TermDefinition term) =>
-        OtherDocuments(index, term.DocumentPath, term.EntryWords.Select(TermKey.Normalize));
-
-    /// <summary><see cref="OtherDocuments(GlossaryIndex, TermDefinition)"/> from the entry words' keys (the index's own, when the caller has them).</summary>
-    internal static IReadOnlyList<string> OtherDocuments(GlossaryIndex index, string path, IEnumerable<string> keys)
-    {
-        List<string>? paths = null;
-        foreach (var key in keys)
-        {
-            if (key.Length == 0 || !index.EntryWordTable.TryGetValue(key, out var refs)) continue;
-            foreach (var r in refs)
-                if (r.Path != path) (paths ??= []).Add(r.Path);
-        }
-        if (paths is null) return [];
-        paths.Sort(StringComparer.Ordinal);
-        int kept = 0;
-        for (int i = 0; i < paths.Count; i++)
-            if (i == 0 || paths[i] != paths[i - 1]) paths[kept++] = paths[i];
-        paths.RemoveRange(kept, paths.Count - kept);
-        return paths;
-    }
     /// <summary>The aliases as listed under the headword: the first <see cref="OutputBounds.ShownAliases"/>, then how many more.</summary>
     private static string Aliases(TermDefinition term, Func<string, string> escape) =>
         NameList.Join(term.Aliases.Select(escape), term.Aliases.Length, OutputBounds.ShownAliases, " | ", " | ");

@@ -37,10 +37,7 @@ public static class TermHighlightService
     {
         if (document.LoadProblem is not null) return [];
         // Whole lines: a mention never crosses a line break, and one cut by the range's edge would match shorter.
-        var lines = document.Lines;
-        var within = range is { } r
-            ? TextSpan.FromBounds(lines.GetLineStart(lines.GetLine(r.Start)), lines.GetLineEnd(lines.GetLine(r.End)))
-            : new TextSpan(0, document.Text.Length);
+        var within = range is { } r ? document.Lines.WholeLines(r) : new TextSpan(0, document.Text.Length);
         var result = new List<TermHighlight>();
         foreach (var term in document.Terms)
         {

@@ -36,10 +36,10 @@ public static class TermInventory
             for (int t = 0; t < doc.Terms.Length; t++)
             {
                 var term = doc.Terms[t];
-                var others = TermDescription.OtherDocuments(index, doc.Path, keys[starts[t]..starts[t + 1]]);
+                int others = OtherDefinitions.CountDocumentsDefining(index, doc.Path, keys[starts[t]..starts[t + 1]]);
                 rows.Add(new TermRow(
                     term.Headword, term.Aliases, string.IsNullOrEmpty(term.Reading) ? null : term.Reading, doc.Path, doc.Lines.GetLine(term.NameSpan.Start) + 1,
-                    term.Anchor, LinkTargets.PublishedUrl(index, term), usage.LinksTo(doc.Path, t), usage.MentionsOf(doc.Path, t), others.Count));
+                    term.Anchor, LinkTargets.PublishedUrl(index, term), usage.LinksTo(doc.Path, t), usage.MentionsOf(doc.Path, t), others));
             }
         }
         return rows;

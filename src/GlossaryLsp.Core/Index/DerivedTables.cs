@@ -23,6 +23,8 @@ internal sealed class DerivedTables
     private object? _automatonLock;
     /// <summary>(key, folder) → a much-defined key's definitions as seen from that folder, made on first use.</summary>
     private ConcurrentDictionary<(string Key, string Folder), OtherDefinitions>? _seenFromFolder;
+    /// <summary>A set of much-defined keys → the documents defining any of them, made on first use.</summary>
+    private ConcurrentDictionary<string, string[]>? _documentsWithAny;
     /// <summary>Entry-word key → definitions, in (path, term index) order.</summary>
     public required OverlayTable<TermRef[]> ByKey { get; init; }
     /// <summary>
@@ -142,12 +144,16 @@ internal sealed class DerivedTables
         LazyInitializer.EnsureInitialized(ref _seenFromFolder, () => new())
             .GetOrAdd((key, folder), static (k, refs) => OtherDefinitions.FromFolder(refs, k.Folder), refs);
 
+    /// <summary>The documents defining any of a set of keys (<paramref name="keys"/> names the set), made by <paramref name="make"/> on first use.</summary>
+    public string[] DocumentsWithAny(string keys, Func<string[]> make) =>
+        LazyInitializer.EnsureInitialized(ref _documentsWithAny, () => new(StringComparer.Ordinal)).GetOrAdd(keys, _ => make());
+
     /// <summary>The same tables under a new identity (a new configuration resolves links differently); the derived lists are shared.</summary>
     public DerivedTables Renewed() => new()
     {
         ByKey = ByKey, UrlToPaths = UrlToPaths, Candidates = Candidates, Facts = Facts, InferredMapping = InferredMapping, TermCount = TermCount,
         VariantCounts = VariantCounts, _entryWords = Volatile.Read(ref _entryWords), _automaton = Volatile.Read(ref _automaton), _seed = _seed,
-        _seenFromFolder = _seenFromFolder,
+        _seenFromFolder = _seenFromFolder, _documentsWithAny = _documentsWithAny,
     };
 
     /// <summary>The tables with <paramref name="removed"/>'s contribution taken out and <paramref name="added"/>'s put in.</summary>

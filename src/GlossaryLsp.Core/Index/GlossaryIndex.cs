@@ -15,6 +15,7 @@ public sealed partial class GlossaryIndex
 {
     private readonly DerivedTables _tables;
     private readonly UsageCell _usage;
+    private readonly Lazy<LinksByAddress> _linksByAddress;
     private GlossaryIndex(
         GlossaryConfig config, ImmutableSortedDictionary<string, ParsedDocument> documents, ImmutableHashSet<string> otherFiles, DerivedTables? tables,
         UsageCell? usage = null)
@@ -24,6 +25,7 @@ public sealed partial class GlossaryIndex
         OtherFiles = otherFiles;
         _tables = tables ?? DerivedTables.Build(documents);
         _usage = usage ?? UsageCell.Empty();
+        _linksByAddress = new(() => LinksByAddress.Of(Documents.Values));
     }
 
     public GlossaryConfig Config { get; }
@@ -159,9 +161,14 @@ public sealed partial class GlossaryIndex
     /// <summary>Nearest definition (SPEC §1): the referring file, else the fewest folder steps, ties by path.</summary>
     public TermDefinition? ResolveNearest(string entryWord, string fromPath) => Nearest(FindDefinitions(entryWord), fromPath);
 
-    /// <summary>The URL a document is published at, ending in '#': its comment, else the base URL mapping.</summary>
+    /// <summary>
+    /// The URL a document is published at, ending in '#': its one well-formed comment, else the base URL
+    /// mapping. A malformed comment (GL0007) is never written into new links.
+    /// </summary>
     public string? GetArticleUrl(ParsedDocument document) =>
-        document.ArticleUrls.Length == 1 ? document.ArticleUrls[0].Url : ExpectedArticleUrl(document.Path);
+        document.ArticleUrls.Length == 1 && ArticleUrlComment.WellFormedProblem(document.ArticleUrls[0].Url) is null
+            ? document.ArticleUrls[0].Url
+            : ExpectedArticleUrl(document.Path);
 
     /// <summary>The URL the mapping (configured, else inferred) gives a path; null when there is none.</summary>
     public string? ExpectedArticleUrl(string path)
@@ -197,6 +204,12 @@ public sealed partial class GlossaryIndex
 
     /// <summary>For each entry-word key of a document (as <see cref="EntryWordKeys"/>), its variant-fold hash and how many entry-word keys of the snapshot share it.</summary>
     internal (int[] Hashes, VariantCounts Counts) VariantHashes(ParsedDocument document) => (FactsOf(document).VariantHashes, _tables.VariantCounts);
+
+    /// <summary>The documents defining any key of a set (named by <paramref name="keys"/>), made by <paramref name="make"/> once per derived tables.</summary>
+    internal string[] DocumentsWithAny(string keys, Func<string[]> make) => _tables.DocumentsWithAny(keys, make);
+
+    /// <summary>The links written with exactly this address (their target up to its first '#' or '?'), in path and source order.</summary>
+    internal IReadOnlyList<(ParsedDocument Document, LinkReference Link)> LinksWritten(string address) => _linksByAddress.Value.Naming(address);
 
     /// <summary>The addresses (article URLs without '#', a glossary page's site path) links may name a document by; none for a path not in the snapshot.</summary>
     internal string[] UrlsOf(string path) => _tables.Facts.TryGetValue(path, out var facts) ? facts.Urls : [];

@@ -14,10 +14,11 @@ public static class LinkTargets
     /// <summary>The target for a link to <paramref name="term"/> written in <paramref name="from"/>.</summary>
     public static string For(GlossaryIndex index, ParsedDocument from, TermDefinition term, bool absoluteUrl)
     {
-        if (absoluteUrl && PublishedUrl(index, term) is { } published) return published;
+        // Two documents may claim one URL: only an address that leads back to the term's document is written.
+        if (absoluteUrl && PublishedUrl(index, term) is { } published && index.ResolveTarget(from, published).TargetPath == term.DocumentPath) return published;
         var fragment = term.Anchor is null ? "" : "#" + term.Anchor;
         if (term.DocumentPath == from.Path) return fragment.Length > 0 ? fragment : "#";
-        return WorkspacePaths.Relative(from.Path, term.DocumentPath) + fragment;
+        return EscapePath(WorkspacePaths.Relative(from.Path, term.DocumentPath)) + fragment;
     }
 
     /// <summary>
@@ -31,6 +32,10 @@ public static class LinkTargets
         return index.GetArticleUrl(target) is { } url ? LinkAddress.WithoutHash(url) + (term.Anchor is null ? "" : "#" + term.Anchor) : null;
     }
 
+    /// <summary>A relative path as a link target: '%', '#' and '?' in file names percent-encoded, so they are read back as the name.</summary>
+    public static string EscapePath(string path) =>
+        path.AsSpan().IndexOfAny("%#?") < 0 ? path : path.Replace("%", "%25").Replace("#", "%23").Replace("?", "%3F");
+
     /// <summary>Whether a new link in this document should be an HTML link with an absolute URL.</summary>
     public static bool PrefersHtml(ParsedDocument document) => document.Kind == DocumentKind.TermList;
 
@@ -40,8 +45,12 @@ public static class LinkTargets
     /// <summary>A whole new link: <c>&lt;a href="…"&gt;text&lt;/a&gt;</c> or <c>[text](…)</c>.</summary>
     public static string NewLink(GlossaryIndex index, ParsedDocument from, TermDefinition term, string text) =>
         PrefersHtml(from)
-            ? $"<a href=\"{For(index, from, term, absoluteUrl: true)}\">{text}</a>"
+            ? $"<a href=\"{HtmlAttribute(For(index, from, term, absoluteUrl: true))}\">{text}</a>"
             : $"[{EscapeMarkdownLinkText(text)}]({MarkdownDestination(For(index, from, term, absoluteUrl: false))})";
+
+    /// <summary>A value for a double-quoted HTML attribute: read back (HTML-decoded), it is the value again.</summary>
+    public static string HtmlAttribute(string value) =>
+        value.AsSpan().IndexOfAny("&\"") < 0 ? value : value.Replace("&", "&amp;").Replace("\"", "&quot;");
 
     /// <summary>A Markdown link destination: in angle brackets when it holds spaces or parentheses.</summary>
     public static string MarkdownDestination(string target) =>

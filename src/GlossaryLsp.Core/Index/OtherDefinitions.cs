@@ -34,15 +34,24 @@ public sealed record OtherDefinitions(ImmutableArray<TermRef> Nearest, Immutable
     /// </summary>
     public static OtherDefinitions DocumentsDefining(GlossaryIndex index, TermDefinition term, int maxDocuments = OutputBounds.NamedDocuments)
     {
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in KeysOf(index, term))
-            if (index.EntryWordTable.TryGetValue(key, out var refs))
-                foreach (var r in refs)
-                    if (r.Path != term.DocumentPath) paths.Add(r.Path);
+        var documents = DocumentsWithAny(index, KeysOf(index, term));
         var order = new NearestOrder(term.DocumentPath);
-        var documents = new NearestFirst(maxDocuments);
-        foreach (var path in paths) documents.Offer(order.Distance(path), new TermRef(path, 0));
-        return new OtherDefinitions([], documents.Paths(), paths.Count);
+        var nearest = new NearestFirst(maxDocuments);
+        int count = 0;
+        foreach (var path in documents)
+        {
+            if (path == term.DocumentPath) continue;
+            count++;
+            nearest.Offer(order.Distance(path), new TermRef(path, 0));
+        }
+        return new OtherDefinitions([], nearest.Paths(), count);
+    }
+
+    /// <summary>How many documents other than <paramref name="path"/> define one of <paramref name="keys"/> (as an entry word or a reading).</summary>
+    public static int CountDocumentsDefining(GlossaryIndex index, string path, IEnumerable<string> keys)
+    {
+        var documents = DocumentsWithAny(index, keys);
+        return documents.Length - (Array.BinarySearch(documents, path, StringComparer.Ordinal) >= 0 ? 1 : 0);
     }
 
     /// <summary>
@@ -100,6 +109,35 @@ public sealed record OtherDefinitions(ImmutableArray<TermRef> Nearest, Immutable
             documents.Offer(distance, r);
         }
         return new OtherDefinitions(nearest.Refs(), documents.Paths(), count);
+    }
+
+    /// <summary>
+    /// The documents that define one of the keys, in path order. A set of keys defined more than
+    /// <see cref="SharedAbove"/> times is worked out once per derived tables: every copy of a term defined in
+    /// thousands of documents asks for the same set.
+    /// </summary>
+    private static string[] DocumentsWithAny(GlossaryIndex index, IEnumerable<string> keys)
+    {
+        var distinct = keys.Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var lists = new List<TermRef[]>(distinct.Count);
+        int total = 0;
+        foreach (var key in distinct)
+            if (index.EntryWordTable.TryGetValue(key, out var refs)) { lists.Add(refs); total += refs.Length; }
+        if (total <= SharedAbove) return PathsOf(lists);
+        distinct.Sort(StringComparer.Ordinal);
+        return index.DocumentsWithAny(string.Join('\n', distinct), () => PathsOf(lists));
+    }
+
+    private static string[] PathsOf(List<TermRef[]> lists)
+    {
+        var paths = new List<string>();
+        foreach (var refs in lists)
+            foreach (var r in refs) paths.Add(r.Path);
+        paths.Sort(StringComparer.Ordinal);
+        int kept = 0;
+        for (int i = 0; i < paths.Count; i++)
+            if (kept == 0 || paths[i] != paths[kept - 1]) paths[kept++] = paths[i];
+        return [.. paths.Take(kept)];
     }
 
     /// <summary>The keys of a term's entry words: the index's own when it holds the term, else normalised here.</summary>

@@ -20,11 +20,7 @@ internal sealed class FoldedText
 
     private byte[] _flags = new byte[256];
 
-    public static string NormalizeGroup(string s)
-    {
-        try { return s.Normalize(NormalizationForm.FormKC); }
-        catch (ArgumentException) { return s; } // lone surrogates
-    }
+    public static string NormalizeGroup(string s) => TermKey.Nfkc(s);
 
     public bool IsGroupStart(int i) => (_flags[i] & GroupStart) != 0;
     public bool IsGroupEnd(int i) => (_flags[i] & GroupEnd) != 0;

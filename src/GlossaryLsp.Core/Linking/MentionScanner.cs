@@ -18,35 +18,16 @@ public static partial class MentionScanner
     /// <summary>Builds the snapshot's automaton ahead of the first scan (the server does it after loading).</summary>
     public static void Prepare(GlossaryIndex index) => _ = index.MentionAutomaton;
 
-    public static IReadOnlyList<TermMention> FindMentions(GlossaryIndex index, ParsedDocument document)
-    {
-        var result = new List<TermMention>();
-        if (document.LoadProblem is not null || document.Text.Length == 0) return result;
-        var automaton = index.MentionAutomaton;
-        if (automaton.IsEmpty) return result;
-        var buffer = new FoldedText();
-        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
-        foreach (var prose in document.ProseWithin(new TextSpan(0, document.Text.Length)))
-            Scan(index, document, automaton, buffer, prose, result, nearest);
-        return result;
-    }
+    public static IReadOnlyList<TermMention> FindMentions(GlossaryIndex index, ParsedDocument document) =>
+        document.Text.Length == 0 ? [] : ScanAll(index, document, document.ProseWithin(new TextSpan(0, document.Text.Length)));
 
     /// <summary>The mention containing or touching <paramref name="offset"/> (a cursor right after a word counts), if any.</summary>
     public static TermMention? FindAt(GlossaryIndex index, ParsedDocument document, int offset)
     {
-        if (document.LoadProblem is not null || offset < 0 || offset > document.Text.Length) return null;
-        var automaton = index.MentionAutomaton;
-        if (automaton.IsEmpty) return null;
+        if (offset < 0 || offset > document.Text.Length) return null;
         // Matches never cross line breaks, so scanning the line's prose gives the same mentions as the whole document.
-        int line = document.Lines.GetLine(offset);
-        var lineSpan = TextSpan.FromBounds(document.Lines.GetLineStart(line), document.Lines.GetLineEnd(line));
-        var found = new List<TermMention>();
-        var buffer = new FoldedText();
-        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
-        foreach (var prose in document.ProseWithin(lineSpan))
-            Scan(index, document, automaton, buffer, prose, found, nearest);
         TermMention? touching = null;
-        foreach (var m in found)
+        foreach (var m in ScanAll(index, document, document.ProseWithin(document.Lines.WholeLines(new TextSpan(offset, 0)))))
         {
             if (m.Span.Contains(offset)) return m;
             if (m.Span.ContainsOrTouches(offset)) touching ??= m;
@@ -55,44 +36,38 @@ public static partial class MentionScanner
     }
 
     /// <summary>Mentions inside one span of the document (clipped to prose).</summary>
-    public static IReadOnlyList<TermMention> FindMentionsIn(GlossaryIndex index, ParsedDocument document, TextSpan span)
-    {
-        var result = new List<TermMention>();
-        if (document.LoadProblem is not null) return result;
-        var automaton = index.MentionAutomaton;
-        if (automaton.IsEmpty) return result;
-        var buffer = new FoldedText();
-        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
-        foreach (var prose in document.ProseWithin(span))
-            Scan(index, document, automaton, buffer, prose, result, nearest);
-        return result;
-    }
+    public static IReadOnlyList<TermMention> FindMentionsIn(GlossaryIndex index, ParsedDocument document, TextSpan span) =>
+        ScanAll(index, document, document.ProseWithin(span));
 
     /// <summary>
     /// Mentions in the visible text of the links that overlap <paramref name="span"/>, where that text is
     /// written as it is in the source: the linked mentions, which <see cref="FindMentionsIn"/> skips.
     /// </summary>
-    public static IReadOnlyList<TermMention> FindLinkedMentions(GlossaryIndex index, ParsedDocument document, TextSpan span)
-    {
-        var result = new List<TermMention>();
-        if (document.LoadProblem is not null) return result;
-        var automaton = index.MentionAutomaton;
-        if (automaton.IsEmpty) return result;
-        var buffer = new FoldedText();
-        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
-        foreach (var link in document.Links)
-        {
-            if (link.TextInSource is { Length: > 0 } text && text.Overlaps(span) && !text.Contains(link.TargetSpan.Start))
-                Scan(index, document, automaton, buffer, text, result, nearest);
-        }
-        return result;
-    }
+    public static IReadOnlyList<TermMention> FindLinkedMentions(GlossaryIndex index, ParsedDocument document, TextSpan span) =>
+        ScanAll(index, document, document.Links
+            .Select(l => (Text: l.TextInSource, Target: l.TargetSpan))
+            .Where(l => l.Text is { Length: > 0 } text && text.Overlaps(span) && !text.Contains(l.Target.Start))
+            .Select(l => l.Text!.Value));
 
     /// <summary>True when the snapshot's automaton is built (or shared with an earlier snapshot's).</summary>
     internal static bool IsPrepared(GlossaryIndex index) => index.IsMentionAutomatonBuilt;
 
     /// <param name="nearest">The definition each key resolved to in this document so far: a word defined in
     /// thousands of documents is resolved once per document, not once per mention.</param>
+    /// <summary>The mentions in each of <paramref name="spans"/> (in order), with one buffer and one cache of resolved words.</summary>
+    private static List<TermMention> ScanAll(GlossaryIndex index, ParsedDocument document, IEnumerable<TextSpan> spans)
+    {
+        var result = new List<TermMention>();
+        if (document.LoadProblem is not null) return result;
+        var automaton = index.MentionAutomaton;
+        if (automaton.IsEmpty) return result;
+        var buffer = new FoldedText();
+        var nearest = new Dictionary<string, TermDefinition?>(StringComparer.Ordinal);
+        foreach (var span in spans)
+            Scan(index, document, automaton, buffer, span, result, nearest);
+        return result;
+    }
+
     private static void Scan(
         GlossaryIndex index, ParsedDocument document, MentionAutomaton automaton, FoldedText folded, TextSpan prose, List<TermMention> sink,
         Dictionary<string, TermDefinition?> nearest)

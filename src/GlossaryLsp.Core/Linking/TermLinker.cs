@@ -42,7 +42,7 @@ public static class TermLinker
                 if (linked.Add((SectionOf(m.Span.Start), m.Term.DocumentPath, m.Term.NameSpan.Start)) && LinkMention(index, document, m) is { } e)
                     edits.Add(e);
         }
-        return edits.ToImmutable();
+        return Verified(document, WithinLineLimit(document, edits.ToImmutable()));
     }
 
     /// <summary>
@@ -54,8 +54,12 @@ public static class TermLinker
     {
         if (mention.Span.End > document.Text.Length || document.GetText(mention.Span) != mention.Text) return null;
         if (mention.Term.DocumentPath == document.Path && mention.Term.Anchor is null) return null;
+        if (JoinsPrecedingText(document, mention.Span.Start)) return null;
         return new TextEdit(mention.Span, NewLinkText(index, document, mention));
     }
+
+    /// <summary>Whether an edit of <see cref="LinkAll"/> adds a heading id (else it links a mention).</summary>
+    public static bool IsHeadingId(TextEdit edit) => edit.NewText.StartsWith("<a id=\"", StringComparison.Ordinal);
 
     /// <summary>
     /// Term headings of a term-list glossary without an id get <c>&lt;a id="{anchor}"&gt;&lt;/a&gt;</c> right
@@ -65,15 +69,82 @@ public static class TermLinker
     {
         if (document.Kind != DocumentKind.TermList) yield break;
         var text = document.Text;
+        int nextLink = 0, linksEnd = 0; // links are in document order; linksEnd: the furthest end of those starting before `end`
+        int nextProtected = 0; // protected spans are sorted and merged
         foreach (var term in document.Terms)
         {
             if (term.Heading is not { ExplicitId: null } h || term.Anchor is null) continue;
             int end = h.TextSpan.End;
+            if (document.UnclosedTagStart >= 0 && end > document.UnclosedTagStart) continue; // the id would close that tag
+            // Up to the next line's start: "<a" and a line break start a tag.
+            HtmlScanner.AnchorTags(text, h.TextSpan.Start, document.Lines.GetLineEndIncludingBreak(document.Lines.GetLine(h.Span.End)), out int open);
+            if (open >= 0) continue; // a tag that starts in the heading and ends after it: the id would land inside it
+            for (; nextLink < document.Links.Length && document.Links[nextLink].Span.Start < end; nextLink++)
+                linksEnd = Math.Max(linksEnd, document.Links[nextLink].Span.End);
+            if (linksEnd > end) continue; // a heading inside a link's element: an <a id> there would end the link early
+            var spans = document.ProtectedSpans;
+            while (nextProtected < spans.Length && spans[nextProtected].End <= h.Span.Start) nextProtected++;
+            if (nextProtected < spans.Length && spans[nextProtected].Start < h.Span.Start) continue; // inside a tag or block that began before it
             int trailingEnd = end;
             while (trailingEnd < h.Span.End && char.IsWhiteSpace(text[trailingEnd])) trailingEnd++;
             if (trailingEnd != h.Span.End) trailingEnd = end; // keep a closing "##" sequence and what precedes it
             yield return new TextEdit(TextSpan.FromBounds(end, trailingEnd), $"<a id=\"{term.Anchor}\"></a>");
         }
+    }
+
+    /// <summary>
+    /// Whether a Markdown link written at <paramref name="start"/> would be read together with the text
+    /// before it: after <c>!</c> it becomes an image, after a backslash its bracket is escaped.
+    /// </summary>
+    private static bool JoinsPrecedingText(ParsedDocument document, int start)
+    {
+        return start > 0 && !LinkTargets.PrefersHtml(document) && document.Text[start - 1] is '!' or '\\';
+    }
+
+    /// <summary>
+    /// The edits whose output reads as intended, checked by parsing it: each inserted link is one link in
+    /// its place and each heading id is its heading's id. Markup that the text around it would take in
+    /// (an open tag or comment, a bracket) is left out, so a run never breaks a document.
+    /// </summary>
+    private static ImmutableArray<TextEdit> Verified(ParsedDocument document, ImmutableArray<TextEdit> edits)
+    {
+        if (edits.IsEmpty) return edits;
+        var sorted = edits.OrderBy(e => e.Span.Start).ToArray();
+        var output = DocumentParser.Parse(document.Path, TextEdit.Apply(document.Text, sorted), document.Kind == DocumentKind.TermList);
+        if (output.LoadProblem is not null) return [];
+        var links = output.Links.Select(l => l.Span).ToHashSet();
+        var ids = output.Headings.Where(h => h.ExplicitIdElementSpan is not null).Select(h => h.ExplicitIdElementSpan!.Value).ToHashSet();
+        var wrong = new HashSet<TextEdit>(ReferenceEqualityComparer.Instance);
+        int shift = 0;
+        foreach (var e in sorted)
+        {
+            var placed = new TextSpan(e.Span.Start + shift, e.NewText.Length);
+            if (!links.Contains(placed) && !ids.Contains(placed)) wrong.Add(e);
+            shift += e.NewText.Length - e.Span.Length;
+        }
+        return wrong.Count == 0 ? edits : [.. edits.Where(e => !wrong.Contains(e))];
+    }
+
+    /// <summary>
+    /// The edits without those that would make a line longer than <see cref="DocumentParser.MaxLineLength"/>:
+    /// the linked document must stay one the parser reads. Within a line, earlier edits go first.
+    /// </summary>
+    private static ImmutableArray<TextEdit> WithinLineLimit(ParsedDocument document, ImmutableArray<TextEdit> edits)
+    {
+        int growth = 0;
+        foreach (var e in edits) growth += e.NewText.Length - e.Span.Length;
+        if (document.Text.Length + growth <= DocumentParser.MaxLineLength) return edits;
+        var dropped = new HashSet<TextEdit>(ReferenceEqualityComparer.Instance);
+        int line = -1, length = 0;
+        foreach (var e in edits.OrderBy(e => e.Span.Start))
+        {
+            int l = document.Lines.GetLine(e.Span.Start);
+            if (l != line) (line, length) = (l, document.Lines.GetLineEnd(l) - document.Lines.GetLineStart(l));
+            int grown = length + e.NewText.Length - e.Span.Length;
+            if (grown > DocumentParser.MaxLineLength) dropped.Add(e);
+            else length = grown;
+        }
+        return dropped.Count == 0 ? edits : [.. edits.Where(e => !dropped.Contains(e))];
     }
 
     private static string NewLinkText(GlossaryIndex index, ParsedDocument document, TermMention mention) =>

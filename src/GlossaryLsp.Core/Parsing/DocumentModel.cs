@@ -166,7 +166,24 @@ public sealed class LinkReference
 public sealed record SuppressionComment(SuppressionKind Kind, int Line, ImmutableArray<string> Rules);
 
 /// <summary>A <c>&lt;!-- 記事URL:… --&gt;</c> comment.</summary>
-public sealed record ArticleUrlComment(string Url, TextSpan UrlSpan, TextSpan Span);
+public sealed record ArticleUrlComment(string Url, TextSpan UrlSpan, TextSpan Span)
+{
+    /// <summary>
+    /// Why an article URL is malformed (GL0007), or null when it is an absolute http(s) URL ending in '#'
+    /// that can be written into a link as it is (no white space, quotes or angle brackets).
+    /// </summary>
+    public static string? WellFormedProblem(string url)
+    {
+        if (url.Length == 0) return "is empty";
+        if (!IsAbsoluteHttp(url)) return "is not an absolute http(s) URL";
+        if (!url.EndsWith('#')) return "does not end in '#' (anchors are appended to it)";
+        return null;
+    }
+
+    public static bool IsAbsoluteHttp(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
+        && !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '<' or '>');
+}
 
 /// <summary>Parsed YAML front matter: top-level scalar values and sequences with their value spans.</summary>
 public sealed record FrontMatter(

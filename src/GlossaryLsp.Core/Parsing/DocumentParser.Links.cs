@@ -8,11 +8,16 @@ namespace GlossaryLsp.Core.Parsing;
 public static partial class DocumentParser
 {
     /// <summary>HTML anchors outside code, inline or in HTML blocks: <c>&lt;a href="…"&gt;text&lt;/a&gt;</c> links (protected) and <c>&lt;a id="…"&gt;</c> targets.</summary>
-    private static void ReadHtmlAnchors(
+    /// <returns>Where an <c>&lt;a</c> tag that never closes begins, outside code; -1 if none.</returns>
+    private static int ReadHtmlAnchors(
         string text, List<TextSpan> codeSpans, List<TextSpan> protectedSpans, List<LinkReference> links,
         List<string> explicitAnchors, HashSet<string> explicitIds)
     {
-        foreach (var tag in HtmlScanner.AnchorTags(text))
+        var tags = HtmlScanner.AnchorTags(text, 0, text.Length, out int unclosed);
+        // An <a that never closes reads as a tag up to the first '>' written after it: nothing may be inserted there.
+        if (unclosed >= 0 && InCode(codeSpans, unclosed)) unclosed = -1;
+        if (unclosed >= 0) protectedSpans.Add(TextSpan.FromBounds(unclosed, text.Length));
+        foreach (var tag in tags)
         {
             if (InCode(codeSpans, tag.Index)) continue;
             string? id = null;
@@ -28,7 +33,11 @@ public static partial class DocumentParser
                 explicitAnchors.Add(id);
                 explicitIds.Add(id);
             }
-            if (hrefSpan is not { } href) continue;
+            if (hrefSpan is not { } href)
+            {
+                protectedSpans.Add(new TextSpan(tag.Index, tag.Length)); // its attributes are no prose
+                continue;
+            }
             int openEnd = tag.End;
             int window = Math.Min(text.Length, openEnd + 4000);
             var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, openEnd, window);
@@ -50,6 +59,7 @@ public static partial class DocumentParser
             string? target = text.AsSpan(href.Start, href.Length).Contains('&') ? System.Net.WebUtility.HtmlDecode(text.Substring(href.Start, href.Length)) : null;
             links.Add(new LinkReference(LinkSyntax.Html, target, href, linkText, linkTextSpan, inner, whole, text));
         }
+        return unclosed;
     }
 
     private static LinkReference? ToLinkReference(string text, LinkInline link)

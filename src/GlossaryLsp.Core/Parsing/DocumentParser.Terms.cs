@@ -48,32 +48,28 @@ public static partial class DocumentParser
     private static Heading ReadHeading(string text, HeadingBlock block, TextSpan span)
     {
         // The heading's own text, from the inline content (ATX: after the #'s; setext: before the underline).
-        int start, end;
-        if (block.Inline?.FirstChild is { } first && block.Inline.LastChild is { } last && first.Span.Start >= 0)
-        {
-            start = TextSpan.FromMarkdig(first.Span).Start;
-            end = TextSpan.FromMarkdig(last.Span).End;
-        }
-        else
-        {
-            start = end = span.End;
-        }
+        // Read from the lines as CommonMark defines them: Markdig's inline spans can stop early (an open '[')
+        // or be misplaced (a tab after the '#'s).
+        var (start, end) = block.IsSetext ? SetextContent(text, span) : AtxContent(text, span);
         string? explicitId = null;
         TextSpan? idSpan = null, idElement = null;
         int visibleEnd = end;
-        if (HtmlScanner.FirstAnchorTag(text, start, end) is { } tag)
+        // The first <a> tag of the heading that has an id (an <a> without one before it is part of the text).
+        var tag = HtmlScanner.FirstAnchorTag(text, start, end);
+        while (tag is { } t && !HasId(text, t)) tag = HtmlScanner.FirstAnchorTag(text, t.End, end);
+        if (tag is { } idTag)
         {
-            foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
+            foreach (var a in HtmlScanner.Attributes(text, idTag.AttributesStart, idTag.AttributesStart + idTag.AttributesLength))
             {
                 if (a.Name is "id" or "name")
                 {
                     explicitId = System.Net.WebUtility.HtmlDecode(text.Substring(a.ValueStart, a.ValueLength));
                     idSpan = new TextSpan(a.ValueStart, a.ValueLength);
-                    var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, tag.End, end);
-                    int elemEnd = closeIndex >= 0 ? closeIndex + closeLength : tag.End;
-                    idElement = TextSpan.FromBounds(tag.Index, elemEnd);
-                    if (HtmlScanner.IsBlankWithoutTags(text.AsSpan(tag.Index, end - tag.Index)))
-                        visibleEnd = tag.Index;
+                    var (closeIndex, closeLength) = HtmlScanner.FindAnchorClose(text, idTag.End, end);
+                    int elemEnd = closeIndex >= 0 ? closeIndex + closeLength : idTag.End;
+                    idElement = TextSpan.FromBounds(idTag.Index, elemEnd);
+                    if (HtmlScanner.IsBlankWithoutTags(text.AsSpan(idTag.Index, end - idTag.Index)))
+                        visibleEnd = idTag.Index;
                     break;
                 }
             }
@@ -94,6 +90,43 @@ public static partial class DocumentParser
         int hEnd = span.End;
         while (hEnd > span.Start && (text[hEnd - 1] == '\n' || text[hEnd - 1] == '\r')) hEnd--;
         return new Heading(block.Level, headingText, TextSpan.FromBounds(span.Start, hEnd), TextSpan.FromBounds(ts, te), string.Empty, explicitId, idSpan, idElement);
+    }
+
+
+    private static bool HasId(string text, HtmlScanner.Tag tag)
+    {
+        foreach (var a in HtmlScanner.Attributes(text, tag.AttributesStart, tag.AttributesStart + tag.AttributesLength))
+            if (a.Name is "id" or "name") return true;
+        return false;
+    }
+
+    /// <summary>The content of a setext heading: its lines before the underline, without leading and trailing blanks.</summary>
+    private static (int Start, int End) SetextContent(string text, TextSpan span)
+    {
+        int end = span.End;
+        while (end > span.Start && text[end - 1] is '\r' or '\n') end--;
+        end = text.AsSpan(span.Start, end - span.Start).LastIndexOfAny('\r', '\n') is var nl and >= 0 ? span.Start + nl : span.Start;
+        while (end > span.Start && char.IsWhiteSpace(text[end - 1])) end--;
+        int start = span.Start;
+        while (start < end && text[start] is ' ' or '\t') start++;
+        return (start, end);
+    }
+
+    /// <summary>The content of an ATX heading line: after the opening '#'s and blanks, before trailing blanks and a closing '#' sequence.</summary>
+    private static (int Start, int End) AtxContent(string text, TextSpan span)
+    {
+        int lineEnd = text.AsSpan(span.Start, span.Length).IndexOfAny('\r', '\n') is var nl and >= 0 ? span.Start + nl : span.End;
+        int start = span.Start;
+        while (start < lineEnd && text[start] == ' ') start++;
+        while (start < lineEnd && text[start] == '#') start++;
+        while (start < lineEnd && text[start] is ' ' or '\t') start++;
+        int end = lineEnd;
+        while (end > start && text[end - 1] is ' ' or '\t') end--;
+        int closing = end;
+        while (closing > start && text[closing - 1] == '#') closing--;
+        if (closing < end && (closing == start || text[closing - 1] is ' ' or '\t')) end = closing;
+        while (end > start && text[end - 1] is ' ' or '\t') end--;
+        return (start, end);
     }
 
     /// <param name="readings">The reading comments of the document, in text order.</param>

@@ -42,36 +42,43 @@ public static partial class DocumentParser
             else if (node is Inline inline) CollectInline(inline);
         }
 
+        // Markdig can end a block one past the text (an unclosed ":::" container at the end of a file).
+        TextSpan BlockSpan(Block b)
+        {
+            var span = TextSpan.FromMarkdig(b.Span);
+            return span.End <= text.Length ? span : TextSpan.FromBounds(Math.Min(span.Start, text.Length), text.Length);
+        }
+
         void CollectBlock(Block node)
         {
             switch (node)
             {
                 case YamlFrontMatterBlock yaml:
-                    var fmSpan = TextSpan.FromMarkdig(yaml.Span);
+                    var fmSpan = BlockSpan(yaml);
                     protectedSpans.Add(fmSpan);
                     codeSpans.Add(fmSpan);
                     frontMatter = FrontMatterParser.Parse(text, fmSpan);
                     break;
                 case HeadingBlock h:
-                    var hs = TextSpan.FromMarkdig(h.Span);
+                    var hs = BlockSpan(h);
                     rawHeadings.Add((h, hs));
                     protectedSpans.Add(hs);
                     break;
                 case CodeBlock cb: // fenced and indented
-                    var cs = TextSpan.FromMarkdig(cb.Span);
+                    var cs = BlockSpan(cb);
                     protectedSpans.Add(cs);
                     codeSpans.Add(cs);
                     break;
                 case HtmlBlock hb:
-                    protectedSpans.Add(TextSpan.FromMarkdig(hb.Span));
+                    protectedSpans.Add(BlockSpan(hb));
                     break;
                 case CustomContainer cc:
-                    var ccs = TextSpan.FromMarkdig(cc.Span);
+                    var ccs = BlockSpan(cc);
                     int firstLineEnd = text.IndexOfAny(['\r', '\n'], ccs.Start);
                     protectedSpans.Add(TextSpan.FromBounds(ccs.Start, firstLineEnd < 0 || firstLineEnd > ccs.End ? ccs.End : firstLineEnd));
                     break;
                 case LinkReferenceDefinition lrd:
-                    protectedSpans.Add(TextSpan.FromMarkdig(lrd.Span));
+                    protectedSpans.Add(BlockSpan(lrd));
                     break;
             }
         }
@@ -105,7 +112,7 @@ public static partial class DocumentParser
         var (articleUrls, hasTitle, suppressions, readings) = ReadComments(text, codeSpans, lines, protectedSpans, frontMatter);
         var explicitAnchors = new List<string>();
         var explicitIds = new HashSet<string>(StringComparer.Ordinal);
-        ReadHtmlAnchors(text, codeSpans, protectedSpans, links, explicitAnchors, explicitIds);
+        int unclosedTag = ReadHtmlAnchors(text, codeSpans, protectedSpans, links, explicitAnchors, explicitIds);
         foreach (var url in BareUrls(text))
             if (!InCode(codeSpans, url.Start)) protectedSpans.Add(url);
         var headings = ReadHeadings(text, rawHeadings, explicitAnchors, explicitIds);
@@ -138,6 +145,7 @@ public static partial class DocumentParser
             Suppressions = [.. suppressions],
             ExplicitAnchors = [.. explicitAnchors],
             ProtectedSpans = Merge(protectedSpans),
+            UnclosedTagStart = unclosedTag,
         };
     }
 

@@ -14,22 +14,35 @@ internal static class HtmlScanner
     private static readonly SearchValues<char> TagEndOrQuote = SearchValues.Create(">\"'");
 
     /// <summary>
-    /// <c>&lt;a\b(?:[^&gt;"']|"[^"]*"|'[^']*')*&gt;</c> (IgnoreCase): every match, left to right, not overlapping.
+    /// <c>&lt;a(?=[\s/&gt;])(?:[^&gt;"']|"[^"]*"|'[^']*')*&gt;</c> (IgnoreCase): every match, left to right, not overlapping.
+    /// As in CommonMark, a tag starts only where <c>&lt;a</c> is followed by white space, '/' or '&gt;' (<c>0&lt;a&lt;1</c> is text).
     /// From a tag start the walk is deterministic (outside quotes, in double or in single quotes), so a
     /// walk that reaches a position and state where an earlier walk failed fails too: those are marked,
     /// which keeps the scan linear on text such as a megabyte of unclosed <c>&lt;a "</c>.
     /// </summary>
     public static List<Tag> AnchorTags(string text) => AnchorTags(text, 0, text.Length);
 
-    public static List<Tag> AnchorTags(string text, int start, int end)
+    public static List<Tag> AnchorTags(string text, int start, int end) => AnchorTags(text, start, end, out _);
+
+    /// <param name="text">The text.</param>
+    /// <param name="start">Where the scan starts.</param>
+    /// <param name="end">Where the scan ends.</param>
+    /// <param name="firstUnclosed">The first <c>&lt;a</c> that starts a tag but never closes (-1 if none): any
+    /// <c>&gt;</c> written after it would close it, taking what lies between into the tag.</param>
+    public static List<Tag> AnchorTags(string text, int start, int end, out int firstUnclosed)
     {
         var result = new List<Tag>();
-        ScanAnchorTags(text, start, end, result);
+        firstUnclosed = -1;
+        ScanAnchorTags(text, start, end, result, ref firstUnclosed);
         return result;
     }
 
     /// <summary>The first match of <see cref="AnchorTags(string, int, int)"/>, if any.</summary>
-    public static Tag? FirstAnchorTag(string text, int start, int end) => ScanAnchorTags(text, start, end, null);
+    public static Tag? FirstAnchorTag(string text, int start, int end)
+    {
+        int unclosed = -1;
+        return ScanAnchorTags(text, start, end, null, ref unclosed);
+    }
 
     /// <summary>
     /// <c>\b(?&lt;name&gt;href|id|name)\s*=\s*(?:"(?&lt;v&gt;[^"]*)"|'(?&lt;v&gt;[^']*)'|(?&lt;v&gt;[^\s&gt;"']+))</c>
@@ -124,7 +137,7 @@ internal static class HtmlScanner
     }
 
     /// <summary>Adds every match to <paramref name="all"/>; without a list, returns the first match.</summary>
-    private static Tag? ScanAnchorTags(string text, int start, int end, List<Tag>? all)
+    private static Tag? ScanAnchorTags(string text, int start, int end, List<Tag>? all, ref int firstUnclosed)
     {
         byte[]? failed = null; // bit per (position, state) where a walk reached the end without '>'
         int from = start;
@@ -133,7 +146,7 @@ internal static class HtmlScanner
             int lt = text.AsSpan(from, end - from).IndexOf('<');
             if (lt < 0) break;
             lt += from;
-            if (lt + 2 < end && (text[lt + 1] | 0x20) == 'a' && !IsBoundaryWordChar(text[lt + 2]))
+            if (lt + 2 < end && (text[lt + 1] | 0x20) == 'a' && (char.IsWhiteSpace(text[lt + 2]) || text[lt + 2] is '>' or '/'))
             {
                 int close = Walk(text, lt + 2, end, failed);
                 if (close >= 0)
@@ -144,6 +157,7 @@ internal static class HtmlScanner
                     from = close + 1;
                     continue;
                 }
+                if (firstUnclosed < 0) firstUnclosed = lt;
                 failed ??= new byte[end - start + 1];
                 MarkFailed(text, lt + 2, end, failed, start);
             }

@@ -28,6 +28,11 @@ public sealed class ParsedDocument
     public ImmutableArray<TextSpan> ProtectedSpans { get; init; } = [];
     /// <summary>Set when the file could not be analysed; then the document is otherwise empty.</summary>
     public LoadProblem? LoadProblem { get; init; }
+    /// <summary>
+    /// Where an <c>&lt;a</c> tag that never closes begins (-1 if none): the rest of the text is protected,
+    /// and no edit may insert markup after it, as its first <c>&gt;</c> would close the tag.
+    /// </summary>
+    public int UnclosedTagStart { get; init; } = -1;
 
     /// <summary>The folder of <see cref="Path"/> ("" at the workspace root).</summary>
     public string Folder => WorkspacePaths.FolderOf(Path);

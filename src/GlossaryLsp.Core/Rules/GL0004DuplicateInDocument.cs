@@ -43,7 +43,7 @@ public sealed class GL0004DuplicateInDocument : Rule
                     ? "earlier in the same heading"
                     : $"by the heading '{earlier.Term.Heading?.Text ?? earlier.Term.Headword}' on line {doc.Lines.GetLine(earlier.Span.Start) + 1}";
                 var related = new[] { new RelatedLocation(doc.Path, earlier.Span, $"'{earlier.Word}' is first defined here") };
-                bool identical = word.Normalize(NormalizationForm.FormKC) == earlier.Word.Normalize(NormalizationForm.FormKC);
+                bool identical = TermKey.Nfkc(word) == TermKey.Nfkc(earlier.Word);
                 if (identical)
                     context.Report(span, $"Entry word '{word}' is already defined {where}", related);
                 else

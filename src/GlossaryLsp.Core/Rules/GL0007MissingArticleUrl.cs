@@ -15,15 +15,6 @@ public sealed partial class GL0007MissingArticleUrl : Rule
 {
     public override RuleDescriptor Descriptor => RuleCatalog.GL0007;
 
-    /// <summary>Why an article URL is malformed, or null when it is an absolute http(s) URL ending in '#'.</summary>
-    public static string? WellFormedProblem(string url)
-    {
-        if (url.Length == 0) return "is empty";
-        if (!IsAbsoluteHttp(url)) return "is not an absolute http(s) URL";
-        if (!url.EndsWith('#')) return "does not end in '#' (anchors are appended to it)";
-        return null;
-    }
-
     public override void Analyze(RuleContext context)
     {
         var doc = context.Document;
@@ -66,18 +57,15 @@ public sealed partial class GL0007MissingArticleUrl : Rule
             return;
         }
         var url = urls[0];
-        if (WellFormedProblem(url.Url) is not { } problem) return;
+        if (ArticleUrlComment.WellFormedProblem(url.Url) is not { } problem) return;
         CodeFix? fix = null;
         if (expected is not null) fix = CodeFix.Single($"Use the article URL {expected}", doc.Path, url.UrlSpan, expected);
-        else if (IsAbsoluteHttp(url.Url) && !url.Url.EndsWith('#')) fix = CodeFix.Single("Append '#'", doc.Path, new TextSpan(url.UrlSpan.End, 0), "#");
+        else if (ArticleUrlComment.IsAbsoluteHttp(url.Url) && !url.Url.EndsWith('#')) fix = CodeFix.Single("Append '#'", doc.Path, new TextSpan(url.UrlSpan.End, 0), "#");
         context.Report(url.UrlSpan.IsEmpty ? url.Span : url.UrlSpan, $"Article URL '{url.Url}' {problem}", fixes: fix is null ? null : [fix]);
     }
 
     [GeneratedRegex(@"<!--\s*記事タイトル\s*[:：][^\r\n]*?-->[^\S\r\n]*(\r\n|\n|\r)?", RegexOptions.CultureInvariant)]
     private static partial Regex TitleCommentRegex();
-
-    private static bool IsAbsoluteHttp(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && !url.Any(char.IsWhiteSpace);
 
     /// <summary>The comment's span extended to its whole line(s) when nothing else is on them.</summary>
     private static TextSpan WholeLines(ParsedDocument doc, TextSpan span)

@@ -56,6 +56,9 @@ public sealed class LineIndex
         return end;
     }
 
+    /// <summary>From the start of the line holding the span's start to the end (without its break) of the line holding its end.</summary>
+    public TextSpan WholeLines(TextSpan span) => TextSpan.FromBounds(GetLineStart(GetLine(span.Start)), GetLineEnd(GetLine(span.End)));
+
     public int GetLine(int offset)
     {
         offset = Math.Clamp(offset, 0, _length);

@@ -13,7 +13,7 @@ public static class TermKey
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
         // Most entry words (ASCII, kanji, katakana) are already keys: no NFKC call, no allocation.
-        string nfkc = IsNfkcStable(text) ? text : text.Normalize(NormalizationForm.FormKC);
+        string nfkc = IsNfkcStable(text) ? text : Nfkc(text);
         if (IsFolded(nfkc)) return nfkc;
         // The key is never longer than the text: each space written stands for at least one separator skipped.
         Span<char> key = nfkc.Length <= 256 ? stackalloc char[nfkc.Length] : new char[nfkc.Length];
@@ -30,6 +30,16 @@ public static class TermKey
             key[length++] = FoldChar(raw);
         }
         return new string(key[..length]);
+    }
+
+    /// <summary>
+    /// Unicode NFKC; a text with a lone surrogate (an editor's text may hold one) has no NFKC form and
+    /// is kept as it is rather than throwing.
+    /// </summary>
+    public static string Nfkc(string text)
+    {
+        try { return text.Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException) { return text; }
     }
 
     /// <summary>Folds one character (after NFKC): lower-case, hiragana → katakana.</summary>

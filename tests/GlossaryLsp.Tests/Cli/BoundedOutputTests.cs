@@ -43,6 +43,20 @@ public sealed class BoundedOutputTests : IDisposable
     }
 
     [Fact]
+    public void Terms_lists_a_word_defined_in_3000_files_once_per_file_with_a_count()
+    {
+        foreach (var (path, text) in LargeWorkspaces.SameEntryWord(3000)) _ws.Write(path, text);
+
+        var (exit, stdout, stderr) = _ws.Run(".", "terms");
+
+        (exit, stderr).Should().Be((0, ""));
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(3001);
+        lines[1499].Should().Be("f1500.md:3: 語 | Word — 0 links, 0 mentions, also defined in 2999 other documents");
+        lines[^1].Should().Be("3000 terms in 3000 files, 3000 unused");
+    }
+
+    [Fact]
     public void A_heading_with_10000_aliases_defined_twice_reports_1000_findings_a_summary_and_short_messages()
     {
         foreach (var (path, text) in LargeWorkspaces.ManyAliases(10_000)) _ws.Write(path, text);

@@ -198,4 +198,12 @@ public sealed class LintCommandTests : IDisposable
     private static (int, int, int, int) Range(JsonElement range) =>
         (range.GetProperty("start").GetProperty("line").GetInt32(), range.GetProperty("start").GetProperty("character").GetInt32(),
          range.GetProperty("end").GetProperty("line").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32());
+
+    [Fact]
+    public void An_unclosed_flow_sequence_in_the_config_is_a_config_error_naming_its_line()
+    {
+        _ws.Write("glossary.yml", "ignore: [drafts/**\nrules:\n  GL0009: off\n");
+        _ws.Write("a.md", "# 記事\n");
+        _ws.Run(".", "lint").Should().Be((2, "", "glossary lint: glossary.yml:1: invalid YAML: an unclosed bracket, quote or flow collection\n"));
+    }
 }

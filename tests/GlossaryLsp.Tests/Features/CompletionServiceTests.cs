@@ -189,4 +189,19 @@ public class CompletionServiceTests
             "ml.md https://example.com/glossary/ml.md",
             "../terms/data-augmentation.md https://example.com/terms/data-augmentation.md"); // URL from the mapping the two article URLs agree on
     }
+
+    [Fact]
+    public void Completion_at_the_end_of_a_document_after_its_last_line_break_offers_every_term()
+    {
+        var (_, r) = Complete(Glossary + "//- articles/post.md\n転移学習の話。\n$0");
+        r.Items.Select(i => i.Label).Should().Equal("Data Augmentation", "Fine-tuning", "Learning Rate", "Transfer Learning", "データ拡張", "ファインチューニング", "学習率", "転移学習");
+    }
+
+    [Fact]
+    public void Completion_between_the_halves_of_a_surrogate_pair_offers_nothing_and_does_not_throw()
+    {
+        var f = FixtureWorkspace.Parse(Glossary + "//- articles/post.md\n転移😀学習\n");
+        var doc = f.Doc("articles/post.md");
+        CompletionService.Complete(f.Index, doc, doc.Text.IndexOf("😀", StringComparison.Ordinal) + 1).Items.Should().BeEmpty();
+    }
 }

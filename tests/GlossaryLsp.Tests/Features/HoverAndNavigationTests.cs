@@ -222,4 +222,11 @@ public class HoverAndNavigationTests
             "凍結 | " + string.Join(" | ", Enumerable.Range(1, 20).Select(i => $"別名{i}")) + " and 5 more\n\n- A。\n\n" +
             "Defined in a/g.md:3; also defined in 5 other documents: a/h.md, a/i.md, c.md and 2 more\n");
     }
+
+    [Fact]
+    public void Hover_on_a_link_to_the_workspace_root_names_the_workspace_folder()
+    {
+        var f = FixtureWorkspace.Parse("[トップ]: /\n[|[ト$0ップ]|] へ戻る\n");
+        (Hover(f), Hover(f, markdown: false)).Should().Be(("The workspace folder", "The workspace folder"));
+    }
 }

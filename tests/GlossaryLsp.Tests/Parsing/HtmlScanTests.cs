@@ -10,7 +10,7 @@ public class HtmlScanTests
     // Every character the expressions treat specially, plus word and non-word characters of several scripts.
     private const string Alphabet = "<<>>aA\"'= \n/hrefidnamHREFIDNAM-_x1は語\u0903\u200D\u0301\u3000";
 
-    private static readonly Regex AnchorTag = new(@"<a\b(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex AnchorTag = new(@"<a(?=[\s/>])(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex Attribute = new(
         @"\b(?<name>href|id|name)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex AnchorClose = new(@"</a\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

@@ -51,4 +51,10 @@ public class TextKeyAndAnchorTests
     [Fact]
     public void Repeated_heading_slugs_are_numbered() =>
         HeadingSlug.CreateUnique(["例", "例", "例"]).Should().Equal("例", "例-1", "例-2");
+
+    [Fact]
+    public void A_text_with_a_lone_surrogate_an_editor_may_send_has_a_key_of_itself()
+    {
+        (TermKey.Normalize("転移\ud83c"), TermKey.Nfkc("Ａ\udc00")).Should().Be(("転移\ud83c", "Ａ\udc00"));
+    }
 }
