@@ -137,7 +137,9 @@ public sealed class ModelState : IDisposable
             case OpKind.RenameFolder when Pick(Folders(), op.File) is { } folder:
                 {
                     var to = MovedFolders[op.Where % MovedFolders.Length];
-                    if (Folders().Any(f => f == to || f.StartsWith(to + "/", StringComparison.Ordinal)) || to.StartsWith(folder + "/", StringComparison.Ordinal))
+                    // An emptied folder stays on disk without files in Disk: it is there all the same.
+                    if (Folders().Any(f => f == to || f.StartsWith(to + "/", StringComparison.Ordinal)) || to.StartsWith(folder + "/", StringComparison.Ordinal)
+                        || Directory.Exists(Path.Combine(Root, to)))
                         return new ModelStep("rename folder onto an existing one: nothing");
                     var moved = Disk.Where(kv => kv.Key.StartsWith(folder + "/", StringComparison.Ordinal)).ToList();
                     foreach (var (p, _) in moved) Disk.Remove(p);
