@@ -151,6 +151,8 @@ public static class DefinitionText
     private static void AddFenceEdits(string text, FencedCodeBlock f, List<TextEdit> edits)
     {
         var span = TextSpan.FromMarkdig(f.Span);
+        // An unclosed fence at the end of the text ends one past it in Markdig's span.
+        if (span.End > text.Length) span = TextSpan.FromBounds(Math.Min(span.Start, text.Length), text.Length);
         int openEnd = text.IndexOf('\n', span.Start, span.Length);
         if (openEnd < 0)
         {

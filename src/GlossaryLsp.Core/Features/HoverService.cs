@@ -1,5 +1,7 @@
 using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Rules;
 using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Features;
@@ -8,7 +10,7 @@ namespace GlossaryLsp.Core.Features;
 public sealed record HoverResult(string Contents, TextSpan Span);
 
 /// <summary>
-/// Hover (SPEC §3) on a link, a term heading or a glossary page's title, a heading, or a term mention:
+/// Hover (SPEC §3) on a link, a term heading or a glossary page's title, a heading, a notation variant or a term mention:
 /// a term is described by <see cref="TermDescription"/>; a link to an ordinary heading or document
 /// names it; a broken link says what is missing. External links and plain text have no hover.
 /// </summary>
@@ -18,6 +20,7 @@ public static class HoverService
     public static HoverResult? GetHover(GlossaryIndex index, ParsedDocument document, int offset, bool markdown, Func<string, string>? uriOf = null)
     {
         if (PositionTarget.At(index, document, offset) is not { } target) return null;
+        if (target.Variant is { } variant) return VariantHover(index, variant, markdown, uriOf);
         if (target.Term is { } term)
             return new HoverResult(markdown ? TermDescription.ToMarkdown(index, term, uriOf) : TermDescription.ToPlainText(index, term), target.Span);
         return target.Kind switch
@@ -26,6 +29,16 @@ public static class HoverService
             PositionKind.Heading => new HoverResult("Anchor " + Code($"#{target.Heading!.ExplicitId ?? target.Heading.Slug}", markdown), target.Span),
             _ => null,
         };
+    }
+
+    /// <summary>A notation variant (GL0013): what it is and its preferred form, then that form's term, if the glossary defines it.</summary>
+    private static HoverResult VariantHover(GlossaryIndex index, VariantMention v, bool markdown, Func<string, string>? uriOf)
+    {
+        var preferred = markdown ? $"**{TermDescription.EscapeMarkdown(v.Preferred)}**" : v.Preferred;
+        var what = v.Declared is { } d ? $"declared non-preferred in {Code(GL0013NotationVariant.DeclaredIn(index, d), markdown)}" : "notation variant";
+        var text = $"{Code(v.Text, markdown)}: {what}; the preferred form is {preferred} (GL0013)";
+        if (v.Term is { } term) text += "\n\n" + (markdown ? TermDescription.ToMarkdown(index, term, uriOf) : TermDescription.ToPlainText(index, term));
+        return new HoverResult(text, v.Span);
     }
 
     private static HoverResult? LinkHover(GlossaryIndex index, ParsedDocument document, PositionTarget target, bool markdown)

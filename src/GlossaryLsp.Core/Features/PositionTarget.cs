@@ -15,6 +15,8 @@ public enum PositionKind
     Heading,
     /// <summary>An unlinked mention of a term in prose.</summary>
     Mention,
+    /// <summary>A notation variant or declared non-preferred form in prose (GL0013); <see cref="PositionTarget.Term"/> is the preferred form's term, if any.</summary>
+    Variant,
     /// <summary>A glossary page's <c>keywords</c> entry that names a term.</summary>
     Keyword,
 }
@@ -32,11 +34,13 @@ public sealed record PositionTarget(
     /// <summary>The heading referred to, for a link to a heading or a heading itself.</summary>
     Heading? Heading,
     LinkReference? Link = null,
-    LinkResolution? Resolution = null)
+    LinkResolution? Resolution = null,
+    VariantMention? Variant = null)
 {
     /// <summary>
-    /// The link, term name, keyword, heading or mention at <paramref name="offset"/> (a cursor right after
-    /// a word counts), in that order of precedence; null on plain text.
+    /// The link, term name, keyword, heading, notation variant or mention at <paramref name="offset"/> (a
+    /// cursor right after a word counts), in that order of precedence; null on plain text. A variant comes
+    /// before a mention because it wins over the shorter mentions it overlaps (as GL0013 reports it).
     /// </summary>
     public static PositionTarget? At(GlossaryIndex index, ParsedDocument document, int offset)
     {
@@ -53,6 +57,8 @@ public sealed record PositionTarget(
                 return new PositionTarget(PositionKind.Keyword, keyword.Span, named, named.DocumentPath, named.Heading);
         if (document.FindHeadingAt(offset) is { } heading)
             return new PositionTarget(PositionKind.Heading, heading.TextSpan, null, document.Path, heading);
+        if (MentionScanner.FindVariantAt(index, document, offset) is { } variant)
+            return new PositionTarget(PositionKind.Variant, variant.Span, variant.Term, variant.Term?.DocumentPath, variant.Term?.Heading, Variant: variant);
         if (MentionScanner.FindAt(index, document, offset) is { } mention)
             return new PositionTarget(PositionKind.Mention, mention.Span, mention.Term, mention.Term.DocumentPath, mention.Term.Heading);
         return null;

@@ -56,6 +56,18 @@ public static class TermDescription
         return sb.ToString();
     }
 
+    /// <summary>Text as Markdown shows it literally (its markup characters escaped).</summary>
+    public static string EscapeMarkdown(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (char c in s)
+        {
+            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>The definition's Markdown, trimmed (and cut at <see cref="MaxDefinitionChars"/>).</summary>
     public static string Definition(GlossaryIndex index, TermDefinition term)
     {
@@ -110,16 +122,5 @@ public static class TermDescription
         while (next < end && char.IsWhiteSpace(text[next])) next++;
         while (cut > start && char.IsWhiteSpace(text[cut - 1])) cut--;
         return (doc, TextSpan.FromBounds(start, cut), doc.Lines.GetLine(next) + 1);
-    }
-
-    private static string EscapeMarkdown(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (char c in s)
-        {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#') sb.Append('\\');
-            sb.Append(c);
-        }
-        return sb.ToString();
     }
 }

@@ -41,6 +41,19 @@ public static partial class MentionScanner
         return result;
     }
 
+    /// <summary>The variant or declared form at <paramref name="offset"/> (a cursor right after it counts), from a scan of its line.</summary>
+    public static VariantMention? FindVariantAt(GlossaryIndex index, ParsedDocument document, int offset)
+    {
+        if (offset < 0 || offset > document.Text.Length) return null;
+        VariantMention? touching = null;
+        foreach (var v in FindVariantsIn(index, document, document.Lines.WholeLines(new TextSpan(offset, 0))))
+        {
+            if (v.Span.Contains(offset)) return v;
+            if (v.Span.ContainsOrTouches(offset)) touching ??= v;
+        }
+        return touching;
+    }
+
     /// <summary>
     /// The other entry-word keys of the snapshot that are notation variants of <paramref name="key"/>: the
     /// same variant fold, at least 3 code points each (shorter entry words have no variants).

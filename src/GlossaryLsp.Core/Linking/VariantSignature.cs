@@ -4,15 +4,16 @@ using GlossaryLsp.Core.Text;
 namespace GlossaryLsp.Core.Linking;
 
 /// <summary>
-/// Which variant-folded characters and character pairs a document's variant spans (<see cref="MentionScanner.VariantSpans"/>)
-/// hold, as a Bloom filter: when an entry word changes, only documents that may hold its fold are
-/// re-analysed for notation variants (<see cref="MayContain"/> is never false for a fold the spans hold,
-/// and rarely true for one they do not). Immutable.
+/// Which variant-folded characters, pairs and triples of characters a document's variant spans
+/// (<see cref="MentionScanner.VariantSpans"/>) hold, as a Bloom filter: when an entry word changes, only
+/// documents that may hold its fold are re-analysed for notation variants (<see cref="MayContain"/> is never
+/// false for a fold the spans hold, and rarely true for one they do not). Triples, because documents
+/// written with one vocabulary hold nearly every pair of a new word's fold. Immutable.
 /// </summary>
 public sealed class VariantSignature
 {
-    private const int BitsPerPair = 6;
-    /// <summary>The second half of the code of a single char (no folded text holds U+FFFE).</summary>
+    private const int BitsPerCode = 12;
+    /// <summary>The missing chars of the code of a single char or a pair (no folded text holds U+FFFE).</summary>
     private const char Alone = '\uFFFE';
     private readonly ulong[] _bits;
 
@@ -20,7 +21,7 @@ public sealed class VariantSignature
 
     public static VariantSignature Of(ParsedDocument document)
     {
-        var pairs = new HashSet<int>();
+        var codes = new HashSet<ulong>();
         if (document.LoadProblem is null)
         {
             var folded = new FoldedText();
@@ -32,16 +33,17 @@ public sealed class VariantSignature
                 int n = VariantFold.Fold(folded.Chars.AsSpan(0, folded.Length), fold, default, default);
                 for (int i = 0; i < n; i++)
                 {
-                    pairs.Add(Code(fold[i], Alone));
-                    if (i + 1 < n) pairs.Add(Code(fold[i], fold[i + 1]));
+                    codes.Add(Code(fold[i], Alone, Alone));
+                    if (i + 1 < n) codes.Add(Code(fold[i], fold[i + 1], Alone));
+                    if (i + 2 < n) codes.Add(Code(fold[i], fold[i + 1], fold[i + 2]));
                 }
             }
         }
-        // A power of two of at least BitsPerPair bits per distinct pair.
+        // A power of two of at least BitsPerCode bits per distinct code.
         int words = 1;
-        while (words * 64 < pairs.Count * BitsPerPair) words <<= 1;
+        while (words * 64 < codes.Count * BitsPerCode) words <<= 1;
         var bits = new ulong[words];
-        foreach (int code in pairs)
+        foreach (ulong code in codes)
             foreach (int bit in Bits(code, words * 64)) bits[bit >> 6] |= 1UL << (bit & 63);
         return new VariantSignature(bits);
     }
@@ -50,23 +52,25 @@ public sealed class VariantSignature
     public bool MayContain(string fold)
     {
         if (fold.Length == 0) return false;
-        if (fold.Length == 1) return Has(Code(fold[0], Alone));
-        for (int i = 0; i + 1 < fold.Length; i++)
-            if (!Has(Code(fold[i], fold[i + 1]))) return false;
+        if (fold.Length == 1) return Has(Code(fold[0], Alone, Alone));
+        if (fold.Length == 2) return Has(Code(fold[0], fold[1], Alone));
+        for (int i = 0; i + 2 < fold.Length; i++)
+            if (!Has(Code(fold[i], fold[i + 1], fold[i + 2]))) return false;
         return true;
     }
 
-    private static int Code(char a, char b) => a << 16 | b;
+    private static ulong Code(char a, char b, char c) => (ulong)a << 32 | (ulong)b << 16 | c;
 
-    /// <summary>Three bit positions of a pair in a filter of <paramref name="size"/> bits (a power of two).</summary>
-    private static IEnumerable<int> Bits(int code, int size)
+    /// <summary>Four bit positions of a code in a filter of <paramref name="size"/> bits (a power of two).</summary>
+    private static IEnumerable<int> Bits(ulong code, int size)
     {
-        uint h = (uint)code * 0x9E3779B1u;
-        uint g = ((uint)code ^ 0x85EBCA6Bu) * 0xC2B2AE35u | 1;
-        for (uint k = 0; k < 3; k++) yield return (int)((h + k * g) & (uint)(size - 1));
+        uint mixed = (uint)(code * 0x9E3779B97F4A7C15UL >> 32);
+        uint h = mixed * 0x9E3779B1u;
+        uint g = (mixed ^ 0x85EBCA6Bu) * 0xC2B2AE35u | 1;
+        for (uint k = 0; k < 4; k++) yield return (int)((h + k * g) & (uint)(size - 1));
     }
 
-    private bool Has(int code)
+    private bool Has(ulong code)
     {
         foreach (int bit in Bits(code, _bits.Length * 64))
             if ((_bits[bit >> 6] & (1UL << (bit & 63))) == 0) return false;

@@ -175,7 +175,7 @@ internal sealed class DependencyTracker
                 ? KeysOf(before, old).Concat(KeysOf(after, now)).ToHashSet(StringComparer.Ordinal)
                 : ChangedKeys(before, after, old!, now!);
             if (changedKeys.Count > 0 && mentionsOn) return null; // unlinked mentions anywhere may change
-            _variants?.AddDependents(before, after, changedKeys, result);
+            _variants?.AddDependents(before, after, old, now, changedKeys, result);
             foreach (var key in changedKeys)
             {
                 AddReaders(ReadKind.Word, key);

@@ -26,6 +26,10 @@ public sealed class GL0013NotationVariant : Rule
         GL0013NearDuplicates.Report(context);
     }
 
+    /// <summary>Where the configuration declares a form non-preferred: its file name and line (<c>glossary.yml:3</c>).</summary>
+    internal static string DeclaredIn(GlossaryIndex index, DeclaredVariant declared) =>
+        $"{Path.GetFileName(index.Config.SourcePath ?? GlossaryConfigLoader.FileName)}:{declared.Line}";
+
     /// <summary>prh's findings, only those inside the spans variants are looked for, without the one deliberate difference.</summary>
     internal static IEnumerable<PrhDiff> PrhFindings(PrhDictionary prh, ParsedDocument doc)
     {
@@ -65,8 +69,7 @@ public sealed class GL0013NotationVariant : Rule
         string message;
         if (v.Declared is { } declared)
         {
-            var file = Path.GetFileName(context.Index.Config.SourcePath ?? GlossaryConfigLoader.FileName);
-            message = $"'{v.Text}' is declared a non-preferred form of '{v.Preferred}' in {file}:{declared.Line}; write '{v.Preferred}'";
+            message = $"'{v.Text}' is declared a non-preferred form of '{v.Preferred}' in {DeclaredIn(context.Index, declared)}; write '{v.Preferred}'";
         }
         else
         {

@@ -31,9 +31,19 @@ internal sealed class VariantDependencies
     public VariantDependencies With(IReadOnlyList<ParsedDocument> analysed, IEnumerable<string> removed) =>
         new(_signatures.RemoveRange(removed).SetItems(Signatures(analysed)));
 
-    /// <summary>Adds the documents whose GL0013 findings may change because the entry-word keys <paramref name="changedKeys"/> changed.</summary>
-    public void AddDependents(GlossaryIndex before, GlossaryIndex after, IReadOnlyCollection<string> changedKeys, SortedSet<string> result)
+    /// <summary>
+    /// Adds the documents whose GL0013 findings may change because the entry-word keys <paramref name="changedKeys"/> of
+    /// a document (<paramref name="old"/> → <paramref name="now"/>) changed. Only keys it defines in one version only, or
+    /// in another place of its term (which decides the preferred form), count: a finding that names a term the
+    /// document still defines so points into it and follows it by its related location.
+    /// </summary>
+    public void AddDependents(
+        GlossaryIndex before, GlossaryIndex after, ParsedDocument? old, ParsedDocument? now, IReadOnlyCollection<string> changedKeys, SortedSet<string> result)
     {
+        if (changedKeys.Count == 0) return;
+        var was = Placements(before, old);
+        var isNow = Placements(after, now);
+        changedKeys = [.. changedKeys.Where(k => !was.TryGetValue(k, out var a) || !isNow.TryGetValue(k, out var b) || a != b)];
         if (changedKeys.Count == 0) return;
         var folds = changedKeys.Select(VariantFold.Fold).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         foreach (var (path, signature) in _signatures)
@@ -45,6 +55,26 @@ internal sealed class VariantDependencies
                     AddDefiners(before, other, result);
                     AddDefiners(after, other, result);
                 }
+    }
+
+    /// <summary>Each key of a document's terms with the first key of its term and its place among that term's keys.</summary>
+    private static Dictionary<string, (string First, int Place)> Placements(GlossaryIndex index, ParsedDocument? doc)
+    {
+        var result = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        if (doc is null) return result;
+        var facts = index.FactsOf(doc);
+        for (int t = 0; t < facts.TermCount; t++)
+        {
+            var keys = facts.LookupKeysOf(t);
+            int place = 0;
+            string? first = null;
+            foreach (var key in keys)
+            {
+                first ??= key;
+                result.TryAdd(key, (first, place++));
+            }
+        }
+        return result;
     }
 
     private static void AddDefiners(GlossaryIndex index, string key, SortedSet<string> result)

@@ -104,6 +104,8 @@ public class DefinitionTextTests
     [InlineData("<div>\n<a href=\"x.md\">リンク</a> &amp; 文\n</div>\n", "\nリンク & 文\n\n")]
     [InlineData("| 列 | **値** |\n|---|---|\n| `a` | b |\n", "| 列 | 値 |\n|---|---|\n| a | b |\n")]
     [InlineData("> 引用の<b>太字</b>\n>\n> 1. 一\n>    2. 二", "> 引用の太字\n>\n> 1. 一\n>    2. 二")]
+    [InlineData("- ~~~~~~~~~~~~\n", "- ")] // an unclosed fence in a list item ends one past the text (fuzz finding)
+    [InlineData("- 🌲 ~~~\n- ~~~~", "- 🌲 ~~~\n- ")]
     public void Plain_text_drops_markup_and_keeps_layout(string markdown, string expected)
     {
         DefinitionText.ToPlainText(markdown).Should().Be(expected);
