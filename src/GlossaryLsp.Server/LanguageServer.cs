@@ -21,6 +21,7 @@ public sealed class LanguageServer : IDisposable
     private readonly JsonRpc _rpc;
     private readonly Pipe _inbound = new(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, minimumSegmentSize: 64 * 1024));
     private readonly InboundMessageFilter _filter;
+    private readonly OutboundStream _output;
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _connected;
 
@@ -41,7 +42,8 @@ public sealed class LanguageServer : IDisposable
 
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
         formatter.JsonSerializerOptions.Converters.Add(new DidOpenParamsConverter(sharedTexts));
-        var messageHandler = new HeaderDelimitedMessageHandler(PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true)), _inbound.Reader, formatter);
+        _output = new OutboundStream(output);
+        var messageHandler = new HeaderDelimitedMessageHandler(PipeWriter.Create(_output, new StreamPipeWriterOptions(leaveOpen: true)), _inbound.Reader, formatter);
         _rpc = new JsonRpc(messageHandler)
         {
             // Our methods only enqueue; this keeps them enqueuing in the order the messages arrived.
@@ -85,7 +87,7 @@ public sealed class LanguageServer : IDisposable
     /// <summary>Cancelled when the server stops.</summary>
     internal CancellationToken Stopping => _stopping.Token;
 
-    /// <summary>Runs until <c>exit</c> (0 after <c>shutdown</c>, else 1) or the end of the input (same codes).</summary>
+    /// <summary>Runs until <c>exit</c> (0 after <c>shutdown</c>, else 1), the end of the input or a failed write to the client (same codes).</summary>
     public async Task<int> RunAsync()
     {
         var filter = Task.Run(() => _filter.RunAsync(_stopping.Token));
@@ -93,7 +95,9 @@ public sealed class LanguageServer : IDisposable
         _rpc.StartListening();
         _connected = true;
         var disconnected = _rpc.Completion.ContinueWith(_ => Lifecycle.ExitCode, TaskScheduler.Default);
-        int code = await await Task.WhenAny(Lifecycle.Exited, disconnected).ConfigureAwait(false);
+        var unreachable = _output.Broken.ContinueWith(_ => Lifecycle.ExitCode, TaskScheduler.Default);
+        int code = await await Task.WhenAny(Lifecycle.Exited, disconnected, unreachable).ConfigureAwait(false);
+        if (unreachable.IsCompleted) Log.Error("the client's end of stdout is closed: stopping");
         _connected = false;
         Queue.Complete();
         Diagnostics.Stop();

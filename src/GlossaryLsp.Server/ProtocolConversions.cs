@@ -112,6 +112,15 @@ public sealed class ProtocolConversions
         Message = problem.Message,
     };
 
+    /// <summary>A glossary.yml that is not in effect: one error over the line it names, without a rule code.</summary>
+    public static Protocol.Diagnostic ToConfigProblemDiagnostic(Workspace.ConfigProblem problem) => new()
+    {
+        Range = new Range(new Position(problem.Line, 0), new Position(problem.Line, problem.LineLength)),
+        Severity = Protocol.DiagnosticSeverity.Error,
+        Source = DiagnosticSource,
+        Message = problem.Message,
+    };
+
     // ---- positions -------------------------------------------------------------------------
 
     public Position ToPosition(ParsedDocument document, int offset) => ToPosition(document.Text, document.Lines, offset);

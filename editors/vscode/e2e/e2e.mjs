@@ -133,20 +133,7 @@ async function main() {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(WS)}`);
 
   const editor = () => page.locator('.editor-instance .monaco-editor').first();
-  const openArticle = async () => {
-    // Explorer: expand "articles", click the article; Quick Open as fallback.
-    try {
-      const rows = page.locator('.explorer-folders-view .monaco-list-row');
-      await rows.filter({ hasText: /^articles$/ }).first().click({ timeout: 15000 });
-      await rows.filter({ hasText: 'transfer-learning-intro.md' }).first().click({ timeout: 10000 });
-    } catch {
-      await page.keyboard.press('Control+P');
-      await page.keyboard.type('transfer-learning-intro.md');
-      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
-      await page.keyboard.press('Enter');
-    }
-    await page.locator('.tab.active', { hasText: 'transfer-learning-intro.md' }).waitFor({ timeout: 15000 });
-  };
+  const openArticle = () => workbench.quickOpen(page, 'transfer-learning-intro.md');
   const focusEditor = () => workbench.focusEditor(page);
   const goTo = (line, column) => workbench.goTo(page, line, column);
   const save = () => workbench.save(page);
@@ -307,8 +294,7 @@ async function main() {
     // The terms arrive from the server (glossary/terms); the list is virtualised, so filter before looking for the row.
     await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15000 });
     await page.keyboard.type(alias);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: completionTerm.headword });
-    await sleep(300);
+    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: completionTerm.headword });
     await row.first().waitFor({ timeout: 5000 });
     await page.keyboard.press('Enter');
     const file = path.basename(completionTerm.file);

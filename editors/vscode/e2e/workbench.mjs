@@ -43,7 +43,7 @@ export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget:visible', { timeout: 5000 });
   await page.keyboard.type(title);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
+  const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
   await row.first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');
 }
@@ -53,7 +53,8 @@ export async function quickOpen(page, name) {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget:visible', { timeout: 5000 });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10000 });
+  // The list filters asynchronously: Enter opens the focused row, so wait until that row is the file.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15000 });
 }

@@ -13,7 +13,10 @@ internal static class ServeCommand
         command.SetAction(_ =>
         {
             var input = Console.OpenStandardInput();
-            var output = Console.OpenStandardOutput();
+            // Not Console's stream on Unix: it reports a write to a broken pipe as done, and the server would
+            // never learn that its client is gone (SPEC §7).
+            var output = OperatingSystem.IsWindows() ? Console.OpenStandardOutput()
+                : new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
             // stdout carries only the protocol: anything written to Console.Out by mistake goes to stderr.
             Console.SetOut(stderr);
             using var server = new LanguageServer(input, output, stderr);

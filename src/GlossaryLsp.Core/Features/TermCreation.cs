@@ -8,8 +8,8 @@ using GlossaryLsp.Core.Workspace;
 namespace GlossaryLsp.Core.Features;
 
 /// <summary>
-/// "Create a term" (SPEC §3): for a word that names no term — a selection in prose, or the text of a
-/// link GL0001/GL0002 reports — one action per nearest term-list glossary (at most three) that appends
+/// "Create a term" (SPEC §3): for a word that names no term — a selection in prose, the text of a
+/// link GL0001/GL0002 reports, or a keyword GL0014 reports — one action per nearest term-list glossary (at most three) that appends
 /// <c>## 語&lt;a id="…"&gt;&lt;/a&gt;</c> and an empty definition bullet to it and links the word to the new
 /// term, as one edit. The new heading is parsed as the glossary will be, so its anchor and link are the
 /// ones the index will compute, and a word that would not parse back as the headword gets no action.
@@ -22,7 +22,14 @@ public static class TermCreation
     {
         foreach (var d in diagnostics)
         {
-            if (d.Id is not ("GL0001" or "GL0002") || !d.Span.Overlaps(range) && !d.Span.ContainsOrTouches(range.Start)) continue;
+            if (d.Id is not ("GL0001" or "GL0002" or "GL0014") || !d.Span.Overlaps(range) && !d.Span.ContainsOrTouches(range.Start)) continue;
+            if (d.Id == "GL0014")
+            {
+                // The keyword stays as written: once the term exists it names it.
+                foreach (var p in ForWord(index, document, document.GetText(d.Span), link: null))
+                    yield return p with { Diagnostic = d };
+                continue;
+            }
             if (document.Links.FirstOrDefault(l => l.Span.Contains(d.Span)) is not { } link) continue;
             bool absolute = LinkTargets.IsAbsolute(link.Target);
             foreach (var p in ForWord(index, document, link.Text, term => new TextEdit(link.TargetSpan, LinkTargets.For(index, document, term, absolute))))
@@ -45,7 +52,8 @@ public static class TermCreation
         return word.Length == 0 ? null : word;
     }
 
-    private static IEnumerable<CodeActionProposal> ForWord(GlossaryIndex index, ParsedDocument document, string word, Func<TermDefinition, TextEdit> link)
+    /// <param name="link">The edit linking the word to the new term; null when the word stays as it is.</param>
+    private static IEnumerable<CodeActionProposal> ForWord(GlossaryIndex index, ParsedDocument document, string word, Func<TermDefinition, TextEdit>? link)
     {
         word = word.Trim();
         if (word.Length == 0 || index.FindDefinitions(word).Count > 0) yield break;
@@ -53,10 +61,12 @@ public static class TermCreation
         {
             if (Appended(index, glossary, word) is not { } added) continue;
             var edits = new List<DocumentEdit> { new(glossary.Path, [added.Edit]) };
-            var linkEdit = link(added.Term);
-            // A glossary that is the document itself gets both edits in one list, in source order.
-            if (glossary.Path == document.Path) edits[0] = new DocumentEdit(document.Path, [linkEdit, added.Edit]);
-            else edits.Insert(0, new DocumentEdit(document.Path, [linkEdit]));
+            if (link?.Invoke(added.Term) is { } linkEdit)
+            {
+                // A glossary that is the document itself gets both edits in one list, in source order.
+                if (glossary.Path == document.Path) edits[0] = new DocumentEdit(document.Path, [linkEdit, added.Edit]);
+                else edits.Insert(0, new DocumentEdit(document.Path, [linkEdit]));
+            }
             yield return new CodeActionProposal($"Add '{word}' to {glossary.Path}", CodeActionCategory.QuickFix, [.. edits], IsPreferred: false);
         }
     }

@@ -35,7 +35,10 @@ public sealed class WorkspaceDiagnostics
     /// <summary>The documents (re-)analysed to make this snapshot, in path order: every document for <see cref="Create"/>.</summary>
     public ImmutableArray<string> Reanalysed { get; }
 
-    /// <summary>The documents whose diagnostics were moved (positions in an edited document they point into), not re-analysed, in path order.</summary>
+    /// <summary>
+    /// The documents whose diagnostics point into an edited document and were moved there, not re-analysed,
+    /// in path order: their offsets, or only the lines and characters those offsets fall on, may differ.
+    /// </summary>
     public ImmutableArray<string> Moved { get; }
 
     /// <summary>Every document's diagnostics, in path order.</summary>
@@ -111,12 +114,13 @@ public sealed class WorkspaceDiagnostics
             foreach (var path in pointingInto)
             {
                 if (dependents.Contains(path)) continue;
-                if (!index.Documents.ContainsKey(path) || !relocation.TryMove(Get(path), out var relocated)) dependents.Add(path);
-                else if (relocated != Get(path))
+                if (!index.Documents.ContainsKey(path) || !relocation.TryMove(Get(path), out var relocated))
                 {
-                    diagnostics[path] = relocated;
-                    moved.Add(path);
+                    dependents.Add(path);
+                    continue;
                 }
+                if (relocated != Get(path)) diagnostics[path] = relocated;
+                moved.Add(path); // even with the same offsets: the lines they fall on may have moved
             }
             moved.Sort(StringComparer.Ordinal);
         }

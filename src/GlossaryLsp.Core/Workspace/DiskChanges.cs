@@ -27,19 +27,20 @@ public static class DiskChanges
     /// <summary>
     /// The snapshot after a file or a whole folder at <paramref name="path"/> changed (a folder created,
     /// renamed or deleted reports only its own name): every file below it is read again, and the
-    /// documents and files the snapshot had below it and that are gone are removed.
+    /// documents and files the snapshot had below it and that are gone are removed. Files <paramref name="keep"/>
+    /// accepts (the server's open documents, whose text is the editor's) stay as they are.
     /// </summary>
-    public static GlossaryIndex ReloadTree(string root, GlossaryIndex index, string path)
+    public static GlossaryIndex ReloadTree(string root, GlossaryIndex index, string path, Func<string, bool>? keep = null)
     {
         if (WorkspaceLoader.IsInSkippedFolder(path + "/")) return index;
         var full = Path.Combine(root, path);
         if (!Directory.Exists(full) && !index.Documents.Keys.Concat(index.OtherFiles).Any(p => p.StartsWith(path + "/", StringComparison.Ordinal)))
-            return Reload(root, index, path);
+            return keep?.Invoke(path) == true ? index : Reload(root, index, path);
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         if (Directory.Exists(full) && new DirectoryInfo(full).LinkTarget is null)
             foreach (var rel in WorkspaceLoader.EnumerateFiles(full)) paths.Add(path + "/" + rel);
         paths.UnionWith(index.Documents.Keys.Concat(index.OtherFiles).Where(p => p.StartsWith(path + "/", StringComparison.Ordinal)));
-        foreach (var p in paths) index = Reload(root, index, p);
+        foreach (var p in paths.Where(p => keep?.Invoke(p) != true)) index = Reload(root, index, p);
         return index;
     }
 }

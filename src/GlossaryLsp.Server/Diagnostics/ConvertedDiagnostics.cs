@@ -16,28 +16,38 @@ namespace GlossaryLsp.Server.Diagnostics;
 
 internal sealed class ConvertedDiagnostics(FolderAnalyses analyses, ServerLifecycle lifecycle, ServerLog log)
 {
-    /// <summary>By (folder, path), valid for the document parse and core result they were made from.</summary>
+    /// <summary>The result id of no diagnostics (a pull of a document the workspace does not have gets none).</summary>
+    public const string NoDiagnosticsResultId = "0";
+
+    /// <summary>By (folder, path), valid for the document parse and core result they were made from (and the documents they point into).</summary>
     private readonly ConcurrentDictionary<(string Root, string Path), Entry> _converted = new();
+
+    /// <summary>The diagnostics of a folder's glossary.yml: why it is not in effect, if it is not.</summary>
+    public static DocumentDiagnostics ConfigDiagnostics(FolderSnapshot folder)
+    {
+        IReadOnlyList<LspDiagnostic> items = folder.ConfigProblem is { } problem ? [ProtocolConversions.ToConfigProblemDiagnostic(problem)] : [];
+        return new DocumentDiagnostics([], items, ResultIdOf(items));
+    }
 
     /// <summary>The diagnostics of one document of a snapshot.</summary>
     public DocumentDiagnostics Get(FolderSnapshot folder, ParsedDocument document)
     {
         var key = (folder.RootPath, document.Path);
-        if (_converted.TryGetValue(key, out var e) && ReferenceEquals(e.Document, document) && ReferenceEquals(e.Index, folder.Index)) return e.Result;
+        if (_converted.TryGetValue(key, out var e) && ReferenceEquals(e.Document, document) && ReferenceEquals(e.Folder.Index, folder.Index)) return e.Result;
         var core = analyses.Of(folder) is { } analysed ? analysed.Get(document.Path) : Analyze(folder.Index, document);
-        if (e is not null && ReferenceEquals(e.Document, document) && e.Core == core)
+        if (e is not null && ReferenceEquals(e.Document, document) && e.Core == core && SameRelatedDocuments(e.Folder, folder, document.Path, core))
         {
-            _converted[key] = e with { Index = folder.Index };
+            _converted[key] = e with { Folder = folder };
             return e.Result;
         }
         var result = Convert(folder, document, core);
-        _converted[key] = new Entry(document, folder.Index, core, result);
+        _converted[key] = new Entry(document, folder, core, result);
         return result;
     }
 
     /// <summary>Whether the document's results for this snapshot are converted already.</summary>
     public bool IsConverted(FolderSnapshot folder, ParsedDocument document) =>
-        _converted.TryGetValue((folder.RootPath, document.Path), out var e) && ReferenceEquals(e.Document, document) && ReferenceEquals(e.Index, folder.Index);
+        _converted.TryGetValue((folder.RootPath, document.Path), out var e) && ReferenceEquals(e.Document, document) && ReferenceEquals(e.Folder.Index, folder.Index);
 
     /// <summary>
     /// Converts the open documents' results ahead of the client's pulls, in path order (a client pulls
@@ -59,9 +69,23 @@ internal sealed class ConvertedDiagnostics(FolderAnalyses analyses, ServerLifecy
         foreach (var key in _converted.Keys.Where(k => !live.Contains(k)).ToList()) _converted.TryRemove(key, out _);
     }
 
+    /// <summary>
+    /// Whether the other documents the diagnostics point into are the same parse at the same URI in both
+    /// snapshots: a related location's line and character depend on its document's text even where its
+    /// offsets stayed (an edit that removes a line break and adds as many characters).
+    /// </summary>
+    private static bool SameRelatedDocuments(FolderSnapshot before, FolderSnapshot after, string path, ImmutableArray<Core.Rules.Diagnostic> core)
+    {
+        foreach (var d in core)
+            foreach (var r in d.Related)
+                if (r.Path != path && (!ReferenceEquals(before.Index.GetDocument(r.Path), after.Index.GetDocument(r.Path)) || before.GetUri(r.Path) != after.GetUri(r.Path)))
+                    return false;
+        return true;
+    }
+
     private static string ResultIdOf(IReadOnlyList<LspDiagnostic> items)
     {
-        if (items.Count == 0) return "0";
+        if (items.Count == 0) return NoDiagnosticsResultId;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(items, LspJson.Options);
         return System.Convert.ToHexString(SHA256.HashData(bytes), 0, 12);
     }
@@ -92,5 +116,5 @@ internal sealed class ConvertedDiagnostics(FolderAnalyses analyses, ServerLifecy
         return new DocumentDiagnostics(core, items, ResultIdOf(items));
     }
 
-    private sealed record Entry(ParsedDocument Document, GlossaryIndex Index, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
+    private sealed record Entry(ParsedDocument Document, FolderSnapshot Folder, ImmutableArray<Core.Rules.Diagnostic> Core, DocumentDiagnostics Result);
 }

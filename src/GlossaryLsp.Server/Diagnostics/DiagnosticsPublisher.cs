@@ -1,7 +1,7 @@
 // After each pass, tells the client what changed. Push: textDocument/publishDiagnostics for the documents
 // whose results (or open version) differ from what the client last received. Pull: a
-// workspace/diagnostic/refresh when a document the client pulled changed for another reason than its
-// own edit. Only the documents an analysis marked are compared, except after a full analysis or a
+// workspace/diagnostic/refresh when a document the client pulled changed while the client has not edited
+// it since, or glossary.yml's problem changed. Only the documents an analysis marked are compared, except after a full analysis or a
 // folder change, when everything is.
 using System.Text.Json;
 using GlossaryLsp.Server.Protocol;
@@ -23,6 +23,10 @@ internal sealed class DiagnosticsPublisher(ConvertedDiagnostics converted, PullL
     /// <summary>The next pass compares every document (after a full analysis or a folder change).</summary>
     private bool _publishAll = true;
     private long _notificationsSent;
+    /// <summary>Push: the problem each folder's glossary.yml was last published with, by its URI (worker only).</summary>
+    private readonly Dictionary<string, ConfigProblem?> _configPublished = new(StringComparer.Ordinal);
+    /// <summary>Pull: the result id of glossary.yml the client was last asked to pull again for, by its URI (once per change).</summary>
+    private readonly Dictionary<string, string> _configRefreshed = new(StringComparer.Ordinal);
 
     /// <summary><c>textDocument/publishDiagnostics</c> notifications sent so far.</summary>
     public long NotificationsSent => Interlocked.Read(ref _notificationsSent);
@@ -35,11 +39,11 @@ internal sealed class DiagnosticsPublisher(ConvertedDiagnostics converted, PullL
     }
 
     /// <summary>Publishes the snapshot's changes since the last pass that finished publishing (a cancelled pass may have sent only part).</summary>
-    public async Task PublishAsync(ServerSnapshot snapshot, HashSet<(string Root, string Path)> edited, CancellationToken cancellationToken)
+    public async Task PublishAsync(ServerSnapshot snapshot, CancellationToken cancellationToken)
     {
         bool indexChanged = _lastPublished is not { } last || last.Folders.Length != snapshot.Folders.Length
             || !last.Folders.Zip(snapshot.Folders).All(p => p.First.RootPath == p.Second.RootPath && ReferenceEquals(p.First.Index, p.Second.Index));
-        await PublishAsync(snapshot, edited, indexChanged, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(snapshot, indexChanged, cancellationToken).ConfigureAwait(false);
         _lastPublished = snapshot;
     }
 
@@ -77,13 +81,18 @@ internal sealed class DiagnosticsPublisher(ConvertedDiagnostics converted, PullL
         return result;
     }
 
-    private async Task PublishAsync(ServerSnapshot snapshot, HashSet<(string Root, string Path)> edited, bool anyIndexChanged, CancellationToken cancellationToken)
+    private async Task PublishAsync(ServerSnapshot snapshot, bool anyIndexChanged, CancellationToken cancellationToken)
     {
         bool push = !lifecycle.Session.Features.PullDiagnostics;
+        bool configChanged = await PublishConfigAsync(snapshot, push).ConfigureAwait(false);
         if (!anyIndexChanged)
         {
-            // Only open documents' versions can have changed (e.g. a document opened as it is on disk).
-            if (!push) return;
+            // Only open documents' versions (e.g. a document opened as it is on disk) or glossary.yml's problem can have changed.
+            if (!push)
+            {
+                if (configChanged) await RefreshAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
             foreach (var doc in snapshot.Folders.SelectMany(f => f.OpenDocuments.Values.Select(o => (f, o))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -108,10 +117,10 @@ internal sealed class DiagnosticsPublisher(ConvertedDiagnostics converted, PullL
             _unpublished.Remove((doc.Folder.RootPath, doc.Path));
             if (!push)
             {
-                // Only a document the client has pulled can be stale there, and one whose own text changed
-                // it pulls again by itself; nothing is converted for the others (after a load: all of them,
+                // Only a document the client has pulled can be stale there, and one it edited since it
+                // pulls again by itself (the ledger holds the version it pulled); nothing is converted for the others (after a load: all of them,
                 // while the client's pulls want the CPU).
-                if (!refresh && pulled.TryGet(doc.Uri, out var pulledId) && (version is null || !edited.Contains((doc.Folder.RootPath, doc.Path)))
+                if (!refresh && pulled.TryGet(doc.Uri, out var pulledId, out var pulledVersion) && (version is null || version == pulledVersion)
                     && converted.Get(doc.Folder, doc.Document).ResultId != pulledId)
                     refresh = true;
                 continue;
@@ -132,21 +141,56 @@ internal sealed class DiagnosticsPublisher(ConvertedDiagnostics converted, PullL
                 _published.Remove(gone);
                 await SendAsync(new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
             }
-            refresh |= pulled.Retain(live);
             converted.Retain(every.Select(d => (d.Folder.RootPath, d.Path)).ToHashSet());
             _unpublished.Clear();
             _publishAll = false;
         }
-        if (!push && refresh && lifecycle.Session.Features.DiagnosticRefresh)
+        // A pulled document may have come and gone between two passes (pulled from a snapshot no pass
+        // analysed): the ledger, not the changed paths, says what the client holds.
+        if (!push) refresh |= pulled.Gone(uri => snapshot.GetDocument(uri) is not null || snapshot.ConfigFolder(uri) is not null);
+        if (!push && (refresh || configChanged)) await RefreshAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// glossary.yml's problem, when it changed: published (push), or (pull) true when the client pulled
+    /// something else for the file than it has now. A folder removed clears what its file showed.
+    /// </summary>
+    private async Task<bool> PublishConfigAsync(ServerSnapshot snapshot, bool push)
+    {
+        bool changed = false;
+        foreach (var folder in snapshot.Folders)
         {
-            try
+            var uri = folder.ConfigUri;
+            if (!push)
             {
-                await client.RequestAsync<JsonElement?>("workspace/diagnostic/refresh", null, cancellationToken).ConfigureAwait(false);
+                var now = ConvertedDiagnostics.ConfigDiagnostics(folder).ResultId;
+                if (!pulled.TryGet(uri, out var id, out _) || id == now || _configRefreshed.GetValueOrDefault(uri) == now) continue;
+                _configRefreshed[uri] = now;
+                changed = true;
+                continue;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.Warning($"workspace/diagnostic/refresh: {e.Message}");
-            }
+            if (_configPublished.TryGetValue(uri, out var last) ? Equals(last, folder.ConfigProblem) : folder.ConfigProblem is null) continue;
+            _configPublished[uri] = folder.ConfigProblem;
+            await SendAsync(new PublishDiagnosticsParams { Uri = uri, Diagnostics = ConvertedDiagnostics.ConfigDiagnostics(folder).Items }).ConfigureAwait(false);
+        }
+        foreach (var gone in _configPublished.Keys.Where(u => snapshot.Folders.All(f => f.ConfigUri != u)).ToList())
+        {
+            _configPublished.Remove(gone);
+            await SendAsync(new PublishDiagnosticsParams { Uri = gone, Diagnostics = [] }).ConfigureAwait(false);
+        }
+        return changed;
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (!lifecycle.Session.Features.DiagnosticRefresh) return;
+        try
+        {
+            await client.RequestAsync<JsonElement?>("workspace/diagnostic/refresh", null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Warning($"workspace/diagnostic/refresh: {e.Message}");
         }
     }
 }

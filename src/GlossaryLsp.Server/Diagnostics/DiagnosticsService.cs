@@ -53,21 +53,32 @@ public sealed class DiagnosticsService
 
     /// <summary>
     /// A document's diagnostics for the client's pull (<see cref="GetAsync"/>), remembered as what the
-    /// client has: a later pass that changes them for another reason than the document's own edit asks
+    /// client has: a later pass that changes them while the client has not edited the document since asks
     /// the client to pull again (<c>workspace/diagnostic/refresh</c>).
     /// </summary>
     public async Task<DocumentDiagnostics> PullAsync(DocumentSnapshot document, CancellationToken cancellationToken)
     {
         var result = await GetAsync(document, cancellationToken).ConfigureAwait(false);
-        _pulled.Pulled(document.Uri, result.ResultId);
+        _pulled.Pulled(document.Uri, result.ResultId, document.Version);
         return result;
     }
+
+    /// <summary>The diagnostics of a folder's glossary.yml as the client pulls them (remembered as what it has).</summary>
+    public DocumentDiagnostics PullConfig(FolderSnapshot folder, string uri)
+    {
+        var result = ConvertedDiagnostics.ConfigDiagnostics(folder);
+        _pulled.Pulled(uri, result.ResultId);
+        return result;
+    }
+
+    /// <summary>The client pulled a document the workspace does not have: it holds no diagnostics for that URI.</summary>
+    public void PulledNothing(string uri) => _pulled.Pulled(uri, ConvertedDiagnostics.NoDiagnosticsResultId);
 
     /// <inheritdoc cref="PullAsync"/>
     public DocumentDiagnostics Pull(DocumentSnapshot document)
     {
         var result = Get(document);
-        _pulled.Pulled(document.Uri, result.ResultId);
+        _pulled.Pulled(document.Uri, result.ResultId, document.Version);
         return result;
     }
 

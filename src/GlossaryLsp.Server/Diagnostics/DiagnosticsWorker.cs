@@ -90,7 +90,7 @@ internal sealed class DiagnosticsWorker(FolderAnalyses analyses, DiagnosticsPubl
             var changes = analyses.Update(snapshot);
             publisher.Analysed(changes);
             done.TrySetResult();
-            await publisher.PublishAsync(snapshot, changes.Edited, cancellationToken).ConfigureAwait(false);
+            await publisher.PublishAsync(snapshot, cancellationToken).ConfigureAwait(false);
             completed = true;
         }
         catch (OperationCanceledException)

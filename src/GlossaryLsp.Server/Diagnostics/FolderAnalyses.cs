@@ -6,8 +6,8 @@ using GlossaryLsp.Server.Workspace;
 
 namespace GlossaryLsp.Server.Diagnostics;
 
-/// <summary>What one update changed: the documents whose text changed, those whose results may differ, and whether a folder came or went.</summary>
-internal sealed record AnalysisChanges(HashSet<(string Root, string Path)> Edited, List<(string Root, string Path)> Affected, bool FoldersChanged);
+/// <summary>What one update changed: the documents whose results may differ, and whether a folder came or went.</summary>
+internal sealed record AnalysisChanges(List<(string Root, string Path)> Affected, bool FoldersChanged);
 
 internal sealed class FolderAnalyses
 {
@@ -27,7 +27,6 @@ internal sealed class FolderAnalyses
     /// <summary>Brings each folder's analysis to the snapshot (worker only).</summary>
     public AnalysisChanges Update(ServerSnapshot snapshot)
     {
-        var edited = new HashSet<(string Root, string Path)>();
         var affected = new List<(string Root, string Path)>();
         bool foldersChanged = false;
         foreach (var folder in snapshot.Folders)
@@ -37,7 +36,6 @@ internal sealed class FolderAnalyses
             {
                 if (ReferenceEquals(previous.Index, index)) continue;
                 var changed = WorkspaceDiagnostics.ChangedPaths(previous.Index, index);
-                foreach (var path in changed) edited.Add((folder.RootPath, path));
                 var next = previous.Update(index, changed);
                 _analysed[folder.RootPath] = next;
                 // Only these documents' results can differ from the previous analysis's.
@@ -54,6 +52,6 @@ internal sealed class FolderAnalyses
             _analysed.TryRemove(root, out _);
             foldersChanged = true;
         }
-        return new AnalysisChanges(edited, affected, foldersChanged);
+        return new AnalysisChanges(affected, foldersChanged);
     }
 }

@@ -1,3 +1,4 @@
+using GlossaryLsp.Server.Diagnostics;
 using GlossaryLsp.Server.Protocol;
 
 namespace GlossaryLsp.Server.Handlers;
@@ -8,8 +9,19 @@ internal sealed class DocumentDiagnosticHandler : ILspRequestHandler<DocumentDia
 {
     public async Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
     {
+        if (context.Snapshot.ConfigFolder(request.TextDocument.Uri) is { } folder)
+        {
+            var config = context.Diagnostics.PullConfig(folder, request.TextDocument.Uri);
+            return request.PreviousResultId == config.ResultId
+                ? new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = config.ResultId }
+                : new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = config.ResultId, Items = config.Items };
+        }
         if (context.GetDocument(request.TextDocument) is not { } doc)
+        {
+            // A document of a workspace folder that is not there (yet): should it come, the client is asked to pull again.
+            if (context.Snapshot.Resolve(request.TextDocument.Uri) is not null) context.Diagnostics.PulledNothing(request.TextDocument.Uri);
             return new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, Items = [] };
+        }
         var result = await context.Diagnostics.PullAsync(doc, cancellationToken).ConfigureAwait(false);
         return request.PreviousResultId == result.ResultId
             ? new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = result.ResultId }
@@ -39,6 +51,14 @@ internal sealed class WorkspaceDiagnosticHandler : ILspRequestHandler<WorkspaceD
                     Kind = DocumentDiagnosticReportKind.Full, ResultId = result.ResultId, Items = result.Items, Uri = doc.Uri, Version = doc.Version,
                 };
         });
-        return new WorkspaceDiagnosticReport(reports);
+        // glossary.yml of each folder whose file has a problem, or whose report the client holds.
+        var configs = context.Snapshot.Folders.Where(f => f.ConfigProblem is not null || previous.ContainsKey(f.ConfigUri)).Select(f =>
+        {
+            var config = ConvertedDiagnostics.ConfigDiagnostics(f);
+            return previous.TryGetValue(f.ConfigUri, out var id) && id == config.ResultId
+                ? new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = config.ResultId, Uri = f.ConfigUri }
+                : new WorkspaceDocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, ResultId = config.ResultId, Items = config.Items, Uri = f.ConfigUri };
+        });
+        return new WorkspaceDiagnosticReport([.. reports, .. configs]);
     }
 }

@@ -32,12 +32,26 @@ internal sealed class FolderState(string name, string rootPath)
     public Dictionary<string, PendingParse> Dirty { get; } = new(StringComparer.Ordinal);
     /// <summary>Increases whenever the index's definitions change (<see cref="FolderSnapshot.DefinitionsEpoch"/>).</summary>
     public int Epoch { get; private set; }
+    /// <summary>Why glossary.yml is not in effect (the last read failed), or null.</summary>
+    public ConfigProblem? ConfigProblem { get; private set; }
 
     /// <summary>True when every pending parse has finished (taking a snapshot would not wait).</summary>
     public bool ParsesDone => Dirty.Values.All(p => p.IsDone);
 
     /// <summary>Keeps a glossary.yml that read well.</summary>
-    public void SetFileConfig(GlossaryConfig config) => FileConfig = config;
+    public void SetFileConfig(GlossaryConfig config)
+    {
+        FileConfig = config;
+        ConfigProblem = null;
+    }
+
+    /// <summary>Records why glossary.yml did not read (the previous configuration stays); true when that changed what is shown.</summary>
+    public bool SetConfigProblem(ConfigProblem? problem)
+    {
+        if (Equals(problem, ConfigProblem)) return false;
+        ConfigProblem = problem;
+        return true;
+    }
 
     /// <summary>The index of a read from disk.</summary>
     public void Loaded(GlossaryIndex index)
@@ -100,9 +114,10 @@ internal sealed class FolderState(string name, string rootPath)
 
     public FolderSnapshot ToSnapshot()
     {
-        if (_snapshot is { } s && ReferenceEquals(s.Index, Index) && s.DefinitionsEpoch == Epoch && ReferenceEquals(s.OpenDocuments, Open))
+        if (_snapshot is { } s && ReferenceEquals(s.Index, Index) && s.DefinitionsEpoch == Epoch && ReferenceEquals(s.OpenDocuments, Open)
+            && ReferenceEquals(s.ConfigProblem, ConfigProblem))
             return s;
-        return _snapshot = new FolderSnapshot(Name, RootPath, Index, Open, Epoch);
+        return _snapshot = new FolderSnapshot(Name, RootPath, Index, Open, Epoch, ConfigProblem);
     }
 
     private ParsedDocument? Known(string path, string text)

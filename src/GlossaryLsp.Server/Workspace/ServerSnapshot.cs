@@ -13,8 +13,10 @@ public sealed record OpenDocument(string Uri, string Path, int Version, string T
 /// <summary>One workspace folder at one moment.</summary>
 public sealed class FolderSnapshot
 {
-    public FolderSnapshot(string name, string rootPath, GlossaryIndex index, ImmutableDictionary<string, OpenDocument> openDocuments, int definitionsEpoch)
+    public FolderSnapshot(
+        string name, string rootPath, GlossaryIndex index, ImmutableDictionary<string, OpenDocument> openDocuments, int definitionsEpoch, ConfigProblem? configProblem = null)
     {
+        ConfigProblem = configProblem;
         Name = name;
         RootPath = rootPath;
         RootUri = ProtocolConversions.ToFileUri(rootPath);
@@ -32,6 +34,10 @@ public sealed class FolderSnapshot
     public ImmutableDictionary<string, OpenDocument> OpenDocuments { get; }
     /// <summary>Changes whenever the folder's definitions (terms, anchors, URLs, config) change: every document may then analyse differently.</summary>
     public int DefinitionsEpoch { get; }
+    /// <summary>Why its glossary.yml is not in effect, or null.</summary>
+    public ConfigProblem? ConfigProblem { get; }
+    /// <summary>The URI of its glossary.yml (its diagnostics tell what is wrong with it).</summary>
+    public string ConfigUri => ProtocolConversions.ToFileUri(GetFullPath(Core.Config.GlossaryConfigLoader.FileName));
 
     /// <summary>The URI of a workspace path: the client's own URI for open documents, else VS Code's encoding.</summary>
     public string GetUri(string path) =>
@@ -77,6 +83,10 @@ public sealed class ServerSnapshot
         if (Resolve(uri) is not var (folder, path)) return null;
         return folder.Index.GetDocument(path) is { } doc ? new DocumentSnapshot(folder, folder.GetUri(path), doc) : null;
     }
+
+    /// <summary>The folder whose glossary.yml a URI names, or null.</summary>
+    public FolderSnapshot? ConfigFolder(string uri) =>
+        Resolve(uri) is var (folder, path) && path == Core.Config.GlossaryConfigLoader.FileName ? folder : null;
 
     public IEnumerable<DocumentSnapshot> AllDocuments() =>
         Folders.SelectMany(f => f.Index.Documents.Values.Select(d => new DocumentSnapshot(f, f.GetUri(d.Path), d)));

@@ -101,27 +101,25 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         _changed = true;
     }
 
-    /// <summary>Watched-file events: glossary.yml reloads the config; other files update the index unless open (the editor's text wins).</summary>
+    /// <summary>
+    /// Watched-file events: glossary.yml reloads the config; other files update the index unless open (the
+    /// editor's text wins). An event for a folder (a client reports a folder deleted, moved or created as
+    /// one event) updates every file below it.
+    /// </summary>
     public void FilesChanged(IReadOnlyList<FileEvent> events, Action<ConfigException> onBadConfig)
     {
         foreach (var e in events)
         {
-            if (Locate(e.Uri) is not var (folder, path)) continue;
+            if (Locate(e.Uri) is not var (folder, path) || WorkspaceLoader.IsInSkippedFolder(path)) continue;
             if (path == GlossaryConfigLoader.FileName)
             {
+                ReloadFromDisk(folder, path); // also a file links may name
                 ReloadConfig(folder, onBadConfig);
                 continue;
             }
-            if (folder.Open.ContainsKey(path)) continue; // a file deleted or changed while open keeps its open text
-            if (e.Type == FileChangeType.Deleted)
-            {
-                if (folder.Index.GetDocument(path) is not null || folder.Index.OtherFiles.Contains(path))
-                    SetIndex(folder, folder.Index.WithoutDocument(path), definitionsChanged: true);
-            }
-            else
-            {
-                ReloadFromDisk(folder, path);
-            }
+            // A file deleted or changed while open keeps its open text. Otherwise the disk decides, not
+            // the event's type: events of quick successive changes may arrive merged or out of order.
+            ReloadFromDisk(folder, path, keep: folder.Open.ContainsKey);
         }
         _changed = true;
     }
@@ -183,21 +181,30 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         ApplyConfig(folder, Settings.ApplyTo(config));
     }
 
-    /// <summary>Reads glossary.yml (null when it is bad; the problem goes to <paramref name="onBadConfig"/> or the log).</summary>
+    /// <summary>
+    /// Reads glossary.yml (null when it is bad; the problem goes to <paramref name="onBadConfig"/> or the
+    /// log, and stays on the folder, shown as a diagnostic on the file, until a read succeeds).
+    /// </summary>
     private GlossaryConfig? ReadConfig(FolderState folder, Action<ConfigException>? onBadConfig = null)
     {
         try
         {
-            return WorkspaceLoader.LoadConfig(folder.RootPath);
+            var config = WorkspaceLoader.LoadConfig(folder.RootPath);
+            _changed |= folder.SetConfigProblem(null);
+            return config;
         }
         catch (ConfigException e)
         {
             if (onBadConfig is not null) onBadConfig(e); else log.Error($"bad configuration: {e.Message}");
+            string? text = null;
+            try { text = File.ReadAllText(e.File); } catch (Exception io) when (io is IOException or UnauthorizedAccessException) { }
+            _changed |= folder.SetConfigProblem(ConfigProblem.From(e, text));
             return null;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.Error($"cannot read {GlossaryConfigLoader.FileName}: {e.Message}");
+            _changed |= folder.SetConfigProblem(new ConfigProblem(0, 0, $"cannot read {GlossaryConfigLoader.FileName}: {e.Message}"));
             return null;
         }
     }
@@ -215,9 +222,10 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         SetIndex(folder, folder.Index.WithConfig(config), definitionsChanged: true);
     }
 
-    private void ReloadFromDisk(FolderState folder, string path)
+    /// <summary>Reads the file, or every file below the folder, at the path again; those <paramref name="keep"/> accepts stay as they are.</summary>
+    private void ReloadFromDisk(FolderState folder, string path, Func<string, bool>? keep = null)
     {
-        var next = DiskChanges.Reload(folder.RootPath, folder.Index, path);
+        var next = DiskChanges.ReloadTree(folder.RootPath, folder.Index, path, keep);
         // A file added or removed beside the documents keeps the definitions but changes which links resolve.
         if (!ReferenceEquals(next, folder.Index)) SetIndex(folder, next, definitionsChanged: !ReferenceEquals(next.OtherFiles, folder.Index.OtherFiles));
     }

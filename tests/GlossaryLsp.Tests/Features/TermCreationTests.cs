@@ -102,6 +102,37 @@ public sealed class TermCreationTests
             $"<a href=\"https://example.com/glossary/ml.md#{anchor}\">蒸留 ✅</a>も。\n\n## 蒸留 ✅<a id=\"{anchor}\"></a>\n\n- \n");
     }
 
+    [Fact]
+    public void An_unknown_keyword_of_a_glossary_page_is_added_and_then_names_the_new_term()
+    {
+        var f = FixtureWorkspace.Parse("""
+            //- glossary/pages/蒸留.md
+            ---
+            type: glossary
+            title: 知識蒸留
+            keywords:
+              - 転移学習
+              - "教師$0モデル"
+            ---
+            大きなモデルから小さなモデルへ。
+            //- glossary/ml.md
+            <!-- 記事URL:https://example.com/glossary/ml.md# -->
+
+            ## 転移学習<a id="6Lui56e75a2m57+S"></a>
+
+            - 知識を持ち込む。
+            """, newline: "\r\n");
+        var diagnostics = Core.Rules.DocumentAnalyzer.Analyze(f.Index, f.Document);
+        var add = TermCreation.Propose(f.Index, f.Document, new TextSpan(f.Cursor, 0), diagnostics).Single();
+        add.Title.Should().Be("Add '教師モデル' to glossary/ml.md");
+        add.Diagnostic!.Id.Should().Be("GL0014");
+        // Only the glossary changes: the keyword stays as written.
+        var glossary = f.Apply("glossary/ml.md", add.Edits.Single().Edits);
+        glossary.Should().EndWith($"- 知識を持ち込む。\r\n\r\n## 教師モデル<a id=\"{AnchorCodec.Encode("教師モデル")}\"></a>\r\n\r\n- \r\n");
+        var index = f.Index.WithDocument(WorkspaceLoader.ParseText("glossary/ml.md", glossary, f.Index.Config));
+        Core.Rules.DocumentAnalyzer.Analyze(index, index.GetDocument(f.Document.Path)!).Should().NotContain(d => d.Id == "GL0014");
+    }
+
     [Theory]
     [InlineData("🌲 [|自己教師あり学習を試す。[転移|]学習](…)")] // crosses a link
     [InlineData("🌲 自己教師あり[|学習を試す。\n転移|]学習")] // two lines

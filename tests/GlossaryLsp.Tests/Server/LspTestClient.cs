@@ -24,9 +24,12 @@ internal sealed class LspTestClient : IAsyncDisposable
     private readonly List<(string Method, JsonElement Params)> _serverRequests = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private LspTestClient(string root, ServerOptions? options)
+    private readonly bool _ownsRoot;
+
+    private LspTestClient(string root, ServerOptions? options, bool ownsRoot = true)
     {
         Root = root;
+        _ownsRoot = ownsRoot;
         (_clientStream, _serverStream) = FullDuplexStream.CreatePair();
         Server = new LanguageServer(_serverStream, _serverStream, TextWriter.Synchronized(_stderr), [typeof(ProbeHandler), typeof(HoldHandler)], options);
         ServerRun = Task.Run(Server.RunAsync);
@@ -221,6 +224,7 @@ internal sealed class LspTestClient : IAsyncDisposable
         _clientStream.Dispose();
         try { await ServerRun.WaitAsync(TimeSpan.FromSeconds(10)); } catch (Exception) { }
         Server.Dispose();
+        if (!_ownsRoot) return;
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
@@ -232,6 +236,9 @@ internal sealed class LspTestClient : IAsyncDisposable
         foreach (var (path, text) in files) WriteFile(root, path, text);
         return new LspTestClient(root, options);
     }
+
+    /// <summary>A server and a client on a workspace folder the caller owns (it is not deleted).</summary>
+    internal static LspTestClient ForFolder(string root, ServerOptions? options = null) => new(root, options, ownsRoot: false);
 
     private void Record(List<(string, JsonElement)> list, string method, JsonElement p)
     {

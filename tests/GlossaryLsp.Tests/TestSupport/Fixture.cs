@@ -64,9 +64,11 @@ public sealed partial class Fixture
     /// The LSP position of an offset: lines end at "\n", "\r\n" or a lone "\r", characters are UTF-16
     /// code units. Computed here, not by Core's LineIndex, so that tests check the product's conversion.
     /// </summary>
-    public LinePosition Position(string path, int offset)
+    public LinePosition Position(string path, int offset) => PositionIn(Text(path), offset);
+
+    /// <summary>The LSP position (UTF-16) of an offset in a text, as <see cref="Position(string, int)"/> computes it.</summary>
+    public static LinePosition PositionIn(string text, int offset)
     {
-        var text = Text(path);
         int line = 0, lineStart = 0;
         for (int i = 0; i < offset; i++)
         {
