@@ -35,11 +35,7 @@ internal sealed class CodeLensResolveHandler : ILspRequestHandler<CodeLens, Code
 
     public Task<CodeLens> HandleAsync(CodeLens lens, RequestContext context, CancellationToken cancellationToken)
     {
-        if (lens.Data is not { ValueKind: JsonValueKind.Object } data) return Task.FromResult(lens);
-        CodeLensData? d;
-        try { d = data.Deserialize<CodeLensData>(LspJson.Options); }
-        catch (JsonException) { return Task.FromResult(lens); }
-        if (d is null || context.GetDocument(d.Uri) is not { } doc) return Task.FromResult(lens);
+        if (LspJson.ReadData<CodeLensData>(lens.Data) is not { } d || context.GetDocument(d.Uri) is not { } doc) return Task.FromResult(lens);
         // The document may have changed since the lens was made: the term at the offset, else the one of that headword.
         var term = TermUsageService.TermAt(doc.Document, d.Offset) is { } at && at.Headword == d.Headword ? at
             : doc.Document.Terms.FirstOrDefault(t => t.Headword == d.Headword);
