@@ -52,6 +52,10 @@ public sealed class CodeLensHandlerTests
             .Should().Equal(Marked.Spans.Skip(2).Select(s => (c.Uri(s.Path), Marked.Range(s))));
         (await c.RequestAsync("codeLens/resolve", page[0])).GetProperty("command").GetProperty("title").GetString().Should().Be("0 links · 0 mentions");
 
+        // A client that sends the command back to the server (no handler of its own) gets the places.
+        var places = await c.RequestAsync("workspace/executeCommand", new { command = "glossary.showReferences", arguments = args });
+        places.GetRawText().Should().Be(args[2].GetRawText());
+
         await using var c8 = await StartAsync("utf-8");
         (await LensesAsync(c8, "用語集.md")).Select(l => Range(l.GetProperty("range"))).Should().Equal(Utf8(Marked.Spans[0]));
         var args8 = (await c8.RequestAsync("codeLens/resolve", (await LensesAsync(c8, "用語集.md"))[0])).GetProperty("command").GetProperty("arguments");
