@@ -8,6 +8,7 @@
 #       GitHub Action's script with SARIF checked by @microsoft/sarif-multitool, the pre-commit hooks (try-repo)
 #   3c. `glossary mcp` driven by the official MCP TypeScript client (tests/mcp, node --test)
 #   4. the VS Code extension in a real VS Code (code-server + Chromium); GLOSSARY_SKIP_VSCODE_E2E=1 skips it
+#   5. the differential test of GL0013's prh findings against the real prh 5.4.4 (tests/prh-diff)
 # Logs go to out/ (git-ignored). Exit status 0 only when everything passed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -52,6 +53,12 @@ if [ -f tests/e2e/run.sh ]; then
   echo "== server end-to-end tests (vscode-jsonrpc)" >&2
   bash tests/e2e/run.sh >out/server-e2e.log 2>&1
   count out/server-e2e.log "server end-to-end tests"
+fi
+
+if [ -f tests/prh-diff/run.sh ]; then
+  echo "== prh differential test (the real prh 5.4.4)" >&2
+  bash tests/prh-diff/run.sh >out/prh-diff.log 2>&1
+  count out/prh-diff.log "prh differential test"
 fi
 
 for section in install action precommit; do

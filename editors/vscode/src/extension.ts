@@ -173,7 +173,7 @@ function createClient(): LanguageClient | undefined {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.md'),
         vscode.workspace.createFileSystemWatcher('**/*.markdown'),
-        vscode.workspace.createFileSystemWatcher('**/glossary.yml'),
+        vscode.workspace.createFileSystemWatcher('**/*.{yml,yaml}'),
       ],
     },
     middleware: {

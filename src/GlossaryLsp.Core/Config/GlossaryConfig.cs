@@ -31,6 +31,10 @@ public sealed record GlossaryConfig
     /// <summary>GL0009 (unlinked mentions) is reported only when asked for.</summary>
     public bool UnlinkedMentions { get; init; }
     public LinkerMode LinkerMode { get; init; } = LinkerMode.All;
+    /// <summary>Non-preferred forms declared by <c>variants:</c> (SPEC §8), reported as GL0013.</summary>
+    public DeclaredVariants Variants { get; init; } = DeclaredVariants.None;
+    /// <summary>The prh dictionaries of <c>prh:</c>, merged; null when there are none.</summary>
+    public PrhDictionary? Prh { get; init; }
     /// <summary>Set by the editor's settings only: display, not analysis.</summary>
     public ReadingHintMode ReadingHints { get; init; } = ReadingHintMode.First;
     /// <summary>The file this came from, if any.</summary>

@@ -12,10 +12,12 @@ namespace GlossaryLsp.Core.Config;
 public static class GlossaryConfigLoader
 {
     public const string FileName = "glossary.yml";
+    private const string Settings = "glossary, ignore, baseUrls, rules, unlinkedMentions, linker, variants, prh";
 
     public static GlossaryConfig Load(string path) => Parse(File.ReadAllText(path), path);
 
-    public static GlossaryConfig Parse(string yaml, string file)
+    /// <param name="readFile">Reads a prh dictionary by full path (null: not found); by default from disk.</param>
+    public static GlossaryConfig Parse(string yaml, string file, Func<string, string?>? readFile = null)
     {
         if (NestingDepth.Yaml(yaml) is { } deep) throw new ConfigException(file, deep.Line + 1, null, $"invalid YAML: {deep.Why}");
         YamlStream stream = new();
@@ -36,7 +38,7 @@ public static class GlossaryConfigLoader
             return new GlossaryConfig { SourcePath = file };
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigException(file, (int)stream.Documents[0].RootNode.Start.Line, null,
-                "expected a mapping of settings (glossary, ignore, baseUrls, rules, unlinkedMentions, linker)");
+                "expected a mapping of settings (" + Settings + ")");
 
         var config = new GlossaryConfig { SourcePath = file };
         foreach (var (keyNode, value) in root.Children)
@@ -51,7 +53,9 @@ public static class GlossaryConfigLoader
                 "rules" => config with { RuleSeverities = Rules(file, value) },
                 "unlinkedMentions" => config with { UnlinkedMentions = Bool(file, key, value) },
                 "linker" => config with { LinkerMode = Linker(file, value) },
-                _ => throw new ConfigException(file, line, key, "unknown setting; expected one of glossary, ignore, baseUrls, rules, unlinkedMentions, linker"),
+                "variants" => config with { Variants = Variants(file, value) },
+                "prh" => config with { Prh = PrhLoader.Load(file, [.. Lines(file, key, value)], readFile) },
+                _ => throw new ConfigException(file, line, key, "unknown setting; expected one of " + Settings),
             };
         }
         return config;
@@ -100,6 +104,35 @@ public static class GlossaryConfigLoader
             : throw new ConfigException(file, (int)c.Start.Line, key, "expected a list of glob strings"))],
         _ => throw new ConfigException(file, (int)node.Start.Line, key, "expected a glob or a list of globs"),
     };
+
+    /// <summary>Strings with the line each is on.</summary>
+    private static IEnumerable<(string Value, int Line)> Lines(string file, string key, YamlNode node) => node switch
+    {
+        YamlScalarNode { Value: { Length: > 0 } s } => [(s, (int)node.Start.Line)],
+        YamlSequenceNode seq => seq.Children.Select(c => c is YamlScalarNode { Value: { Length: > 0 } v } ? (v, (int)c.Start.Line)
+            : throw new ConfigException(file, (int)c.Start.Line, key, "expected a list of file paths")),
+        _ => throw new ConfigException(file, (int)node.Start.Line, key, "expected a file path or a list of file paths"),
+    };
+
+    /// <summary><c>variants:</c> preferred form → its non-preferred forms (a string or a list).</summary>
+    private static DeclaredVariants Variants(string file, YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+            throw new ConfigException(file, (int)node.Start.Line, "variants", "expected a mapping of preferred form → non-preferred forms, e.g. ファインチューニング: [ファインチューン, 微調整]");
+        var result = new List<DeclaredVariant>();
+        foreach (var (k, v) in map.Children)
+        {
+            var preferred = (k as YamlScalarNode)?.Value;
+            if (string.IsNullOrWhiteSpace(preferred)) throw new ConfigException(file, (int)k.Start.Line, "variants", "expected a preferred form");
+            foreach (var (form, line) in Lines(file, $"variants.{preferred}", v))
+            {
+                if (TermKey.Normalize(form) == TermKey.Normalize(preferred))
+                    throw new ConfigException(file, line, $"variants.{preferred}", $"'{form}' is the preferred form itself");
+                result.Add(new DeclaredVariant(form, preferred, line));
+            }
+        }
+        return new DeclaredVariants(result);
+    }
 
     private static bool Bool(string file, string key, YamlNode node) =>
         node is YamlScalarNode { Value: { } s } && bool.TryParse(s, out bool b) ? b

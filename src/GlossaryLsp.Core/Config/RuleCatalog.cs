@@ -34,13 +34,14 @@ public static class RuleCatalog
     public static readonly RuleDescriptor GL0010 = new("GL0010", "link-text-mismatch", "Link text is not an entry word of its target", DiagnosticSeverity.Warning);
     public static readonly RuleDescriptor GL0011 = new("GL0011", "empty-definition", "Term has an empty definition", DiagnosticSeverity.Warning);
     public static readonly RuleDescriptor GL0012 = new("GL0012", "article-url-mismatch", "Article URL breaks the URL-to-folder mapping", DiagnosticSeverity.Warning);
+    public static readonly RuleDescriptor GL0013 = new("GL0013", "notation-variant", "Notation variant of a preferred form", DiagnosticSeverity.Warning);
     public static readonly RuleDescriptor GL0014 = new("GL0014", "unknown-keyword", "Keyword names no term of the workspace", DiagnosticSeverity.Information);
     public static readonly RuleDescriptor GL0015 =
         new("GL0015", "unused-term", "Term is not linked to or mentioned by any other document", DiagnosticSeverity.Information, EnabledByDefault: false);
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
         [GL0001, GL0002, GL0003, GL0004, GL0005, GL0006, GL0007, GL0008, GL0009, GL0010, GL0011, GL0012,
-         GL0014, GL0015, GL0000];
+         GL0013, GL0014, GL0015, GL0000];
 
     /// <summary>Finds a rule by id or alias (case-insensitive).</summary>
     public static RuleDescriptor? Find(string idOrAlias) =>

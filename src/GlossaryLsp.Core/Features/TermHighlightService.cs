@@ -26,9 +26,9 @@ public enum TermHighlightKind
 public readonly record struct TermHighlight(TextSpan Span, TermHighlightKind Kind);
 
 /// <summary>
-/// Where a document names a term (SPEC §3): the entry words of its term headings, and every mention in
-/// prose and in link texts, from the same mention scan as hover and GL0009. Nothing inside code, front
-/// matter or HTML (the scan's protected spans).
+/// Where a document names a term (SPEC §3): the entry words of its term headings, every mention in
+/// prose and in link texts, from the same mention scan as hover and GL0009, and every notation variant
+/// GL0013 reports (deprecated). Nothing inside code, front matter or HTML (the scan's protected spans).
 /// </summary>
 public static class TermHighlightService
 {
@@ -49,7 +49,22 @@ public static class TermHighlightService
             result.Add(new TermHighlight(mention.Span, TermHighlightKind.Unlinked));
         foreach (var mention in MentionScanner.FindLinkedMentions(index, document, within))
             if (mention.Span.Overlaps(within)) result.Add(new TermHighlight(mention.Span, TermHighlightKind.Linked));
+        // A notation variant (GL0013) won over the mentions it overlaps.
+        var variants = MentionScanner.FindVariantsIn(index, document, within);
+        if (variants.Count > 0)
+        {
+            result.RemoveAll(h => h.Kind != TermHighlightKind.Declaration && variants.Any(v => v.Span.Overlaps(h.Span)));
+            foreach (var v in variants)
+                result.Add(new TermHighlight(v.Span, TermHighlightKind.Deprecated | (IsInLink(document, v.Span) ? TermHighlightKind.Linked : TermHighlightKind.Unlinked)));
+        }
         result.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return result;
+    }
+
+    private static bool IsInLink(ParsedDocument document, TextSpan span)
+    {
+        foreach (var link in document.Links)
+            if (link.TextSpan.Contains(span)) return true;
+        return false;
     }
 }

@@ -37,6 +37,8 @@ internal sealed class DerivedTables
     /// <summary>Path → what the index derives from that document.</summary>
     public required OverlayTable<DocumentFacts> Facts { get; init; }
     public BaseUrlMapping? InferredMapping { get; init; }
+    /// <summary>How many entry-word keys share each variant-fold hash (GL0013's near-duplicates).</summary>
+    public required VariantCounts VariantCounts { get; init; }
     public int TermCount { get; init; }
 
     public EntryWordList EntryWords => LazyInitializer.EnsureInitialized(ref _entryWords, () => EntryWordList.Of(ByKey));
@@ -49,6 +51,7 @@ internal sealed class DerivedTables
     });
 
     public bool IsAutomatonBuilt => Volatile.Read(ref _automaton) is not null;
+
 
     /// <summary>Where a successor's automaton derives from: this automaton if made, else what this one would derive from.</summary>
     private AutomatonSeed? SeedForSuccessor => Volatile.Read(ref _automaton) is { } built ? AutomatonSeed.From(built) : _seed;
@@ -100,6 +103,7 @@ internal sealed class DerivedTables
         var urls = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var candidates = new Dictionary<BaseUrlMapping, int>();
         var scratch = new List<(string, TermRef)>();
+        var variantCounts = new Dictionary<int, int>();
         int termCount = 0;
         for (int d = 0; d < docs.Length; d++) // path order, so every list below is in path order
         {
@@ -107,7 +111,7 @@ internal sealed class DerivedTables
             var path = docs[d].Path;
             byPath[path] = f;
             termCount += f.TermCount;
-            f.AddTo(path, byKey, scratch);
+            f.AddTo(path, byKey, scratch, variantCounts);
             foreach (var url in f.Urls)
             {
                 if (!urls.TryGetValue(url, out var list)) urls[url] = list = new List<string>(1);
@@ -125,6 +129,7 @@ internal sealed class DerivedTables
             Facts = new OverlayTable<DocumentFacts>(byPath),
             InferredMapping = Infer(candidateMap),
             TermCount = termCount,
+            VariantCounts = VariantCounts.Of(variantCounts),
         };
     }
 
@@ -147,7 +152,7 @@ internal sealed class DerivedTables
     public DerivedTables Renewed() => new()
     {
         ByKey = ByKey, UrlToPaths = UrlToPaths, Candidates = Candidates, Facts = Facts, InferredMapping = InferredMapping, TermCount = TermCount,
-        _entryWords = Volatile.Read(ref _entryWords), _automaton = Volatile.Read(ref _automaton), _seed = _seed,
+        VariantCounts = VariantCounts, _entryWords = Volatile.Read(ref _entryWords), _automaton = Volatile.Read(ref _automaton), _seed = _seed,
         _seenFromFolder = _seenFromFolder, _documentsWithAny = _documentsWithAny,
     };
 
@@ -197,15 +202,17 @@ internal sealed class DerivedTables
             foreach (var m in now.Candidates) candidates[m] = candidates.GetValueOrDefault(m) + 1;
         }
         var candidateMap = candidates.ToImmutable();
+        var nextByKey = ByKey.With(byKey);
         return new DerivedTables
         {
-            ByKey = ByKey.With(byKey),
+            ByKey = nextByKey,
             UrlToPaths = urls,
             Candidates = candidateMap,
             Facts = Facts.With(facts),
             InferredMapping = Infer(candidateMap),
             TermCount = termCount,
             _seed = SeedForSuccessor?.With(now),
+            VariantCounts = VariantCounts.With(CountChanges(byKey, gone: removed is null ? null : Facts.GetValueOrDefault(removed.Path), now)),
         };
     }
 
@@ -222,5 +229,20 @@ internal sealed class DerivedTables
         if (candidates.Count == 0) return null;
         var best = candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Folder.Length).ThenBy(c => c.Key.Url, StringComparer.Ordinal).First();
         return best.Value >= 2 ? best.Key : null;
+    }
+
+    /// <summary>For each changed key that became or stopped being an entry word: its variant hash and +1 or -1.</summary>
+    private IEnumerable<(int Hash, int Delta)> CountChanges(Dictionary<string, TermRef[]?> changes, DocumentFacts? gone, DocumentFacts? now)
+    {
+        static bool Live(TermRef[]? refs) => refs is not null && Array.Exists(refs, r => !r.IsReading);
+        var hashes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in new[] { gone, now })
+            if (f is not null)
+                for (int k = 0; k < f.WordKeys.Length; k++) hashes.TryAdd(f.WordKeys[k], f.VariantHashes[k]);
+        foreach (var (key, refs) in changes)
+        {
+            bool before = Live(ByKey.GetValueOrDefault(key)), after = Live(refs);
+            if (before != after && hashes.TryGetValue(key, out int hash)) yield return (hash, after ? 1 : -1);
+        }
     }
 }

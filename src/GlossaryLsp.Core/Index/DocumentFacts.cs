@@ -16,6 +16,8 @@ internal sealed class DocumentFacts
     private AnchorTable? _anchors;
     /// <summary>The keys of all terms' entry words, one after the other.</summary>
     public required string[] WordKeys { get; init; }
+    /// <summary>For each of <see cref="WordKeys"/>, <see cref="VariantHash"/> of it.</summary>
+    public required int[] VariantHashes { get; init; }
     /// <summary>Where each term's keys start in <see cref="WordKeys"/> (one more entry than terms).</summary>
     public required int[] TermStarts { get; init; }
     /// <summary>The key of each term's reading; null when it has none.</summary>
@@ -44,6 +46,8 @@ internal sealed class DocumentFacts
             if (term.Reading is { Length: > 0 } reading) readings[i] = TermKey.Normalize(reading);
         }
         starts[^1] = k;
+        var hashes = new int[count];
+        for (int i = 0; i < count; i++) hashes[i] = VariantHash(keys[i]);
         var urls = new List<string>();
         var candidates = new List<BaseUrlMapping>();
         foreach (var u in doc.ArticleUrls)
@@ -58,7 +62,17 @@ internal sealed class DocumentFacts
             var sitePath = LinkAddress.NormalizeSitePath(site);
             if (!urls.Contains(sitePath)) urls.Add(sitePath);
         }
-        return new DocumentFacts { WordKeys = keys, TermStarts = starts, ReadingKeys = readings, Urls = [.. urls], Candidates = [.. candidates] };
+        return new DocumentFacts { WordKeys = keys, VariantHashes = hashes, TermStarts = starts, ReadingKeys = readings, Urls = [.. urls], Candidates = [.. candidates] };
+    }
+
+    /// <summary>A hash of a key's <see cref="VariantFold"/> (never 0), or 0 for keys of fewer than 3 code points, which have no variants.</summary>
+    public static int VariantHash(string key)
+    {
+        if (VariantFold.CodePoints(key) < 3) return 0;
+        Span<char> fold = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        int n = VariantFold.Fold(key, fold, default, default);
+        int hash = string.GetHashCode(fold[..n]);
+        return hash == 0 ? 1 : hash;
     }
 
     /// <summary>Cuts the free slots <see cref="AddTo"/> left at the end of the table's arrays.</summary>
@@ -109,8 +123,9 @@ internal sealed class DocumentFacts
     /// Same as <see cref="AddRefs"/> for every term, appending to the table being built. An array that
     /// grows doubles, its free slots (default refs) at its end; <see cref="TrimTable"/> cuts them off
     /// once every document is in, so a word defined in thousands of documents is not copied per document.
+    /// A key that becomes an entry word (not only a reading) counts once under its variant hash in <paramref name="variantCounts"/>.
     /// </summary>
-    public void AddTo(string path, Dictionary<string, TermRef[]> table, List<(string Key, TermRef Ref)> scratch)
+    public void AddTo(string path, Dictionary<string, TermRef[]> table, List<(string Key, TermRef Ref)> scratch, Dictionary<int, int> variantCounts)
     {
         for (int term = 0; term < TermCount; term++)
         {
@@ -119,9 +134,20 @@ internal sealed class DocumentFacts
             foreach (var (key, r) in scratch)
             {
                 ref var refs = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out bool exists);
+                bool wasWord = exists && Array.Exists(refs!, x => x.Path is not null && !x.IsReading);
                 refs = exists ? Appended(refs!, r) : [r];
+                if (!r.IsReading && !wasWord && HashOf(term, key) is var hash and not 0)
+                    variantCounts[hash] = variantCounts.GetValueOrDefault(hash) + 1;
             }
         }
+    }
+
+    /// <summary>The variant hash of one of a term's entry-word keys.</summary>
+    public int HashOf(int term, string key)
+    {
+        for (int k = TermStarts[term]; k < TermStarts[term + 1]; k++)
+            if (WordKeys[k] == key) return VariantHashes[k];
+        return 0;
     }
 
     private static TermRef[] Appended(TermRef[] refs, TermRef r)

@@ -202,6 +202,9 @@ public sealed partial class GlossaryIndex
         return (facts.WordKeys, facts.TermStarts);
     }
 
+    /// <summary>For each entry-word key of a document (as <see cref="EntryWordKeys"/>), its variant-fold hash and how many entry-word keys of the snapshot share it.</summary>
+    internal (int[] Hashes, VariantCounts Counts) VariantHashes(ParsedDocument document) => (FactsOf(document).VariantHashes, _tables.VariantCounts);
+
     /// <summary>The documents defining any key of a set (named by <paramref name="keys"/>), made by <paramref name="make"/> once per derived tables.</summary>
     internal string[] DocumentsWithAny(string keys, Func<string[]> make) => _tables.DocumentsWithAny(keys, make);
 

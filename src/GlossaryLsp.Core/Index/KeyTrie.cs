@@ -1,3 +1,5 @@
+using GlossaryLsp.Core.Text;
+
 namespace GlossaryLsp.Core.Index;
 
 /// <summary>
@@ -8,12 +10,20 @@ namespace GlossaryLsp.Core.Index;
 /// </summary>
 internal sealed class KeyTrie
 {
+    private const int FoldStartBits = 1 << 20;
+    private const char FoldEnd = '\uFFFF';
+
     /// <summary>The first child of each node; breadth-first numbering makes node i's children end where node i+1's begin (one extra entry closes the last).</summary>
     private readonly int[] _firstChild;
     private readonly char[] _label;
     /// <summary>The index in <see cref="_keys"/> of the key ending at each node, or -1.</summary>
     private readonly int[] _keyIndex;
     private readonly string[] _keys;
+    /// <summary>
+    /// A hashed bit per pair of chars a key's <see cref="VariantFold"/> starts with (a key folding to one char: that
+    /// char and <see cref="FoldEnd"/>): a text position where the fold's pair has no bit starts no key, exact or variant.
+    /// </summary>
+    private readonly ulong[] _foldStarts = new ulong[FoldStartBits / 64];
 
     private KeyTrie(int[] firstChild, char[] label, int[] keyIndex, string[] keys)
     {
@@ -21,13 +31,16 @@ internal sealed class KeyTrie
         _label = label;
         _keyIndex = keyIndex;
         _keys = keys;
+        // A large trie's keys are folded on all cores (the automaton of a snapshot is built while its readers wait).
+        if (keys.Length < 8192) MarkFoldStarts(keys, 0, keys.Length, _foldStarts);
+        else Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length, keys.Length / 8), r => MarkFoldStarts(keys, r.Item1, r.Item2, _foldStarts));
     }
 
     public int KeyCount => _keys.Length;
 
     public static KeyTrie Build(List<string> keys)
     {
-        keys.Sort(StringComparer.Ordinal); // the caller's list: callers pass a list of their own
+        SortInParallel(keys); // the caller's list: callers pass a list of their own
         int distinct = 0;
         for (int i = 0; i < keys.Count; i++)
             if (distinct == 0 || !string.Equals(keys[i], keys[distinct - 1], StringComparison.Ordinal)) keys[distinct++] = keys[i];
@@ -78,6 +91,20 @@ internal sealed class KeyTrie
         return -1;
     }
 
+    /// <summary>False when no key's variant fold starts with <paramref name="c"/> followed by <paramref name="next"/> (or is just <paramref name="c"/>).</summary>
+    public bool MayStartFold(char c, char next)
+    {
+        int pair = FoldStartBit(c, next), single = FoldStartBit(c, FoldEnd);
+        return (_foldStarts[pair >> 6] & (1UL << (pair & 63))) != 0 || (_foldStarts[single >> 6] & (1UL << (single & 63))) != 0;
+    }
+
+    /// <summary>False when <paramref name="node"/> has no child for <paramref name="c"/>, decided from the range of its children's labels (no search).</summary>
+    public bool MayHaveChild(int node, char c)
+    {
+        int lo = _firstChild[node], hi = _firstChild[node + 1] - 1;
+        return lo <= hi && _label[lo] <= c && c <= _label[hi];
+    }
+
     /// <summary>The key that ends at this node, if any.</summary>
     public string? KeyAt(int node) => _keyIndex[node] is var k and >= 0 ? _keys[k] : null;
 
@@ -88,4 +115,33 @@ internal sealed class KeyTrie
             if ((node = Step(node, c)) < 0) return false;
         return _keyIndex[node] >= 0;
     }
+
+    /// <summary>Ordinal sort: the keys grouped by first char, the groups sorted on all cores, then joined in order.</summary>
+    private static void SortInParallel(List<string> keys)
+    {
+        if (keys.Count < 20_000)
+        {
+            keys.Sort(StringComparer.Ordinal);
+            return;
+        }
+        var groups = keys.GroupBy(k => k.Length == 0 ? '\0' : k[0]).OrderBy(g => g.Key).Select(g => g.ToList()).ToArray();
+        Parallel.ForEach(groups, g => g.Sort(StringComparer.Ordinal));
+        keys.Clear();
+        foreach (var g in groups) keys.AddRange(g);
+    }
+
+    private static void MarkFoldStarts(string[] keys, int from, int to, ulong[] starts)
+    {
+        Span<char> fold = stackalloc char[64];
+        for (int i = from; i < to; i++)
+        {
+            var key = keys[i];
+            int n = VariantFold.Fold(key.Length <= fold.Length ? key.AsSpan() : key.AsSpan(0, fold.Length), fold, default, default);
+            if (n == 0) continue;
+            int bit = FoldStartBit(fold[0], n > 1 ? fold[1] : FoldEnd);
+            Interlocked.Or(ref starts[bit >> 6], 1UL << (bit & 63));
+        }
+    }
+
+    private static int FoldStartBit(char c, char next) => (int)(((uint)c * 0x9E3779B1u ^ (uint)next * 0x85EBCA6Bu) >> 12);
 }

@@ -10,8 +10,8 @@ namespace GlossaryLsp.Core.Index;
 /// </summary>
 internal sealed class MentionAutomaton
 {
-    private readonly IReadOnlyDictionary<string, TermRef[]> _table;
-    private MentionAutomaton(IReadOnlyDictionary<string, TermRef[]> table, KeyTrie @base, string[] added)
+    private readonly OverlayTable<TermRef[]> _table;
+    private MentionAutomaton(OverlayTable<TermRef[]> table, KeyTrie @base, string[] added)
     {
         _table = table;
         Base = @base;
@@ -27,7 +27,7 @@ internal sealed class MentionAutomaton
     public bool IsEmpty => Base.KeyCount == 0 && Overlay is null;
 
     /// <summary>The automaton of an entry-word table: derived from <paramref name="seed"/> when that is still small, else built.</summary>
-    public static MentionAutomaton Create(IReadOnlyDictionary<string, TermRef[]> table, AutomatonSeed? seed)
+    public static MentionAutomaton Create(OverlayTable<TermRef[]> table, AutomatonSeed? seed)
     {
         // Keys of the trie that are no longer entry words only cost a look-up when matched, but not too many.
         if (seed is not null && seed.Base.KeyCount + seed.Added.Length - table.Count <= AutomatonSeed.Limit(seed.Base))
@@ -40,6 +40,9 @@ internal sealed class MentionAutomaton
 
     /// <summary>True when the key is still an entry word (not only a reading) of this automaton's snapshot.</summary>
     public bool IsLive(string key) => _table.TryGetValue(key, out var refs) && IsMention(refs);
+
+    /// <summary><see cref="IsLive(string)"/> for a key given as chars.</summary>
+    public bool IsLive(ReadOnlySpan<char> key) => _table.TryGetValue(key, out var refs) && IsMention(refs);
 
     private static bool IsMention(TermRef[] refs) => Array.Exists(refs, r => !r.IsReading);
 }

@@ -48,6 +48,13 @@ internal sealed class OverlayTable<TValue> : IReadOnlyDictionary<string, TValue>
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
 
+    /// <summary><see cref="TryGetValue(string, out TValue)"/> for a key given as chars (no string made while the overlay is empty).</summary>
+    public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value)
+    {
+        if (!_overlay.IsEmpty) return TryGetValue(key.ToString(), out value);
+        return _base.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out value);
+    }
+
     public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator()
     {
         if (_overlay.IsEmpty)

@@ -64,6 +64,10 @@ internal sealed class FoldedText
         }
     }
 
+    /// <summary>NFKC of one BMP character (punctuation, full-width forms, …), cached: Japanese prose is full of them.</summary>
+    internal static string NormalizeChar(char c) =>
+        char.IsSurrogate(c) ? c.ToString() : SingleChars.GetOrAdd(c, static ch => NormalizeGroup(ch.ToString()));
+
     /// <summary>Kana (not half-width) and CJK ideographs are unchanged by NFKC when no combining mark follows.</summary>
     private static bool IsStableCjk(char c) => c is >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or '\u30FC' or >= '\u4E00' and <= '\u9FFF';
 
@@ -79,10 +83,6 @@ internal sealed class FoldedText
             or System.Globalization.UnicodeCategory.SpacingCombiningMark
             or System.Globalization.UnicodeCategory.EnclosingMark;
     }
-
-    /// <summary>NFKC of one BMP character (punctuation, full-width forms, …), cached: Japanese prose is full of them.</summary>
-    private static string NormalizeChar(char c) =>
-        char.IsSurrogate(c) ? c.ToString() : SingleChars.GetOrAdd(c, static ch => NormalizeGroup(ch.ToString()));
 
     private void AddSeparator(int start, int end)
     {

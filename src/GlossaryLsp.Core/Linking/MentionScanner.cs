@@ -13,7 +13,7 @@ public sealed record TermMention(TextSpan Span, string Text, TermDefinition Term
 /// ASCII word boundaries, never in protected spans (headings, links, HTML, code, front matter).
 /// Readings are not mentions. Matching never crosses a line break, so any line can be scanned alone.
 /// </summary>
-public static class MentionScanner
+public static partial class MentionScanner
 {
     /// <summary>Builds the snapshot's automaton ahead of the first scan (the server does it after loading).</summary>
     public static void Prepare(GlossaryIndex index) => _ = index.MentionAutomaton;
@@ -125,7 +125,7 @@ public static class MentionScanner
         char c = text[offset - 1];
         if (c < 0x80) return TermKey.IsAsciiWordChar(c);
         int s = char.IsLowSurrogate(c) && offset >= 2 && char.IsHighSurrogate(text[offset - 2]) ? offset - 2 : offset - 1;
-        var n = FoldedText.NormalizeGroup(text.Substring(s, offset - s));
+        var n = s == offset - 1 ? FoldedText.NormalizeChar(c) : FoldedText.NormalizeGroup(text.Substring(s, offset - s));
         return n.Length > 0 && TermKey.IsAsciiWordChar(n[^1]);
     }
 
@@ -134,7 +134,7 @@ public static class MentionScanner
         char c = text[offset];
         if (c < 0x80) return TermKey.IsAsciiWordChar(c);
         int e = char.IsHighSurrogate(c) && offset + 1 < text.Length && char.IsLowSurrogate(text[offset + 1]) ? offset + 2 : offset + 1;
-        var n = FoldedText.NormalizeGroup(text.Substring(offset, e - offset));
+        var n = e == offset + 1 ? FoldedText.NormalizeChar(c) : FoldedText.NormalizeGroup(text.Substring(offset, e - offset));
         return n.Length > 0 && TermKey.IsAsciiWordChar(n[0]);
     }
 }

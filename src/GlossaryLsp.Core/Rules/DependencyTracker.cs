@@ -134,17 +134,23 @@ internal sealed class DependencyTracker
     private readonly ImmutableDictionary<string, DocumentReads> _reads;
     /// <summary>Documents with a GL0012 finding: their diagnostics count the links that use their URL.</summary>
     private readonly ImmutableHashSet<string> _urlMismatches;
+    /// <summary>What notation-variant findings read (null while GL0013 is off).</summary>
+    private readonly VariantDependencies? _variants;
 
     private DependencyTracker(
         ImmutableDictionary<ReadKey, ImmutableArray<string>> readers, ImmutableDictionary<string, DocumentReads> reads,
-        ImmutableHashSet<string> urlMismatches)
+        ImmutableHashSet<string> urlMismatches, VariantDependencies? variants)
     {
         _readers = readers;
         _reads = reads;
         _urlMismatches = urlMismatches;
+        _variants = variants;
     }
 
-    public static DependencyTracker Create(IEnumerable<(string Path, DocumentReads Reads)> documents)
+    /// <summary>What notation-variant findings read, to be carried into <see cref="With"/>.</summary>
+    public VariantDependencies? Variants => _variants;
+
+    public static DependencyTracker Create(IEnumerable<(string Path, DocumentReads Reads)> documents, VariantDependencies? variants = null)
     {
         var readers = new Dictionary<ReadKey, (ReadKey Key, List<string> Paths)>();
         var reads = ImmutableDictionary.CreateBuilder<string, DocumentReads>(StringComparer.Ordinal);
@@ -173,11 +179,11 @@ internal sealed class DependencyTracker
             if (!IsSorted(paths)) paths.Sort(StringComparer.Ordinal);
             map[key] = [.. paths];
         }
-        return new DependencyTracker(map.ToImmutable(), reads.ToImmutable(), mismatches.ToImmutable());
+        return new DependencyTracker(map.ToImmutable(), reads.ToImmutable(), mismatches.ToImmutable(), variants);
     }
 
-    /// <summary>The tracker after re-analysing (or removing, Reads null) some documents.</summary>
-    public DependencyTracker With(IEnumerable<(string Path, DocumentReads? Reads)> changes)
+    /// <summary>The tracker after re-analysing (or removing, Reads null) some documents; <paramref name="variants"/> already knows them.</summary>
+    public DependencyTracker With(IEnumerable<(string Path, DocumentReads? Reads)> changes, VariantDependencies? variants = null)
     {
         ImmutableDictionary<ReadKey, ImmutableArray<string>>.Builder? readers = null;
         var reads = _reads;
@@ -198,7 +204,8 @@ internal sealed class DependencyTracker
             reads = now is not null ? reads.SetItem(path, now) : reads.Remove(path);
             mismatches = now is { HasArticleUrlMismatch: true } ? mismatches.Add(path) : mismatches.Remove(path);
         }
-        return readers is null && ReferenceEquals(reads, _reads) ? this : new DependencyTracker(readers?.ToImmutable() ?? _readers, reads, mismatches);
+        return readers is null && ReferenceEquals(reads, _reads) && ReferenceEquals(variants, _variants) ? this
+            : new DependencyTracker(readers?.ToImmutable() ?? _readers, reads, mismatches, variants);
     }
 
     /// <summary>
@@ -272,6 +279,7 @@ internal sealed class DependencyTracker
                 ? KeysOf(before, old).Concat(KeysOf(after, now)).ToHashSet(StringComparer.Ordinal)
                 : ChangedKeys(before, after, old!, now!);
             if (changedKeys.Count > 0 && mentionsOn) return null; // unlinked mentions anywhere may change
+            _variants?.AddDependents(before, after, changedKeys, result);
             foreach (var key in changedKeys)
             {
                 AddReaders(ReadKind.Word, key);

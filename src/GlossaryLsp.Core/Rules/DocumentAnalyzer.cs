@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Core.Parsing;
 
 namespace GlossaryLsp.Core.Rules;
@@ -42,11 +43,22 @@ public static class DocumentAnalyzer
         return DiagnosticCap.Apply(document, index.Config, ordered);
     }
 
+    /// <summary>
+    /// Builds what every document's analysis shares before documents are analysed in parallel: the mention
+    /// automaton when notation variants (GL0013) are on. Otherwise the first analysis builds it while the
+    /// others wait on it, spinning.
+    /// </summary>
+    public static void PrepareShared(GlossaryIndex index)
+    {
+        if (index.Config.GetSeverity(RuleCatalog.GL0013.Id, RuleCatalog.GL0013.DefaultSeverity) is not null) MentionScanner.Prepare(index);
+    }
+
     /// <summary>All documents of the snapshot, analysed in parallel, in path order.</summary>
     public static ImmutableArray<(ParsedDocument Document, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAll(GlossaryIndex index, IEnumerable<ParsedDocument>? documents = null)
     {
         var docs = (documents ?? index.Documents.Values).ToArray();
         var results = new ImmutableArray<Diagnostic>[docs.Length];
+        PrepareShared(index);
         Parallel.For(0, docs.Length, i => results[i] = Analyze(index, docs[i]));
         return [.. docs.Select((d, i) => (d, results[i]))];
     }

@@ -55,7 +55,8 @@ public sealed class WorkspaceDiagnostics
         var diagnostics = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Diagnostic>>(StringComparer.Ordinal);
         for (int i = 0; i < docs.Length; i++) diagnostics[docs[i].Path] = results[i].Diagnostics;
         // Publication only: an update that needs it while a background thread builds it does not wait for that thread.
-        var dependencies = new Lazy<DependencyTracker>(() => DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads))), LazyThreadSafetyMode.PublicationOnly);
+        var dependencies = new Lazy<DependencyTracker>(
+            () => DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads)), VariantDependencies.Create(index, docs)), LazyThreadSafetyMode.PublicationOnly);
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), dependencies, [.. docs.Select(d => d.Path)]);
     }
 
@@ -129,14 +130,20 @@ public sealed class WorkspaceDiagnostics
         var docs = present.Select(p => index.Documents[p]).ToArray();
         var results = Analyze(index, docs);
         var changes = new List<(string Path, DocumentReads? Reads)>();
+        var removed = new List<string>();
         foreach (var path in dependents)
-            if (!index.Documents.ContainsKey(path) && diagnostics.Remove(path)) changes.Add((path, null));
+            if (!index.Documents.ContainsKey(path) && diagnostics.Remove(path))
+            {
+                changes.Add((path, null));
+                removed.Add(path);
+            }
         for (int i = 0; i < docs.Length; i++)
         {
             diagnostics[present[i]] = results[i].Diagnostics;
             changes.Add((present[i], results[i].Reads));
         }
-        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), new Lazy<DependencyTracker>(_dependencies.Value.With(changes)), [.. present], [.. moved]);
+        var variants = _dependencies.Value.Variants?.With(docs, removed);
+        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), new Lazy<DependencyTracker>(_dependencies.Value.With(changes, variants)), [.. present], [.. moved]);
     }
 
     private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(GlossaryIndex index, ParsedDocument[] docs)
@@ -148,7 +155,11 @@ public sealed class WorkspaceDiagnostics
             results[i] = (diagnostics, DocumentReads.Of(docs[i], resolutions, diagnostics));
         }
         if (docs.Length < ParallelThreshold) for (int i = 0; i < docs.Length; i++) One(i);
-        else Parallel.For(0, docs.Length, One);
+        else
+        {
+            DocumentAnalyzer.PrepareShared(index);
+            Parallel.For(0, docs.Length, One);
+        }
         return results;
     }
 }

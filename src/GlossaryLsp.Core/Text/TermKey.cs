@@ -46,7 +46,7 @@ public static class TermKey
     public static char FoldChar(char c)
     {
         if (c >= 'A' && c <= 'Z') return (char)(c + 32);
-        if (c < 0x80 || IsKatakanaOrKanji(c)) return c;
+        if (c < 0x80 || IsKatakanaOrKanji(c) || (c >= '\u3000' && c <= '\u303F')) return c; // CJK punctuation has no case
         // Hiragana U+3041..U+3096 and the iteration marks U+309D/E map to katakana by +0x60.
         if ((c >= '\u3041' && c <= '\u3096') || c == '\u309D' || c == '\u309E') return (char)(c + 0x60);
         return char.ToLowerInvariant(c);

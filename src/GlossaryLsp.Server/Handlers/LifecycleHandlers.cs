@@ -83,7 +83,7 @@ internal sealed class InitializedHandler : ILspNotificationHandler<InitializedPa
         if (context.ClientCapabilities.WatchedFilesDynamicRegistration)
         {
             var registration = new Registration("glossary-watched-files", "workspace/didChangeWatchedFiles",
-                new DidChangeWatchedFilesRegistrationOptions([new FileSystemWatcher("**/*.md"), new FileSystemWatcher("**/*.markdown"), new FileSystemWatcher("**/glossary.yml")]));
+                new DidChangeWatchedFilesRegistrationOptions([new FileSystemWatcher("**/*.md"), new FileSystemWatcher("**/*.markdown"), new FileSystemWatcher("**/*.{yml,yaml}")]));
             // Not awaited: a client that never answers must not stall the queue.
             _ = context.Client.RequestAsync<object>("client/registerCapability", new RegistrationParams([registration]), CancellationToken.None)
                 .ContinueWith(t => context.Log.Warning($"client/registerCapability failed: {t.Exception?.GetBaseException().Message}"), TaskContinuationOptions.OnlyOnFaulted);

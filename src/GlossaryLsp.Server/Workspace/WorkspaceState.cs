@@ -102,16 +102,16 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
     }
 
     /// <summary>
-    /// Watched-file events: glossary.yml reloads the config; other files update the index unless open (the
-    /// editor's text wins). An event for a folder (a client reports a folder deleted, moved or created as
-    /// one event) updates every file below it.
+    /// Watched-file events: glossary.yml and the prh dictionaries it names reload the config; other files
+    /// update the index unless open (the editor's text wins). An event for a folder (a client reports a
+    /// folder deleted, moved or created as one event) updates every file below it.
     /// </summary>
     public void FilesChanged(IReadOnlyList<FileEvent> events, Action<ConfigException> onBadConfig)
     {
         foreach (var e in events)
         {
             if (Locate(e.Uri) is not var (folder, path) || WorkspaceLoader.IsInSkippedFolder(path)) continue;
-            if (path == GlossaryConfigLoader.FileName)
+            if (IsConfigFile(folder, path))
             {
                 ReloadFromDisk(folder, path); // also a file links may name
                 ReloadConfig(folder, onBadConfig);
@@ -134,7 +134,7 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
     /// <summary>A document was saved: glossary.yml is read again (the open texts are current already).</summary>
     public void Saved(string uri, Action<ConfigException> onBadConfig)
     {
-        if (Locate(uri) is var (folder, path) && path == GlossaryConfigLoader.FileName) ReloadConfig(folder, onBadConfig);
+        if (Locate(uri) is var (folder, path) && IsConfigFile(folder, path)) ReloadConfig(folder, onBadConfig);
     }
 
     /// <summary>Null when taking a snapshot would not wait for a parse; else a task that completes when the parses started so far have finished.</summary>
@@ -168,6 +168,10 @@ internal sealed class WorkspaceState(ServerLog log, SharedTexts sharedTexts)
         _snapshot = new ServerSnapshot([.. _folders.Select(f => f.ToSnapshot())], ++_version);
         return _snapshot;
     }
+
+    /// <summary>glossary.yml, or a prh dictionary (or one it imports) that it names.</summary>
+    private static bool IsConfigFile(FolderState folder, string path) =>
+        path == GlossaryConfigLoader.FileName || folder.FileConfig.Prh?.Files.Contains(path) == true;
 
     /// <summary>The folder that owns a URI (the innermost, when folders nest) and the workspace path in it, or null.</summary>
     private (FolderState Folder, string Path)? Locate(string uri) => _folders.Locate(uri);

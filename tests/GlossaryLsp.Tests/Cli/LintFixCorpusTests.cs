@@ -51,14 +51,28 @@ public sealed class LintFixCorpusTests : IDisposable
         var retargetable = BreakLinks(planted, broken, singleDefinition: true, count: 5);
         var ambiguous = BreakLinks(planted, broken, singleDefinition: false, count: 1);
         foreach (var (path, _) in ambiguous) expected[path] = planted[path];
+
+        // Planted notation variants (GL0013): one in a link's text, two in the prose of the BOM + CRLF file, one
+        // form glossary.yml declares non-preferred; each fix writes the preferred form and nothing else.
+        _workspace.WriteBytes("glossary.yml", Encoding.UTF8.GetBytes("variants:\n  ハイパーパラメータ: [ハイパラ, 超パラメータ]\n"));
+        Variant(planted, expected, "ai/nlp.md", ">トークナイザ</a>を列挙", ">トークナイザー</a>を列挙");
+        Variant(planted, expected, "ml-dl-training.md", "モデルをもう一度学習させること。", "モデルをもう一度学習させること。（ファイン・チューニング、finetuning とも書く）",
+            "モデルをもう一度学習させること。（ファインチューニング、Fine-tuning とも書く）");
+        Variant(planted, expected, "dl-train_eval.md", "トレーニングに影響を与えます。", "トレーニングに影響を与えます。（略してハイパラ）", "トレーニングに影響を与えます。（略してハイパーパラメータ）");
         foreach (var (path, text) in planted) WriteKeepingBom(path, text);
         var lint = _workspace.Run(".", "lint");
         lint.Stdout.Split('\n').Count(l => l.Contains(" GL0003 ")).Should().Be(4);
         lint.Stdout.Split('\n').Count(l => l.Contains(" GL0002 ")).Should().Be(retargetable.Count + 1);
+        lint.Stdout.Split('\n').Where(l => l.Contains(" GL0013 ")).Should().Equal(
+            "ai/nlp.md:78:308: warning GL0013 'トークナイザー' is a notation variant of 'トークナイザ', defined in ai/nlp.md; write 'トークナイザ'",
+            "dl-train_eval.md:26:335: warning GL0013 'ハイパラ' is declared a non-preferred form of 'ハイパーパラメータ' in glossary.yml:2; write 'ハイパーパラメータ'",
+            "ml-dl-training.md:7:353: warning GL0013 'ファイン・チューニング' is a notation variant of 'ファインチューニング', defined in ml-dl-training.md; write 'ファインチューニング'",
+            "ml-dl-training.md:7:365: warning GL0013 'finetuning' is a notation variant of 'Fine-tuning', defined in ml-dl-training.md; write 'Fine-tuning'");
 
         var fix = _workspace.Run(".", "lint", "--fix");
         fix.Exit.Should().Be(1, "the link with an ambiguous text is still broken");
-        fix.Stderr.Should().Contain($"Fixed {4 + retargetable.Count} findings in ");
+        fix.Stderr.Should().Contain($"Fixed {4 + retargetable.Count + 4} findings in ");
+        fix.Stdout.Should().NotContain(" GL0013 ").And.NotContain(" GL0010 ", "the link text is an entry word again");
         fix.Stdout.Split('\n').Where(l => l.Contains(" error GL")).Should().ContainSingle()
             .Which.Should().StartWith($"{ambiguous[0].Path}:").And.Contain(" error GL0002 ");
         var after = Snapshot();
@@ -93,6 +107,16 @@ public sealed class LintFixCorpusTests : IDisposable
         expected[path] = expected[path].Replace(old, $"## {edited}<a id=\"{Id(edited)}\"></a>");
         var oldLink = $"\"{Base}{path}#{Id(heading)}\"";
         foreach (var file in expected.Keys.ToList()) expected[file] = expected[file].Replace(oldLink, $"\"{Base}{path}#{Id(edited)}\"");
+    }
+
+    /// <summary>Writes <paramref name="variant"/> for the first <paramref name="text"/> of a file; the fix writes <paramref name="fixedText"/> (by default the text as it was).</summary>
+    private static void Variant(Dictionary<string, string> planted, Dictionary<string, string> expected, string path, string text, string variant, string? fixedText = null)
+    {
+        int at = planted[path].IndexOf(text, StringComparison.Ordinal);
+        at.Should().BeGreaterThanOrEqualTo(0, $"{path} holds '{text}'");
+        planted[path] = planted[path][..at] + variant + planted[path][(at + text.Length)..];
+        int e = expected[path].IndexOf(text, StringComparison.Ordinal);
+        expected[path] = expected[path][..e] + (fixedText ?? text) + expected[path][(e + text.Length)..];
     }
 
     /// <summary>

@@ -56,4 +56,26 @@ public sealed class TermHighlightServiceTests
         var highlights = TermHighlightService.GetHighlights(f.Index, glossary, new TextSpan(mention.Start + 1, 0));
         highlights.Should().Equal(new TermHighlight(mention, TermHighlightKind.Unlinked));
     }
+
+    [Fact]
+    public void A_notation_variant_is_deprecated_and_wins_over_the_shorter_mention_it_overlaps()
+    {
+        var f = FixtureWorkspace.Parse("""
+            //- 用語集.md
+            <!-- 記事URL:https://example.org/用語集.md# -->
+
+            ## データ
+            - 資料。
+
+            ## データベース
+            - 表の集まり。
+            //- 記事.md
+            データーベースとデータ、[データー](https://example.org/x)。
+            """);
+        var doc = f.Doc("記事.md");
+        TermHighlightService.GetHighlights(f.Index, doc).Select(h => (doc.GetText(h.Span), h.Kind)).Should().Equal(
+            ("データーベース", TermHighlightKind.Deprecated | TermHighlightKind.Unlinked),
+            ("データ", TermHighlightKind.Unlinked),
+            ("データー", TermHighlightKind.Deprecated));
+    }
 }

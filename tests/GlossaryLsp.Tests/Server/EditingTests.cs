@@ -71,7 +71,10 @@ public sealed class EditingTests
     public async Task The_compaction_and_the_mention_automaton_come_only_once_no_message_has_arrived_for_a_quiet_spell()
     {
         var clock = new FakeTimeProvider();
-        await using var client = LspTestClient.Create(Fixtures.Workspace(), new ServerOptions { QuietBeforeBackgroundWork = TimeSpan.FromSeconds(2.5), Clock = clock });
+        // Notation variants (GL0013) ride on the mention automaton, so their diagnostics would build it: off here.
+        var files = Fixtures.Workspace();
+        files["glossary.yml"] = "rules:\n  notation-variant: off\n";
+        await using var client = LspTestClient.Create(files, new ServerOptions { QuietBeforeBackgroundWork = TimeSpan.FromSeconds(2.5), Clock = clock });
         await client.InitializeAsync();
         await client.OpenAsync("記事.md", Fixtures.Article);
         await client.WaitForDiagnosticsAsync("記事.md");

@@ -26,7 +26,7 @@ public sealed class LifecycleTests
         var watchers = client.ServerRequests("client/registerCapability")[0].GetProperty("registrations")[0];
         watchers.GetProperty("method").GetString().Should().Be("workspace/didChangeWatchedFiles");
         watchers.GetProperty("registerOptions").GetProperty("watchers").EnumerateArray().Select(w => w.GetProperty("globPattern").GetString())
-            .Should().Contain(["**/*.md", "**/glossary.yml"]);
+            .Should().Contain(["**/*.md", "**/*.{yml,yaml}"]);
 
         (await client.ShutdownAsync()).Should().Be(0);
     }

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Index;
+using GlossaryLsp.Core.Linking;
+using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Text;
+
+namespace GlossaryLsp.Core.Rules;
+
+/// <summary>
+/// What GL0013 reads of other documents' definitions, for the <see cref="DependencyTracker"/>: when entry
+/// words change, the documents whose prose may hold their variant fold (each document's
+/// <see cref="VariantSignature"/>), and the definers of entry words that fold like them (near-duplicate
+/// definitions). Made only while GL0013 is on. Immutable.
+/// </summary>
+internal sealed class VariantDependencies
+{
+    /// <summary>Below this many documents, threads cost more than they save.</summary>
+    private const int ParallelThreshold = 8;
+    private readonly ImmutableDictionary<string, VariantSignature> _signatures;
+
+    private VariantDependencies(ImmutableDictionary<string, VariantSignature> signatures) => _signatures = signatures;
+
+    public static bool IsOn(GlossaryIndex index) => index.Config.GetSeverity(RuleCatalog.GL0013.Id, RuleCatalog.GL0013.DefaultSeverity) is not null;
+
+    /// <summary>The signatures of these documents; null when GL0013 is off.</summary>
+    public static VariantDependencies? Create(GlossaryIndex index, IReadOnlyList<ParsedDocument> documents) =>
+        IsOn(index) ? new VariantDependencies(ImmutableDictionary.CreateRange(StringComparer.Ordinal, Signatures(documents))) : null;
+
+    /// <summary>With the signatures of re-analysed documents renewed and those of removed documents dropped.</summary>
+    public VariantDependencies With(IReadOnlyList<ParsedDocument> analysed, IEnumerable<string> removed) =>
+        new(_signatures.RemoveRange(removed).SetItems(Signatures(analysed)));
+
+    /// <summary>Adds the documents whose GL0013 findings may change because the entry-word keys <paramref name="changedKeys"/> changed.</summary>
+    public void AddDependents(GlossaryIndex before, GlossaryIndex after, IReadOnlyCollection<string> changedKeys, SortedSet<string> result)
+    {
+        if (changedKeys.Count == 0) return;
+        var folds = changedKeys.Select(VariantFold.Fold).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (path, signature) in _signatures)
+            if (!result.Contains(path) && folds.Exists(signature.MayContain)) result.Add(path);
+        foreach (var key in changedKeys)
+            foreach (var index in new[] { before, after })
+                foreach (var other in MentionScanner.KeysFoldedLike(index, key))
+                {
+                    AddDefiners(before, other, result);
+                    AddDefiners(after, other, result);
+                }
+    }
+
+    private static void AddDefiners(GlossaryIndex index, string key, SortedSet<string> result)
+    {
+        if (index.EntryWordTable.TryGetValue(key, out var refs))
+            foreach (var r in refs) result.Add(r.Path);
+    }
+
+    private static KeyValuePair<string, VariantSignature>[] Signatures(IReadOnlyList<ParsedDocument> documents)
+    {
+        var result = new KeyValuePair<string, VariantSignature>[documents.Count];
+        void One(int i) => result[i] = KeyValuePair.Create(documents[i].Path, VariantSignature.Of(documents[i]));
+        if (documents.Count < ParallelThreshold) for (int i = 0; i < documents.Count; i++) One(i);
+        else Parallel.For(0, documents.Count, One);
+        return result;
+    }
+}
