@@ -10,8 +10,8 @@ namespace GlossaryLsp.Benchmarks;
 /// <summary>
 /// Editor requests on a loaded snapshot: mention scan of a document (the automaton over every entry
 /// word), completion by a typed prefix, hover on a link and on a term mention, semantic tokens of a
-/// 70 KB document and the reading hints of a screenful of it. Caches built per
-/// snapshot (automaton, sorted entry-word list) are warmed in setup, as in a running server.
+/// 70 KB document and the reading hints of a screenful of it, the code lens resolve of a term. Caches built per
+/// snapshot (automaton, sorted entry-word list, usage table) are warmed in setup, as in a running server.
 /// </summary>
 [MemoryDiagnoser]
 public class FeatureBenchmarks
@@ -57,6 +57,7 @@ public class FeatureBenchmarks
         int first = _large.Lines.LineCount / 2;
         _visible = Core.Text.TextSpan.FromBounds(_large.Lines.GetLineStart(first), _large.Lines.GetLineStart(Math.Min(first + 50, _large.Lines.LineCount - 1)));
         MentionScanner.FindMentions(_index, _document);
+        TermUsageService.UsageVersion(_index);
         CompletionService.Complete(_index, _completionDocument, _completionOffset);
     }
 
@@ -77,6 +78,13 @@ public class FeatureBenchmarks
 
     [Benchmark(Description = "inlay hints: 50 lines of a 70 KB document")]
     public int InlayHints() => ReadingHintService.GetHints(_index, _large, _visible, Core.Config.ReadingHintMode.First).Count;
+
+    [Benchmark(Description = "code lens resolve: counts and places of a term")]
+    public int CodeLensResolve()
+    {
+        var term = _document.Terms[_document.Terms.Length / 2];
+        return TermUsageService.CountsText(_index, term).Length + TermUsageService.Places(_index, term).Count;
+    }
 
     [Benchmark(Description = "hover: term mention")]
     public int HoverMention() => HoverService.GetHover(_index, _document, _mentionOffset, markdown: true)?.Contents.Length ?? 0;

@@ -9,7 +9,8 @@ namespace GlossaryLsp.Benchmarks;
 /// Entry point: <c>dotnet run -c Release --project benchmarks/GlossaryLsp.Benchmarks -- --filter '*'</c>.
 /// <c>--quick</c> runs every benchmark in-process with few iterations; every other argument is
 /// BenchmarkDotNet's own (<c>--job short</c>, <c>--list flat</c>, …). <c>--keystrokes [corpus]</c> prints the
-/// distribution of single keystrokes' re-analysis times instead (<see cref="KeystrokeLatency"/>).
+/// distribution of single keystrokes' re-analysis times instead (<see cref="KeystrokeLatency"/>), <c>--lenses [corpus]</c>
+/// that of code lens resolves (<see cref="LensLatency"/>).
 /// </summary>
 public static class Program
 {
@@ -18,6 +19,11 @@ public static class Program
         if (args.FirstOrDefault() == "--keystrokes")
         {
             KeystrokeLatency.Run(args.ElementAtOrDefault(1) ?? "1000x100");
+            return;
+        }
+        if (args.FirstOrDefault() == "--lenses")
+        {
+            LensLatency.Run(args.ElementAtOrDefault(1) ?? "1000x100");
             return;
         }
         IConfig config = DefaultConfig.Instance;

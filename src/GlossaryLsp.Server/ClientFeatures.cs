@@ -16,6 +16,7 @@ public sealed record ClientFeatures
     public bool DiagnosticRefresh { get; init; }
     public bool SemanticTokensRefresh { get; init; }
     public bool InlayHintRefresh { get; init; }
+    public bool CodeLensRefresh { get; init; }
     public bool WorkDoneProgress { get; init; }
     public bool ApplyEdit { get; init; }
     public bool DocumentChanges { get; init; }
@@ -32,6 +33,7 @@ public sealed record ClientFeatures
             DiagnosticRefresh = c.Workspace?.Diagnostics?.RefreshSupport == true,
             SemanticTokensRefresh = c.Workspace?.SemanticTokens?.RefreshSupport == true,
             InlayHintRefresh = c.Workspace?.InlayHint?.RefreshSupport == true,
+            CodeLensRefresh = c.Workspace?.CodeLens?.RefreshSupport == true,
             WorkDoneProgress = c.Window?.WorkDoneProgress == true,
             ApplyEdit = c.Workspace?.ApplyEdit == true,
             DocumentChanges = c.Workspace?.WorkspaceEdit?.DocumentChanges == true,

@@ -34,6 +34,8 @@ public sealed class RequestContext
     /// <summary>The workspace's mutable state (mutating handlers only: the queue runs them one at a time).</summary>
     internal WorkspaceState State => _server.State;
     internal ServerLifecycle Lifecycle => _server.Lifecycle;
+    /// <summary>Asks the client to re-request views of documents it did not edit.</summary>
+    internal ViewRefresher Views => _server.Views;
     /// <summary>Reads folders from disk (mutating handlers only).</summary>
     internal WorkspaceLoading Loading => _server.Loading;
     /// <summary>The workspace document at a URI, or null (never opened and not on disk, or outside every workspace folder).</summary>

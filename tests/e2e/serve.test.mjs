@@ -97,7 +97,7 @@ for (const [name, source] of corpora) {
         const init = await ed.initialize();
         const caps = init.capabilities;
         assert.equal(caps.textDocumentSync.change, 2);
-        for (const k of ['hoverProvider', 'completionProvider', 'definitionProvider', 'referencesProvider', 'renameProvider', 'codeActionProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'documentLinkProvider', 'foldingRangeProvider', 'executeCommandProvider', 'diagnosticProvider', 'semanticTokensProvider'])
+        for (const k of ['hoverProvider', 'completionProvider', 'definitionProvider', 'referencesProvider', 'renameProvider', 'codeActionProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'documentLinkProvider', 'foldingRangeProvider', 'executeCommandProvider', 'diagnosticProvider', 'semanticTokensProvider', 'codeLensProvider'])
           assert.ok(caps[k], `capability ${k}`);
         assert.equal(ed.status.files, files.length);
       });
@@ -213,6 +213,26 @@ for (const [name, source] of corpora) {
         const refs = await ed.request('textDocument/references', { textDocument: { uri: definition.uri }, position: definition.range.start, context: { includeDeclaration: true } });
         const linkLine = link.position.line;
         assert.ok(refs.some((r) => r.uri === ed.uri(link.file) && r.range.start.line === linkLine), `a reference from ${link.file}:${linkLine + 1}`);
+      });
+
+      await t.test('code lens on the linked term: resolve counts the link, and its places include it', async () => {
+        const glossaryFile = ed.pathOf(definition.uri);
+        const lenses = await ed.request('textDocument/codeLens', { textDocument: { uri: definition.uri } });
+        const headings = ed.text(glossaryFile).split(/\r?\n/);
+        assert.ok(lenses.length > 0 && lenses.every((l) => !l.command && (/^##\s/.test(headings[l.range.start.line]) || /^title:/.test(headings[l.range.start.line]))),
+          `lenses only on term headings or titles: ${JSON.stringify(lenses.slice(0, 3))}`);
+        const lens = lenses.find((l) => l.range.start.line === definition.range.start.line);
+        assert.ok(lens, `a lens on line ${definition.range.start.line} of ${glossaryFile}`);
+        const { command } = await ed.request('codeLens/resolve', lens);
+        const m = /^([\d,]+) links? · ([\d,]+) mentions?$/.exec(command.title);
+        assert.ok(m, command.title);
+        assert.equal(command.command, 'glossary.showReferences');
+        const [uri, position, places] = command.arguments;
+        assert.equal(uri, definition.uri);
+        assert.deepEqual(position, lens.range.start);
+        assert.equal(places.length, Number(m[1].replace(/,/g, '')) + Number(m[2].replace(/,/g, '')), 'one place per counted link or mention');
+        assert.ok(places.some((p) => p.uri === ed.uri(link.file) && p.range.start.line === link.position.line), `a place in ${link.file}:${link.position.line + 1}`);
+        assert.ok(places.every((p) => p.uri !== definition.uri), 'uses in other documents only');
       });
 
       await t.test('rename across files, then lint shows no new broken link', async () => {

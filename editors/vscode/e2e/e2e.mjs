@@ -17,6 +17,7 @@ import { followTermLinkInHover, pickTermLink } from './hover-link.mjs';
 import * as workbench from './workbench.mjs';
 import { hoverAt, sleep, waitFor, wordBox } from './workbench.mjs';
 import { createTerm, underlinedMention } from './editor-views.mjs';
+import { codeLensPeek, readingHintOnScreen } from './glossary-views.mjs';
 import { countLinks, definitionSnippet, findPlainMention, readTerms } from './workspace.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -325,6 +326,19 @@ async function main() {
     if (!termLink) throw new Error('no term whose definition links a term of another file');
     await focusEditor();
     return followTermLinkInHover(page, termLink);
+  }, OUT);
+
+  await check('a reading inlay hint is drawn after a kanji term heading', async () => {
+    await focusEditor();
+    const line = await readingHintOnScreen(page, 'transfer-learning.md', 'てんいがくしゅう');
+    await screenshot(OUT, 'inlay-hint.png');
+    return line;
+  }, OUT);
+  await check('a code lens shows a term\'s links and mentions, and clicking it opens the references peek', async () => {
+    const { title, head, rows } = await codeLensPeek(page);
+    await screenshot(OUT, 'code-lens-peek.png');
+    await page.keyboard.press('Escape');
+    return `"${title}" → peek "${head}", ${rows} rows`;
   }, OUT);
 
   // --- Second VS Code without dotnet on PATH: the extension must say how to fix it.

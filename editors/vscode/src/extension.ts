@@ -11,6 +11,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { SHOW_REFERENCES_COMMAND, showReferencesArgs } from './references';
 import { resolveServerCommand, SERVER_PATH_SETTING, ServerPathError } from './serverPath';
 import { didChangeConfigurationParams, initializationOptions, mapSettings, ServerSettings } from './serverSettings';
 import { ClientState, GlossaryStatusParams, statusView } from './status';
@@ -33,6 +34,7 @@ const OWN_COMMANDS = new Set<string>([
   'glossary.lookUpTerm',
   'glossary.restartServer',
   'glossary.showOutput',
+  SHOW_REFERENCES_COMMAND,
 ]);
 
 let client: LanguageClient | undefined;
@@ -302,6 +304,24 @@ async function linkAllTerms(arg?: unknown): Promise<void> {
   }
 }
 
+/** The code lens's `glossary.showReferences [uri, position, locations]`: VS Code's references peek at the term's name. */
+async function showReferences(...args: unknown[]): Promise<void> {
+  const parsed = showReferencesArgs(args);
+  if (parsed === undefined) {
+    log(`${SHOW_REFERENCES_COMMAND}: unexpected arguments ${JSON.stringify(args).slice(0, 200)}`);
+    return;
+  }
+  const position = new vscode.Position(parsed.position.line, parsed.position.character);
+  const locations = parsed.locations.map(
+    (l) =>
+      new vscode.Location(
+        vscode.Uri.parse(l.uri),
+        new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character),
+      ),
+  );
+  await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(parsed.uri), position, locations);
+}
+
 async function revealTerm(term: GlossaryTerm): Promise<void> {
   const uri = vscode.Uri.parse(term.uri);
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -374,6 +394,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('glossary.lookUpTerm', lookUpTerm),
     vscode.commands.registerCommand('glossary.restartServer', restartClient),
     vscode.commands.registerCommand('glossary.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SERVER_PATH_SETTING)) {
         void restartClient();

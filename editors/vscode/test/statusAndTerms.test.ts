@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { statusView } from '../src/status';
+import { showReferencesArgs } from '../src/references';
 import { firstLine, GlossaryTerm, termPickItems, validTerms } from '../src/terms';
 
 describe('statusView', () => {
@@ -49,5 +50,18 @@ describe('termPickItems', () => {
   it('firstLine skips fences and comments and truncates', () => {
     assert.equal(firstLine('<!-- c -->\n```\n'), '');
     assert.equal(firstLine('x'.repeat(200)).length, 160);
+  });
+});
+
+describe('showReferencesArgs', () => {
+  const range = { start: { line: 2, character: 3 }, end: { line: 2, character: 7 } };
+  it('reads the code lens command arguments and drops malformed locations', () => {
+    const parsed = showReferencesArgs(['file:///g.md', { line: 2, character: 3 }, [{ uri: 'file:///a.md', range }, { uri: 1 }, null]]);
+    assert.deepEqual(parsed, { uri: 'file:///g.md', position: { line: 2, character: 3 }, locations: [{ uri: 'file:///a.md', range }] });
+  });
+  it('refuses arguments of another shape', () => {
+    assert.equal(showReferencesArgs([]), undefined);
+    assert.equal(showReferencesArgs(['file:///g.md', { line: 2 }, []]), undefined);
+    assert.equal(showReferencesArgs(['file:///g.md', { line: 2, character: 0 }, {}]), undefined);
   });
 });

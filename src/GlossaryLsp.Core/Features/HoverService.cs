@@ -11,7 +11,7 @@ public sealed record HoverResult(string Contents, TextSpan Span);
 
 /// <summary>
 /// Hover (SPEC §3) on a link, a term heading or a glossary page's title, a heading, a notation variant or a term mention:
-/// a term is described by <see cref="TermDescription"/>; a link to an ordinary heading or document
+/// a term is described by <see cref="TermDescription"/> (on its own name, also where it is used); a link to an ordinary heading or document
 /// names it; a broken link says what is missing. External links and plain text have no hover.
 /// </summary>
 public static class HoverService
@@ -22,7 +22,12 @@ public static class HoverService
         if (PositionTarget.At(index, document, offset) is not { } target) return null;
         if (target.Variant is { } variant) return VariantHover(index, variant, markdown, uriOf);
         if (target.Term is { } term)
-            return new HoverResult(markdown ? TermDescription.ToMarkdown(index, term, uriOf) : TermDescription.ToPlainText(index, term), target.Span);
+        {
+            var text = markdown ? TermDescription.ToMarkdown(index, term, uriOf) : TermDescription.ToPlainText(index, term);
+            // On the term's own name, where it is used (the counts of its code lens).
+            if (target.Kind == PositionKind.TermName) text += $"\nUsed in other documents: {TermUsageService.CountsText(index, term)}\n";
+            return new HoverResult(text, target.Span);
+        }
         return target.Kind switch
         {
             PositionKind.Link => LinkHover(index, document, target, markdown),

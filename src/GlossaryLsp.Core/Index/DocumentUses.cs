@@ -38,6 +38,9 @@ internal sealed class DocumentUses
     public bool SameAs(DocumentUses other) =>
         ReferenceEquals(this, other) || Terms.AsSpan().SequenceEqual(other.Terms) && Links.AsSpan().SequenceEqual(other.Links) && Mentions.AsSpan().SequenceEqual(other.Mentions);
 
+    /// <summary>True when the document links to or mentions the term.</summary>
+    public bool Uses(TermRef term) => Array.BinarySearch(Terms, term, Comparer<TermRef>.Create(Compare)) >= 0;
+
     /// <summary>The documents whose terms this document uses, each once, in path order.</summary>
     public IEnumerable<string> TargetPaths()
     {

@@ -40,11 +40,7 @@ internal sealed class CompletionResolveHandler : ILspRequestHandler<CompletionIt
 {
     public Task<CompletionItem> HandleAsync(CompletionItem item, RequestContext context, CancellationToken cancellationToken)
     {
-        if (item.Data is not JsonElement { ValueKind: JsonValueKind.Object } data) return Task.FromResult(item);
-        CompletionData? d;
-        try { d = data.Deserialize<CompletionData>(LspJson.Options); }
-        catch (JsonException) { return Task.FromResult(item); }
-        if (d is null || context.GetDocument(d.Uri) is not { } doc) return Task.FromResult(item);
+        if (LspJson.ReadData<CompletionData>(item.Data as JsonElement?) is not { } d || context.GetDocument(d.Uri) is not { } doc) return Task.FromResult(item);
         bool markdown = context.ClientCapabilities.CompletionDocumentationMarkdown;
         if (CompletionService.Describe(doc.Index, d.Path, d.Headword, markdown, doc.Folder.GetUri) is not { } text) return Task.FromResult(item);
         return Task.FromResult(item with { Documentation = new MarkupContent(markdown ? MarkupKind.Markdown : MarkupKind.PlainText, text) });

@@ -10,6 +10,7 @@ namespace GlossaryLsp.Server.Handlers;
 /// <summary>
 /// <c>workspace/executeCommand</c> <c>glossary.linkAllTerms [uri]</c>: computes the linker's edits for the
 /// document and asks the client to apply them (<c>workspace/applyEdit</c>). Returns whether they were applied.
+/// A code lens's <c>glossary.showReferences</c> is the client's to show; sent here, it returns its locations.
 /// </summary>
 [LspMethod("workspace/executeCommand")]
 internal sealed class ExecuteCommandHandler : ILspRequestHandler<ExecuteCommandParams, object?>
@@ -18,6 +19,8 @@ internal sealed class ExecuteCommandHandler : ILspRequestHandler<ExecuteCommandP
 
     public async Task<object?> HandleAsync(ExecuteCommandParams request, RequestContext context, CancellationToken cancellationToken)
     {
+        if (request.Command == CodeLensResolveHandler.ShowReferences)
+            return request.Arguments is [_, _, { ValueKind: JsonValueKind.Array } locations, ..] ? locations : null;
         if (request.Command != LinkAllTerms)
             throw new LocalRpcException($"unknown command '{request.Command}'") { ErrorCode = LspErrorCodes.InvalidParams };
         if (request.Arguments is not [{ ValueKind: JsonValueKind.String } arg, ..] || arg.GetString() is not { } uri)

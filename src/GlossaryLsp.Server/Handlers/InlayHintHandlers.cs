@@ -31,11 +31,7 @@ internal sealed class InlayHintResolveHandler : ILspRequestHandler<InlayHint, In
 {
     public Task<InlayHint> HandleAsync(InlayHint hint, RequestContext context, CancellationToken cancellationToken)
     {
-        if (hint.Data is not { ValueKind: JsonValueKind.Object } data) return Task.FromResult(hint);
-        InlayHintData? d;
-        try { d = data.Deserialize<InlayHintData>(LspJson.Options); }
-        catch (JsonException) { return Task.FromResult(hint); }
-        if (d is null || context.GetDocument(d.Uri) is not { } doc) return Task.FromResult(hint);
+        if (LspJson.ReadData<InlayHintData>(hint.Data) is not { } d || context.GetDocument(d.Uri) is not { } doc) return Task.FromResult(hint);
         var index = doc.Folder.Index;
         if (index.GetDocument(d.Path)?.Terms.FirstOrDefault(t => t.Headword == d.Headword) is not { } term) return Task.FromResult(hint);
         var sentence = ReadingHintService.FirstSentence(index, term);

@@ -65,6 +65,7 @@ internal sealed class InitializeHandler : ILspRequestHandler<InitializeParams, I
             FoldingRangeProvider = Has("textDocument/foldingRange") ? true : null,
             SemanticTokensProvider = Has("textDocument/semanticTokens/full") ? new SemanticTokensOptions(TermTokens.Legend, Range: true, Full: true) : null,
             InlayHintProvider = Has("textDocument/inlayHint") ? new InlayHintOptions(ResolveProvider: Has("inlayHint/resolve")) : null,
+            CodeLensProvider = Has("textDocument/codeLens") ? new CodeLensOptions(ResolveProvider: Has("codeLens/resolve")) : null,
             ExecuteCommandProvider = Has("workspace/executeCommand") ? new ExecuteCommandOptions(Commands: ["glossary.linkAllTerms"]) : null,
             DiagnosticProvider = new DiagnosticOptions { Identifier = "glossary", InterFileDependencies = true, WorkspaceDiagnostics = true },
             Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),

@@ -34,6 +34,7 @@ public sealed record WorkspaceClientCapabilities
     public RefreshCapability? Diagnostics { get; init; }
     public RefreshCapability? SemanticTokens { get; init; }
     public RefreshCapability? InlayHint { get; init; }
+    public RefreshCapability? CodeLens { get; init; }
 }
 
 public sealed record RefreshCapability(bool? RefreshSupport = null);
@@ -122,6 +123,7 @@ public sealed record ServerCapabilities
     public bool? FoldingRangeProvider { get; init; }
     public SemanticTokensOptions? SemanticTokensProvider { get; init; }
     public InlayHintOptions? InlayHintProvider { get; init; }
+    public CodeLensOptions? CodeLensProvider { get; init; }
     public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
     public DiagnosticOptions? DiagnosticProvider { get; init; }
     public WorkspaceServerCapabilities? Workspace { get; init; }

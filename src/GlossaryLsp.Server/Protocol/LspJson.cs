@@ -14,6 +14,14 @@ public static class LspJson
 
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>The <c>data</c> a server put on an item for its resolve, read back; null when it is missing or not of that shape.</summary>
+    public static T? ReadData<T>(JsonElement? data) where T : class
+    {
+        if (data is not { ValueKind: JsonValueKind.Object } element) return null;
+        try { return element.Deserialize<T>(Options); }
+        catch (JsonException) { return null; }
+    }
+
     public static JsonSerializerOptions Create() => new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

@@ -116,6 +116,9 @@ internal sealed class RequestWarmUp(LanguageServer server)
         };
         var text = new StringBuilder(source.Text);
         if (!source.Text.EndsWith('\n')) text.Append('\n');
+        // A link to the term, for the hover: on the term's own name it would count its uses, a scan of every document.
+        text.Append("\n[x](").Append(term.Anchor is { } anchor ? "#" + anchor : Relative(source.Path, source.Path)).Append(")\n");
+        int linkAt = text.Length - 3;
         text.Append('\n');
         var ends = new List<int>();
         foreach (var line in contexts)
@@ -132,7 +135,7 @@ internal sealed class RequestWarmUp(LanguageServer server)
         var conversions = server.Lifecycle.Session.Conversions;
         foreach (var end in ends)
             Invoke(warm, "textDocument/completion", Params(uri, conversions.ToPosition(copy, end), new { triggerKind = 1 }));
-        Invoke(warm, "textDocument/hover", Params(uri, conversions.ToPosition(copy, term.NameSpan.Start), null));
+        Invoke(warm, "textDocument/hover", Params(uri, conversions.ToPosition(copy, linkAt), null));
     }
 
     private void Invoke(ServerSnapshot snapshot, string method, JsonElement json)

@@ -69,6 +69,7 @@ internal sealed class LspTestClient : IAsyncDisposable
             diagnostics = new { refreshSupport = refresh },
             semanticTokens = new { refreshSupport = refresh },
             inlayHint = new { refreshSupport = refresh },
+            codeLens = new { refreshSupport = refresh },
         },
         textDocument = pull
             ? (object)new
@@ -282,6 +283,9 @@ internal sealed class LspTestClient : IAsyncDisposable
 
         [JsonRpcMethod("workspace/inlayHint/refresh")]
         public object? RefreshInlayHints() { client.Record(client._serverRequests, "workspace/inlayHint/refresh", default); return null; }
+
+        [JsonRpcMethod("workspace/codeLens/refresh")]
+        public object? RefreshCodeLenses() { client.Record(client._serverRequests, "workspace/codeLens/refresh", default); return null; }
 
         [JsonRpcMethod("workspace/applyEdit", UseSingleObjectParameterDeserialization = true)]
         public object ApplyEdit(JsonElement p) { client.Record(client._serverRequests, "workspace/applyEdit", p); return client.ApplyEdit(p); }
