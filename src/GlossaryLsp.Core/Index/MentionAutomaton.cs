@@ -39,8 +39,11 @@ internal sealed class MentionAutomaton
         var keys = new List<string>(table.Count);
         foreach (var (key, refs) in table)
             if (key.Length > 0 && IsMention(refs)) keys.Add(key);
-        return new MentionAutomaton(table, KeyTrie.Build(keys), [], builtFromTable: true);
+        return Of(table, KeyTrie.Build(keys));
     }
+
+    /// <summary>The automaton of a table whose entry-word keys (not the reading-only ones) <paramref name="trie"/> holds.</summary>
+    public static MentionAutomaton Of(OverlayTable<TermRef[]> table, KeyTrie trie) => new(table, trie, [], builtFromTable: true);
 
     /// <summary>True when a key of <see cref="Base"/> or <see cref="Overlay"/> is still an entry word (not only a reading) of this automaton's snapshot.</summary>
     public bool IsLive(string key) => _builtFromTable || (_table.TryGetValue(key, out var refs) && IsMention(refs));
