@@ -10,12 +10,14 @@ namespace GlossaryLsp.Tests.Server;
 /// folders added and removed in a loop, a glossary.yml that flips between valid and invalid on every save.
 /// Each time the server keeps serving with exactly the results a user expects, and what the fault brought
 /// in (documents, folders, the big text) is collected once it is gone: nothing in the server holds it.
-/// The heap's total is no measure of that: the process's shared buffer pools keep buffers sized for
-/// the largest message. (The client closing stdin or breaking stdout: Cli/ServeProcessTests;
+/// (What the heap holds after 20 MB messages: <see cref="HugeMessageMemoryTests"/>. The client closing stdin or breaking stdout: Cli/ServeProcessTests;
 /// malformed JSON-RPC: BadInputTests.)
 /// </summary>
 public sealed class ServerFaultTests
 {
+    /// <summary>A line of the Markdown a huge message repeats.</summary>
+    internal const string HugeLine = "- transfer learning [link](glossary.md#broken) lorem ipsum dolor sit amet\n";
+
     /// <summary>The article once the term's heading changed to 転移 | Transfer (its id stays): the link's text no longer names it.</summary>
     private static readonly Fixture ArticleAfterRename = Fixture.Parse($$"""
         //- 記事.md
@@ -264,10 +266,11 @@ public sealed class ServerFaultTests
         return $"{Fixture.PositionIn(text, start)}-{Fixture.PositionIn(text, text.IndexOf(')', start))}";
     }
 
-    /// <summary>ASCII Markdown of exactly <paramref name="bytes"/> bytes.</summary>
+    /// <summary>ASCII Markdown of exactly <paramref name="bytes"/> bytes (built without the shared pools' buffers, which would stay in the process).</summary>
     private static string Huge(int bytes)
     {
-        const string line = "- transfer learning [link](glossary.md#broken) lorem ipsum dolor sit amet\n";
-        return string.Concat(Enumerable.Repeat(line, bytes / line.Length + 1))[..bytes];
+        var text = new System.Text.StringBuilder(bytes + HugeLine.Length);
+        while (text.Length < bytes) text.Append(HugeLine);
+        return text.ToString(0, bytes);
     }
 }
