@@ -56,6 +56,9 @@ internal sealed class TermUsage
         return (LinksTo(term.Path, term.Index) + links, MentionsOf(term.Path, term.Index) + mentions);
     }
 
+    /// <summary>The other documents that link to or mention some term of the document at <paramref name="definingPath"/>, in path order.</summary>
+    public IReadOnlyList<string> UsersOf(string definingPath) => _counts.TryGetValue(definingPath, out var c) ? c.Users : [];
+
     /// <summary>What a document links to and mentions (its own terms too).</summary>
     public DocumentUses UsesOf(string path) => _uses.TryGetValue(path, out var uses) ? uses : DocumentUses.None;
 
@@ -100,7 +103,8 @@ internal sealed class TermUsage
 
     private static TermUsage Build(GlossaryIndex index, Func<ParsedDocument, DocumentUses> usesOf, CancellationToken? sequential)
     {
-        var docs = index.Documents.Values.ToArray();
+        // In path order, so that each defining document's users are added in order.
+        var docs = index.Documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal).ToArray();
         var uses = new DocumentUses[docs.Length];
         if (sequential is { } cancellation)
         {
@@ -136,16 +140,22 @@ internal sealed class TermUsage
             if (t.Path == path || !counts.TryGetValue(t.Path, out var c) || t.Index >= c.Links.Length) continue;
             c.Links[t.Index] += sign * uses.Links[i];
             c.Mentions[t.Index] += sign * uses.Mentions[i];
+            if (i > 0 && uses.Terms[i - 1].Path == t.Path) continue; // one user entry per defining document
+            int at = c.Users.BinarySearch(path, StringComparer.Ordinal);
+            if (sign > 0 && at < 0) c.Users.Insert(~at, path);
+            else if (sign < 0 && at >= 0) c.Users.RemoveAt(at);
         }
     }
 
-    /// <summary>Per term of one document: links and mentions from other documents. Changed only while being made.</summary>
+    /// <summary>Per term of one document: links and mentions from other documents, and who they are. Changed only while being made.</summary>
     private sealed class TermCounts(int terms)
     {
         public int[] Links { get; private init; } = new int[terms];
         public int[] Mentions { get; private init; } = new int[terms];
+        /// <summary>The other documents that use some of the terms, in path order (a code lens's places are looked for there only).</summary>
+        public List<string> Users { get; private init; } = [];
 
-        public TermCounts Copy() => new(0) { Links = (int[])Links.Clone(), Mentions = (int[])Mentions.Clone() };
+        public TermCounts Copy() => new(0) { Links = (int[])Links.Clone(), Mentions = (int[])Mentions.Clone(), Users = [.. Users] };
 
         public bool IsUsed(int term) => term < Links.Length && (Links[term] > 0 || Mentions[term] > 0);
     }

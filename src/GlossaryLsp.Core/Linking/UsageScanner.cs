@@ -39,9 +39,18 @@ public static class UsageScanner
         if (RefOf(index, term) is not { } target) return [];
         var usage = Usage(index);
         var places = new List<(string Path, TextSpan Span, bool IsLink)>();
-        foreach (var path in index.Documents.Keys.Where(path => usage.UsesOf(path).Uses(target)).Order(StringComparer.Ordinal))
-            foreach (var place in usage.UsesOf(path).PlacesOf(target))
-                places.Add((path, place.Span, place.IsLink));
+        void AddFrom(string path)
+        {
+            foreach (var place in usage.UsesOf(path).PlacesOf(target)) places.Add((path, place.Span, place.IsLink));
+        }
+        // The documents that use some term of the defining one, and that one itself, in path order.
+        bool own = false;
+        foreach (var user in usage.UsersOf(target.Path))
+        {
+            if (!own && string.CompareOrdinal(target.Path, user) < 0) { AddFrom(target.Path); own = true; }
+            AddFrom(user);
+        }
+        if (!own) AddFrom(target.Path);
         return places;
     }
 

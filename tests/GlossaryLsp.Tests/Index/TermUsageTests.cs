@@ -1,5 +1,6 @@
 using GlossaryLsp.Benchmarks.Corpus;
 using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Features;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Core.Parsing;
@@ -86,6 +87,18 @@ public class TermUsageTests
     }
 
     [Fact]
+    public void A_document_that_stops_using_a_glossary_is_no_longer_among_its_users()
+    {
+        var index = GlossaryIndex.Create(GlossaryConfig.Default,
+            [DocumentParser.Parse("g.md", "<!-- 記事タイトル:用語集 -->\n## 語\n\n- 定義。\n"), DocumentParser.Parse("a.md", "語と語。\n")]);
+        UsageScanner.Usage(index).UsersOf("g.md").Should().Equal("a.md");
+        var edited = index.WithDocument(DocumentParser.Parse("a.md", "なし。\n"));
+        UsageScanner.Usage(edited).UsersOf("g.md").Should().BeEmpty();
+        TermUsageService.Places(edited, edited.Documents["g.md"].Terms[0]).Should().BeEmpty();
+        TermUsageService.Places(index, index.Documents["g.md"].Terms[0]).Select(p => p.Path).Should().Equal("a.md", "a.md");
+    }
+
+    [Fact]
     public void A_background_build_stops_when_cancelled_and_otherwise_makes_what_a_request_would()
     {
         var corpus = SyntheticCorpus.Generate(files: 6, termsPerFile: 6, seed: 4);
@@ -109,6 +122,7 @@ public class TermUsageTests
                 usage.WorkspaceCountsOf(new TermRef(doc.Path, t)).Should().Be(fresh.WorkspaceCountsOf(new TermRef(doc.Path, t)));
             }
             usage.UsesOf(doc.Path).SameAs(fresh.UsesOf(doc.Path)).Should().BeTrue($"the places of {doc.Path}");
+            usage.UsersOf(doc.Path).Should().Equal(fresh.UsersOf(doc.Path), $"the users of {doc.Path}");
         }
         index.Documents.Values.Sum(d => Enumerable.Range(0, d.Terms.Length).Sum(t => usage.MentionsOf(d.Path, t))).Should().BePositive();
     }
