@@ -4,14 +4,7 @@
 # Server: GLOSSARY_SERVER="cmd args" if set (e.g. "glossary serve"), else the Release build of this checkout.
 # Not part of test.sh: CI has no Emacs.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-dll=$repo/src/GlossaryLsp.Cli/bin/Release/net10.0/glossary.dll
-server=${GLOSSARY_SERVER:-dotnet $dll serve --stdio}
-[[ -n ${GLOSSARY_SERVER:-} || -f $dll ]] || { echo "build first: dotnet build $repo/GlossaryLsp.sln -c Release" >&2; exit 2; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cp -r "$repo/content" "$tmp/content"
+source "$(dirname "$0")/../editors/workspace.sh"
 printf '\n[壊れたリンク](../glossary/transfer-learning.md#存在しない見出し)\n' >> "$tmp/content/articles/transfer-learning-intro.md"
 
 mkdir -p "$tmp/home/.emacs.d"

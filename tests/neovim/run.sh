@@ -5,14 +5,7 @@
 # Server: GLOSSARY_SERVER="cmd args" if set (e.g. "glossary serve"), else the Release build of this checkout.
 # Not part of test.sh: CI has no Neovim.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-dll=$repo/src/GlossaryLsp.Cli/bin/Release/net10.0/glossary.dll
-server=${GLOSSARY_SERVER:-dotnet $dll serve --stdio}
-[[ -n ${GLOSSARY_SERVER:-} || -f $dll ]] || { echo "build first: dotnet build $repo/GlossaryLsp.sln -c Release" >&2; exit 2; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cp -r "$repo/content" "$tmp/content"
+source "$(dirname "$0")/../editors/workspace.sh"
 mkdir -p "$tmp/home/.config/nvim"
 server_lua=$(printf "'%s', " $server)
 awk '/^## Neovim/ {s=1} /^## Emacs/ {s=0} s && /^```lua/ {b=1; next} b && /^```/ {b=0; next} b' "$repo/docs/SERVER.md" |

@@ -43,6 +43,9 @@ public sealed record GlossaryConfig
     public bool IsGlossaryPath(string relativePath) => Matches(ref _glossaryMatcher, GlossaryGlobs, relativePath);
     public bool IsIgnored(string relativePath) => Matches(ref _ignoreMatcher, IgnoreGlobs, relativePath);
 
+    /// <summary>True when the rule is reported at all.</summary>
+    public bool IsOn(RuleDescriptor rule) => GetSeverity(rule.Id, rule.DefaultSeverity) is not null;
+
     /// <summary>Whether a rule is reported at all, and at which severity.</summary>
     public DiagnosticSeverity? GetSeverity(string ruleId, DiagnosticSeverity defaultSeverity)
     {

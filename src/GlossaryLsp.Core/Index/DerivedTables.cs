@@ -90,12 +90,15 @@ internal sealed class DerivedTables
         return Same(a.FrontMatter?.GetString("url"), b.FrontMatter?.GetString("url"));
     }
 
-    public static DerivedTables Build(ImmutableSortedDictionary<string, ParsedDocument> documents)
+    /// <param name="withAutomaton">Also make the mention automaton now (the caller knows it will be needed): its trie
+    /// needs only the keys, so it is built on another core while the tables are merged.</param>
+    public static DerivedTables Build(ImmutableSortedDictionary<string, ParsedDocument> documents, bool withAutomaton = false)
     {
         var docs = documents.Values.ToArray();
         var facts = new DocumentFacts[docs.Length];
         // Key normalisation (NFKC) is most of the cost: done per document in parallel.
         Parallel.For(0, docs.Length, i => facts[i] = DocumentFacts.Of(docs[i]));
+        var trie = withAutomaton ? Task.Run(() => KeyTrie.Build([.. facts.SelectMany(f => f.WordKeys).Where(k => k.Length > 0)])) : null;
         int keyCount = 0;
         foreach (var f in facts) keyCount += f.WordKeys.Length;
         var byKey = new Dictionary<string, TermRef[]>(keyCount, StringComparer.Ordinal);
@@ -121,7 +124,7 @@ internal sealed class DerivedTables
         }
         DocumentFacts.TrimTable(byKey);
         var candidateMap = candidates.ToImmutableDictionary();
-        return new DerivedTables
+        var tables = new DerivedTables
         {
             ByKey = new OverlayTable<TermRef[]>(byKey),
             UrlToPaths = urls.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
@@ -131,6 +134,8 @@ internal sealed class DerivedTables
             TermCount = termCount,
             VariantCounts = VariantCounts.Of(variantCounts),
         };
+        if (trie is not null) tables._automaton = MentionAutomaton.Of(tables.ByKey, trie.GetAwaiter().GetResult());
+        return tables;
     }
 
     public bool TryGetPath(ReadOnlySpan<char> url, [NotNullWhen(true)] out string? path)

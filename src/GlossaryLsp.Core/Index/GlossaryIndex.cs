@@ -23,7 +23,7 @@ public sealed partial class GlossaryIndex
         Config = config;
         Documents = documents;
         OtherFiles = otherFiles;
-        _tables = tables ?? DerivedTables.Build(documents);
+        _tables = tables ?? DerivedTables.Build(documents, withAutomaton: config.IsOn(RuleCatalog.GL0013));
         _usage = usage ?? UsageCell.Empty();
         _linksByAddress = new(() => LinksByAddress.Of(Documents.Values));
     }

@@ -24,6 +24,10 @@ internal sealed class KeyTrie
     /// char and <see cref="FoldEnd"/>): a text position where the fold's pair has no bit starts no key, exact or variant.
     /// </summary>
     private readonly ulong[] _foldStarts = new ulong[FoldStartBits / 64];
+    /// <summary>The root's child for each char, or -1, when the root has many children: its step is then one read, not a search.</summary>
+    private readonly int[]? _rootChild;
+    /// <summary>A bit per node: set when one of its children is a char <see cref="VariantFold"/> changes or removes (ー, separators, ヴ, small vowels).</summary>
+    private readonly ulong[] _foldSensitive;
 
     private KeyTrie(int[] firstChild, char[] label, int[] keyIndex, string[] keys)
     {
@@ -31,6 +35,20 @@ internal sealed class KeyTrie
         _label = label;
         _keyIndex = keyIndex;
         _keys = keys;
+        if (firstChild[1] - firstChild[0] > 64)
+        {
+            _rootChild = new int[char.MaxValue + 1];
+            Array.Fill(_rootChild, -1);
+            for (int child = firstChild[0]; child < firstChild[1]; child++) _rootChild[label[child]] = child;
+        }
+        _foldSensitive = new ulong[(label.Length + 63) / 64];
+        for (int node = 0; node < label.Length; node++)
+            for (int child = firstChild[node]; child < firstChild[node + 1]; child++)
+                if (label[child] is VariantFold.ProlongedSoundMark or VariantFold.MiddleDot or ' ' or 'ヴ' || VariantFold.IsSmallVowel(label[child]))
+                {
+                    _foldSensitive[node >> 6] |= 1UL << (node & 63);
+                    break;
+                }
         // A large trie's keys are folded on all cores (the automaton of a snapshot is built while its readers wait).
         if (keys.Length < 8192) MarkFoldStarts(keys, 0, keys.Length, _foldStarts);
         else Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, keys.Length, keys.Length / 8), r => MarkFoldStarts(keys, r.Item1, r.Item2, _foldStarts));
@@ -80,6 +98,7 @@ internal sealed class KeyTrie
     /// <summary>The child of <paramref name="node"/> (0 = root) for <paramref name="c"/>, or -1.</summary>
     public int Step(int node, char c)
     {
+        if (node == 0 && _rootChild is { } root) return root[c];
         int lo = _firstChild[node], hi = _firstChild[node + 1] - 1;
         while (lo <= hi)
         {
@@ -104,6 +123,12 @@ internal sealed class KeyTrie
         int lo = _firstChild[node], hi = _firstChild[node + 1] - 1;
         return lo <= hi && _label[lo] <= c && c <= _label[hi];
     }
+
+    /// <summary>
+    /// False when no child of <paramref name="node"/> is a char the variant fold changes or removes: then the fold
+    /// of a text can only go on from it by the very char the text has.
+    /// </summary>
+    public bool HasFoldSensitiveChild(int node) => (_foldSensitive[node >> 6] & (1UL << (node & 63))) != 0;
 
     /// <summary>The key that ends at this node, if any.</summary>
     public string? KeyAt(int node) => _keyIndex[node] is var k and >= 0 ? _keys[k] : null;

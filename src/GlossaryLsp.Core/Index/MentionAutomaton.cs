@@ -11,9 +11,13 @@ namespace GlossaryLsp.Core.Index;
 internal sealed class MentionAutomaton
 {
     private readonly OverlayTable<TermRef[]> _table;
-    private MentionAutomaton(OverlayTable<TermRef[]> table, KeyTrie @base, string[] added)
+    /// <summary>True when the trie was built from this very table: every key of it is live.</summary>
+    private readonly bool _builtFromTable;
+
+    private MentionAutomaton(OverlayTable<TermRef[]> table, KeyTrie @base, string[] added, bool builtFromTable = false)
     {
         _table = table;
+        _builtFromTable = builtFromTable;
         Base = @base;
         Added = added;
         Overlay = added.Length == 0 ? null : KeyTrie.Build([.. added]);
@@ -35,11 +39,14 @@ internal sealed class MentionAutomaton
         var keys = new List<string>(table.Count);
         foreach (var (key, refs) in table)
             if (key.Length > 0 && IsMention(refs)) keys.Add(key);
-        return new MentionAutomaton(table, KeyTrie.Build(keys), []);
+        return Of(table, KeyTrie.Build(keys));
     }
 
-    /// <summary>True when the key is still an entry word (not only a reading) of this automaton's snapshot.</summary>
-    public bool IsLive(string key) => _table.TryGetValue(key, out var refs) && IsMention(refs);
+    /// <summary>The automaton of a table whose entry-word keys (not the reading-only ones) <paramref name="trie"/> holds.</summary>
+    public static MentionAutomaton Of(OverlayTable<TermRef[]> table, KeyTrie trie) => new(table, trie, [], builtFromTable: true);
+
+    /// <summary>True when a key of <see cref="Base"/> or <see cref="Overlay"/> is still an entry word (not only a reading) of this automaton's snapshot.</summary>
+    public bool IsLive(string key) => _builtFromTable || (_table.TryGetValue(key, out var refs) && IsMention(refs));
 
     /// <summary><see cref="IsLive(string)"/> for a key given as chars.</summary>
     public bool IsLive(ReadOnlySpan<char> key) => _table.TryGetValue(key, out var refs) && IsMention(refs);

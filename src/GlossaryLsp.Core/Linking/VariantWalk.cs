@@ -38,6 +38,11 @@ internal sealed class VariantWalk
             if (next < 0) return;
             node = next;
             prev = VariantFold.Classify(c);
+            if (!trie.HasFoldSensitiveChild(node))
+            {
+                if (trie.KeyAt(node) is { } plain) matches.Add((t, plain));
+                continue;
+            }
             int choon = trie.MayHaveChild(node, VariantFold.ProlongedSoundMark) ? trie.Step(node, VariantFold.ProlongedSoundMark) : -1;
             if ((choon >= 0 && HasRemovable(trie, choon)) || EndsAfterRemovedRun(trie, node, prev))
             {
@@ -85,6 +90,7 @@ internal sealed class VariantWalk
     /// </summary>
     private static int FastStep(KeyTrie trie, int node, Script prev, char c)
     {
+        if (!trie.HasFoldSensitiveChild(node)) return trie.Step(node, c);
         int found = -1;
         if (!From(trie, node, c, ref found)) return Ambiguous;
         if (node == 0) return found;

@@ -107,7 +107,7 @@ internal sealed class DependencyTracker
     public SortedSet<string>? Dependents(GlossaryIndex before, GlossaryIndex after, IEnumerable<string> changedPaths, ISet<string>? pointingInto = null)
     {
         if (!Equals(before.InferredMapping, after.InferredMapping)) return null;
-        bool mentionsOn = after.Config.GetSeverity(RuleCatalog.GL0009.Id, RuleCatalog.GL0009.DefaultSeverity) is not null;
+        bool mentionsOn = after.Config.IsOn(RuleCatalog.GL0009);
 
         var result = new SortedSet<string>(StringComparer.Ordinal);
         void AddReaders(ReadKind kind, string value)

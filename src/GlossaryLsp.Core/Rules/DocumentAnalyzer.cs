@@ -50,7 +50,7 @@ public static class DocumentAnalyzer
     /// </summary>
     public static void PrepareShared(GlossaryIndex index)
     {
-        if (index.Config.GetSeverity(RuleCatalog.GL0013.Id, RuleCatalog.GL0013.DefaultSeverity) is not null) MentionScanner.Prepare(index);
+        if (index.Config.IsOn(RuleCatalog.GL0013)) MentionScanner.Prepare(index);
     }
 
     /// <summary>All documents of the snapshot, analysed in parallel, in path order.</summary>

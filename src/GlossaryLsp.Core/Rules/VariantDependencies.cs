@@ -21,7 +21,7 @@ internal sealed class VariantDependencies
 
     private VariantDependencies(ImmutableDictionary<string, VariantSignature> signatures) => _signatures = signatures;
 
-    public static bool IsOn(GlossaryIndex index) => index.Config.GetSeverity(RuleCatalog.GL0013.Id, RuleCatalog.GL0013.DefaultSeverity) is not null;
+    public static bool IsOn(GlossaryIndex index) => index.Config.IsOn(RuleCatalog.GL0013);
 
     /// <summary>The signatures of these documents; null when GL0013 is off.</summary>
     public static VariantDependencies? Create(GlossaryIndex index, IReadOnlyList<ParsedDocument> documents) =>
