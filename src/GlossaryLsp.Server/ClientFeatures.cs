@@ -17,6 +17,8 @@ public sealed record ClientFeatures
     public bool SemanticTokensRefresh { get; init; }
     public bool InlayHintRefresh { get; init; }
     public bool CodeLensRefresh { get; init; }
+    /// <summary>The client shows code lenses (it says so for the document or the workspace).</summary>
+    public bool CodeLens { get; init; }
     public bool WorkDoneProgress { get; init; }
     public bool ApplyEdit { get; init; }
     public bool DocumentChanges { get; init; }
@@ -34,6 +36,7 @@ public sealed record ClientFeatures
             SemanticTokensRefresh = c.Workspace?.SemanticTokens?.RefreshSupport == true,
             InlayHintRefresh = c.Workspace?.InlayHint?.RefreshSupport == true,
             CodeLensRefresh = c.Workspace?.CodeLens?.RefreshSupport == true,
+            CodeLens = td?.CodeLens is not null || c.Workspace?.CodeLens is not null,
             WorkDoneProgress = c.Window?.WorkDoneProgress == true,
             ApplyEdit = c.Workspace?.ApplyEdit == true,
             DocumentChanges = c.Workspace?.WorkspaceEdit?.DocumentChanges == true,

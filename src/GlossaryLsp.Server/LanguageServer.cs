@@ -122,6 +122,7 @@ public sealed class LanguageServer : IDisposable
         Diagnostics.Schedule(snapshot);
         Status.Changed(snapshot);
         Views.Changed(snapshot);
+        WarmUp.SnapshotChanged(snapshot);
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ test('glossary serve on 3,000 files defining the same word', { skip }, async (t)
     assert.deepEqual(d[0].relatedInformation.map((r) => ed.pathOf(r.location.uri)), ['f0001.md', 'f0002.md', 'f0003.md']);
 
     const hover = await ed.request('textDocument/hover', { textDocument: { uri: ed.uri('f0001.md') }, position: { line: 2, character: 3 } });
-    assert.match(hover.contents.value, /also defined in 2,999 other documents: `f0002\.md`, `f0003\.md`, `f0004\.md` and 2,996 more\n\nUsed in other documents: 0 links · 0 mentions\n$/);
+    assert.match(hover.contents.value, /also defined in 2,999 other documents: `f0002\.md`, `f0003\.md`, `f0004\.md` and 2,996 more\n\nUsed in the workspace: 0 links · 0 mentions\n$/);
     assert.equal(await ed.shutdown(), 0);
   } finally {
     ed.kill();

@@ -25,7 +25,7 @@ public static class HoverService
         {
             var text = markdown ? TermDescription.ToMarkdown(index, term, uriOf) : TermDescription.ToPlainText(index, term);
             // On the term's own name, where it is used (the counts of its code lens).
-            if (target.Kind == PositionKind.TermName) text += $"\nUsed in other documents: {TermUsageService.CountsText(index, term)}\n";
+            if (target.Kind == PositionKind.TermName) text += $"\nUsed in the workspace: {TermUsageService.CountsText(index, term)}\n";
             return new HoverResult(text, target.Span);
         }
         return target.Kind switch

@@ -15,9 +15,9 @@ public sealed record TermUse(string Path, TextSpan Span, bool IsLink);
 
 /// <summary>
 /// Where a term is used (SPEC §3 code lens; the hover on a term's name): the links to it and mentions of it
-/// in other documents, read from the snapshot's usage table (<see cref="UsageScanner"/>, the counts of
-/// GL0015 and <c>glossary terms</c>). Counting is cheap once the table is made; the places are found
-/// only when asked, by scanning again the documents the table says use the term.
+/// in the whole workspace, its own document included (never its own heading), read from the snapshot's
+/// usage table (<see cref="UsageScanner"/>, which also gives GL0015 and <c>glossary terms</c> their counts
+/// of other documents). Once the table is made, counts and places are read from it, no document is scanned.
 /// </summary>
 public static class TermUsageService
 {
@@ -31,15 +31,15 @@ public static class TermUsageService
     /// <summary>"3 links · 1 mention": the one text of a term's usage, the code lens's title and a line of the hover.</summary>
     public static string CountsText(GlossaryIndex index, TermDefinition term)
     {
-        var (links, mentions) = UsageScanner.CountsOf(index, term);
+        var (links, mentions) = UsageScanner.WorkspaceCountsOf(index, term);
         return $"{"link".ToQuantity(links, "N0", CultureInfo.InvariantCulture)} · {"mention".ToQuantity(mentions, "N0", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>
-    /// A token of the snapshot's usage table: the same object while no document's links to or mentions of
-    /// other documents' terms changed (a changed count always gives another). Makes the table when needed.
+    /// A token of the snapshot's usage table: the same object while no count of <see cref="CountsText"/>
+    /// changed (places that only moved keep it; a changed count always gives another). Makes the table when needed.
     /// </summary>
-    public static object UsageVersion(GlossaryIndex index) => UsageScanner.Usage(index);
+    public static object UsageVersion(GlossaryIndex index) => UsageScanner.Usage(index).Version;
 
     /// <summary>The places <see cref="CountsText"/> counts: in path order, then text order.</summary>
     public static IReadOnlyList<TermUse> Places(GlossaryIndex index, TermDefinition term) =>

@@ -181,11 +181,15 @@ public sealed partial class GlossaryIndex
     }
 
     /// <summary>
-    /// How often other documents link to and mention each term, made on first use. Index cannot scan for
-    /// mentions (Linking does, one layer up), so the scan of one document comes from the caller:
+    /// Where each term is linked to and mentioned, made on first use. Index cannot scan for mentions
+    /// (Linking does, one layer up), so the scan of one document comes from the caller:
     /// <c>Linking/UsageScanner</c> is the one caller.
     /// </summary>
     internal TermUsage GetUsage(Func<GlossaryIndex, ParsedDocument, DocumentUses> usesOf) => _usage.Get(this, doc => usesOf(this, doc));
+
+    /// <summary>Makes the usage ahead of its first use, in the background (<see cref="UsageCell.TryPrepare"/>).</summary>
+    internal bool TryPrepareUsage(Func<GlossaryIndex, ParsedDocument, DocumentUses> usesOf, CancellationToken cancellation) =>
+        _usage.TryPrepare(this, doc => usesOf(this, doc), cancellation);
 
     /// <summary>What the index derives from a document: this snapshot's, or made afresh for a parse it does not hold.</summary>
     internal DocumentFacts FactsOf(ParsedDocument document) =>

@@ -19,6 +19,8 @@ internal sealed class UsageCell
     private TermUsage? _value;
     /// <summary>A cell whose usage was made when this one was created; null once this one's is made.</summary>
     private UsageCell? _base;
+    /// <summary>Stops the background build under way, if any (<see cref="TryPrepare"/>).</summary>
+    private CancellationTokenSource? _background;
 
     private UsageCell(UsageCell? @base, HashSet<string> changed)
     {
@@ -45,6 +47,9 @@ internal sealed class UsageCell
     public TermUsage Get(GlossaryIndex index, Func<ParsedDocument, DocumentUses> usesOf)
     {
         if (Volatile.Read(ref _value) is { } made) return made;
+        // A request does not wait for the slower background build: it stops it and builds in parallel.
+        try { Volatile.Read(ref _background)?.Cancel(); }
+        catch (ObjectDisposedException) { }
         lock (_lock)
         {
             if (_value is { } done) return done;
@@ -52,6 +57,42 @@ internal sealed class UsageCell
             Volatile.Write(ref _value, usage);
             _base = null;
             return usage;
+        }
+    }
+
+    /// <summary>
+    /// Makes the usage ahead of its first use, one document after the other on the calling thread and
+    /// without holding the lock a request takes; false when <paramref name="cancellation"/> or a request
+    /// that needs the usage first (<see cref="Get"/>) stopped it, or another background build is under way.
+    /// </summary>
+    public bool TryPrepare(GlossaryIndex index, Func<ParsedDocument, DocumentUses> usesOf, CancellationToken cancellation)
+    {
+        if (IsBuilt) return true;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        if (Interlocked.CompareExchange(ref _background, stop, null) is not null) return false;
+        try
+        {
+            UsageCell? @base;
+            lock (_lock) @base = _base;
+            var usage = @base?._value is { } earlier
+                ? earlier.With(index, _changed, usesOf)
+                : TermUsage.BuildSequentially(index, usesOf, stop.Token);
+            lock (_lock)
+            {
+                if (_value is not null) return true;
+                stop.Token.ThrowIfCancellationRequested();
+                Volatile.Write(ref _value, usage);
+                _base = null;
+            }
+            return true;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return IsBuilt;
+        }
+        finally
+        {
+            Volatile.Write(ref _background, null);
         }
     }
 }

@@ -5,61 +5,71 @@ using GlossaryLsp.Core.Text;
 namespace GlossaryLsp.Core.Linking;
 
 /// <summary>
-/// Which terms of other documents a document uses: its links that resolve to a term, and its mentions
+/// Which terms a document uses, and where: its links that resolve to a term, and its mentions
 /// (<see cref="MentionScanner"/>, nearest definition). The snapshot's <see cref="TermUsage"/> adds them up;
-/// this is the only way to it, so that every reader (GL0015, <c>glossary terms</c>) counts alike.
+/// this is the only way to it, so that every reader counts alike: GL0015 and <c>glossary terms</c> the
+/// uses by other documents, the code lens and the hover on a term's name those of the whole workspace.
 /// </summary>
 public static class UsageScanner
 {
+    /// <summary>
+    /// Makes the snapshot's usage table ahead of its first use, on the calling thread (<see cref="UsageCell.TryPrepare"/>);
+    /// false when stopped by <paramref name="cancellation"/> or by a request that made it first.
+    /// </summary>
+    public static bool TryPrepare(GlossaryIndex index, CancellationToken cancellation) => index.TryPrepareUsage(UsesOf, cancellation);
+
     /// <summary>The snapshot's usage table: made on first use (a mention scan of every document), or derived from an earlier snapshot's.</summary>
     internal static TermUsage Usage(GlossaryIndex index) => index.GetUsage(UsesOf);
 
-    /// <summary>How many links of other documents resolve to the term, and how many times they mention it.</summary>
-    internal static (int Links, int Mentions) CountsOf(GlossaryIndex index, TermDefinition term)
-    {
-        if (RefOf(index, term) is not { } r) return (0, 0);
-        var usage = Usage(index);
-        return (usage.LinksTo(r.Path, r.Index), usage.MentionsOf(r.Path, r.Index));
-    }
+    /// <summary>How many links in the workspace resolve to the term, and how many times it is mentioned (its own document's too).</summary>
+    internal static (int Links, int Mentions) WorkspaceCountsOf(GlossaryIndex index, TermDefinition term) =>
+        RefOf(index, term) is { } r ? Usage(index).WorkspaceCountsOf(r) : (0, 0);
 
-    /// <summary>Links and mentions of one document in other documents' terms.</summary>
-    internal static DocumentUses UsesOf(GlossaryIndex index, ParsedDocument document)
-    {
-        var linked = new List<TermRef>();
-        var mentioned = new List<TermRef>();
-        foreach (var (term, _, isLink) in Uses(index, document))
-            if (RefOf(index, term) is { } r) (isLink ? linked : mentioned).Add(r);
-        return DocumentUses.Of(linked, mentioned);
-    }
+    /// <summary>The links and mentions of one document, each with the term it points at (its own terms too).</summary>
+    internal static DocumentUses UsesOf(GlossaryIndex index, ParsedDocument document) =>
+        DocumentUses.Of(Uses(index, document).Select(u => (Ref: RefOf(index, u.Term), u.Span, u.IsLink)).Where(u => u.Ref is not null)
+            .Select(u => (u.Ref!.Value, u.Span, u.IsLink)));
 
     /// <summary>
-    /// Where the documents that use <paramref name="term"/> (per the snapshot's usage table) link to it or
-    /// mention it: the places <see cref="Usage"/> counts, in path order, then text order.
+    /// Where <paramref name="term"/> is linked to or mentioned in the workspace, read from the snapshot's
+    /// usage table: the places <see cref="WorkspaceCountsOf"/> counts, in path order, then text order.
     /// </summary>
     internal static IReadOnlyList<(string Path, TextSpan Span, bool IsLink)> PlacesOf(GlossaryIndex index, TermDefinition term)
     {
         if (RefOf(index, term) is not { } target) return [];
         var usage = Usage(index);
-        var users = index.Documents.Keys.Where(path => usage.UsesOf(path).Uses(target)).Order(StringComparer.Ordinal).ToArray();
-        var found = new List<(string Path, TextSpan Span, bool IsLink)>[users.Length];
-        Parallel.For(0, users.Length, i =>
+        var places = new List<(string Path, TextSpan Span, bool IsLink)>();
+        void AddFrom(string path)
         {
-            var doc = index.Documents[users[i]];
-            found[i] = [.. Uses(index, doc).Where(u => ReferenceEquals(u.Term, term)).Select(u => (doc.Path, u.Span, u.IsLink)).OrderBy(u => u.Span.Start)];
-        });
-        return [.. found.SelectMany(f => f)];
+            foreach (var place in usage.UsesOf(path).PlacesOf(target)) places.Add((path, place.Span, place.IsLink));
+        }
+        // The documents that use some term of the defining one, and that one itself, in path order.
+        bool own = false;
+        foreach (var user in usage.UsersOf(target.Path))
+        {
+            if (!own && string.CompareOrdinal(target.Path, user) < 0) { AddFrom(target.Path); own = true; }
+            AddFrom(user);
+        }
+        if (!own) AddFrom(target.Path);
+        return places;
     }
 
-    /// <summary>The one scan: each link of the document that resolves to another document's term, then each mention of one.</summary>
+    /// <summary>
+    /// The one scan: each link of the document that resolves to a term (but a term's own heading linking
+    /// to it), then each mention of one (headings and front matter are never scanned for mentions).
+    /// </summary>
     private static IEnumerable<(TermDefinition Term, TextSpan Span, bool IsLink)> Uses(GlossaryIndex index, ParsedDocument document)
     {
         if (document.LoadProblem is not null) yield break;
         foreach (var link in document.Links)
-            if (index.ResolveLink(document, link) is { Status: LinkStatus.Resolved, Term: { } term } && term.DocumentPath != document.Path)
+            if (index.ResolveLink(document, link) is { Status: LinkStatus.Resolved, Term: { } term } && !InOwnHeading(term, document, link.Span))
                 yield return (term, link.Span, true);
         foreach (var mention in MentionScanner.FindMentions(index, document))
-            if (mention.Term.DocumentPath != document.Path) yield return (mention.Term, mention.Span, false);
+            yield return (mention.Term, mention.Span, false);
     }
+
+    private static bool InOwnHeading(TermDefinition term, ParsedDocument document, TextSpan span) =>
+        term.DocumentPath == document.Path && term.Heading is { } heading && heading.Span.Start <= span.Start && span.End <= heading.Span.End;
 
     /// <summary>The term's place in its document: a binary search by position (terms are in text order), then a check by reference.</summary>
     private static TermRef? RefOf(GlossaryIndex index, TermDefinition term)

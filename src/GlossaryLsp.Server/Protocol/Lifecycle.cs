@@ -48,6 +48,7 @@ public sealed record TextDocumentClientCapabilities
     public CompletionClientCapabilities? Completion { get; init; }
     public HoverClientCapabilities? Hover { get; init; }
     public DiagnosticClientCapabilities? Diagnostic { get; init; }
+    public CodeLensClientCapabilities? CodeLens { get; init; }
 }
 
 public sealed record CompletionClientCapabilities(CompletionItemClientCapabilities? CompletionItem = null);
@@ -57,6 +58,8 @@ public sealed record CompletionItemClientCapabilities(IReadOnlyList<string>? Doc
 public sealed record HoverClientCapabilities(IReadOnlyList<string>? ContentFormat = null);
 
 public sealed record DiagnosticClientCapabilities(bool? DynamicRegistration = null);
+
+public sealed record CodeLensClientCapabilities(bool? DynamicRegistration = null);
 
 public sealed record WindowClientCapabilities(bool? WorkDoneProgress = null);
 

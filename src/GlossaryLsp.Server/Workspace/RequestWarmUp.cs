@@ -14,12 +14,15 @@ namespace GlossaryLsp.Server.Workspace;
 /// through the real deserialization, handler and serialization on a private copy of a document no
 /// reader sees, and what the next diagnostics pass needs. Then, once no message has arrived for
 /// <see cref="ServerOptions.QuietBeforeBackgroundWork"/>, what would pause the answers: one compacting
-/// collection and the mention automaton (a request that needs it earlier builds it itself). Why: see
-/// docs/PERFORMANCE.md, "Hover and completion are ready before they are asked for".
+/// collection, the mention automaton (a request that needs it earlier builds it itself), and when the
+/// client shows code lenses the usage table their first resolve would make (<see cref="PrepareUsage"/>).
+/// Why: see docs/PERFORMANCE.md, "Hover and completion are ready before they are asked for" and issue 16.
 /// </summary>
 internal sealed class RequestWarmUp(LanguageServer server)
 {
     private int _completed;
+    /// <summary>The snapshot whose usage table is being made, and what stops that when a newer one arrives.</summary>
+    private UsageBuild? _usage;
 
     /// <summary>Warm-ups that ran to their end (tests wait for them).</summary>
     public int Completed => Volatile.Read(ref _completed);
@@ -35,10 +38,23 @@ internal sealed class RequestWarmUp(LanguageServer server)
                 if (!WaitForQuiet()) return;
                 Compact();
                 PrepareMentions();
+                PrepareUsage();
                 Interlocked.Increment(ref _completed);
             }), TaskScheduler.Default).Unwrap()
             .ContinueWith(t => server.Log.Error($"preparing hover and completion failed: {t.Exception!.InnerException}"),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    /// <summary>A newer snapshot than the one whose usage table is being made stops that build (queue thread).</summary>
+    public void SnapshotChanged(ServerSnapshot snapshot)
+    {
+        if (Volatile.Read(ref _usage) is { } building && !ReferenceEquals(building.Snapshot, snapshot)) Stop(building.Stop);
+    }
+
+    private static void Stop(CancellationTokenSource stop)
+    {
+        try { stop.Cancel(); }
+        catch (ObjectDisposedException) { }
     }
 
     private static JsonElement Params(string uri, Position position, object? context) =>
@@ -65,6 +81,34 @@ internal sealed class RequestWarmUp(LanguageServer server)
     private void PrepareMentions()
     {
         foreach (var folder in server.Queue.LastSnapshot.Folders) MentionScanner.Prepare(folder.Index);
+    }
+
+    /// <summary>
+    /// The usage table of the latest snapshot, when the client shows code lenses (else nothing needs it
+    /// so soon): made one document after the other on this thread, stopped by a newer snapshot (then
+    /// tried again on that one after a quiet spell) or by a request that makes it first.
+    /// </summary>
+    private void PrepareUsage()
+    {
+        while (server.Lifecycle.Session.Features.CodeLens || server.Views.AreLensesShown)
+        {
+            var snapshot = server.Queue.LastSnapshot;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
+            Volatile.Write(ref _usage, new UsageBuild(snapshot, stop));
+            bool made = false;
+            try
+            {
+                // A snapshot that arrived before the line above found nothing to stop.
+                if (ReferenceEquals(server.Queue.LastSnapshot, snapshot))
+                    made = snapshot.Folders.All(f => UsageScanner.TryPrepare(f.Index, stop.Token));
+            }
+            finally
+            {
+                Volatile.Write(ref _usage, null);
+            }
+            if (made) server.Log.Info("made the usage table for code lenses");
+            if (made || !WaitForQuiet()) return;
+        }
     }
 
     /// <summary>Sleeps until no message has arrived for the quiet spell; false when the server stops first.</summary>
@@ -151,4 +195,6 @@ internal sealed class RequestWarmUp(LanguageServer server)
             JsonSerializer.SerializeToUtf8Bytes(resolved, server.WireOptions);
         }
     }
+
+    private sealed record UsageBuild(ServerSnapshot Snapshot, CancellationTokenSource Stop);
 }

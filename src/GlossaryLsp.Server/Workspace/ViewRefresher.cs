@@ -27,6 +27,9 @@ internal sealed class ViewRefresher(ILspClient client, ServerLifecycle lifecycle
     private ImmutableArray<(string Root, object Usage)> _lensSeen = [];
     private volatile bool _lensesShown;
 
+    /// <summary>True once the client has asked for code lenses.</summary>
+    public bool AreLensesShown => _lensesShown;
+
     /// <summary>The client asked for code lenses: from now on they are refreshed when usage changes.</summary>
     public void LensesShown() => _lensesShown = true;
 

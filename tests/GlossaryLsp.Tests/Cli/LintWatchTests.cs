@@ -18,13 +18,15 @@ public sealed class LintWatchTests : IDisposable
         var anchor = AnchorCodec.Encode("転移学習 | Transfer Learning");
         _workspace.Write("glossary/ml.md", $"<!-- 記事URL:https://example.org/glossary/ml.md# -->\n\n## 転移学習 | Transfer Learning<a id=\"{anchor}\"></a>\n\n- 再利用する 🌲\n");
         _workspace.Write("posts/a.md", $"[転移学習](../glossary/ml.md#{anchor})を使う。\n");
-        var start = new ProcessStartInfo("dotnet")
+        // As in a terminal, where Ctrl-C reaches the foreground process: a test run started in the background
+        // of a script inherits SIGINT ignored (POSIX), which the .NET runtime keeps, so it is set to its default.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = _workspace.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "glossary.dll"), "lint", "--watch" },
+            ArgumentList = { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "glossary.dll"), "lint", "--watch" },
         };
         using var process = Process.Start(start)!;
         var lines = Channel.CreateUnbounded<string>();

@@ -42,7 +42,7 @@ public class DefinitionTextTests
 
             Defined in glossary/ml.md:3
 
-            Used in other documents: 0 links · 0 mentions
+            Used in the workspace: 0 links · 0 mentions
 
             """.Replace("\r\n", "\n"));
     }
@@ -62,7 +62,7 @@ public class DefinitionTextTests
 
             Defined in `glossary/ml.md:3`
 
-            Used in other documents: 0 links · 0 mentions
+            Used in the workspace: 0 links · 0 mentions
 
             """.Replace("\r\n", "\n"));
         f.Doc("glossary/ml.md").Lines.GetLine(f.Doc("glossary/ml.md").Text.IndexOf("## 特徴量", StringComparison.Ordinal)).Should().Be(8);
@@ -74,7 +74,7 @@ public class DefinitionTextTests
     {
         var f = FixtureWorkspace.Parse(Workspace, newline: "\r\n");
         var describe = CompletionService.Describe(f.Index, "glossary/ml.md", "決定木", markdown: false);
-        HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: false)!.Contents.Should().Be(describe + "\nUsed in other documents: 0 links · 0 mentions\n");
+        HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: false)!.Contents.Should().Be(describe + "\nUsed in the workspace: 0 links · 0 mentions\n");
         describe.Should().Contain("- 入力の特徴量に関する条件で分岐する。\n");
         CompletionService.Describe(f.Index, "glossary/ml.md", "決定木", markdown: true, UriOf).Should()
             .Contain("- 入力の[特徴量](file:///ws/glossary/ml.md#L9)に関する*条件*で分岐する。\n");
@@ -87,7 +87,7 @@ public class DefinitionTextTests
         var f = FixtureWorkspace.Parse("//- g.md\n<!-- 記事タイトル:用語集 -->\n## $0長い用語\n\n" + lines);
         var plain = HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: false, UriOf)!.Contents;
         plain.Should().Be("長い用語\n\n" + string.Concat(Enumerable.Range(1, 20).Select(i => $"- 項目{i}\n")) +
-            "… (continues in g.md:24)\n\nDefined in g.md:2\n\nUsed in other documents: 0 links · 0 mentions\n");
+            "… (continues in g.md:24)\n\nDefined in g.md:2\n\nUsed in the workspace: 0 links · 0 mentions\n");
         var markdown = HoverService.GetHover(f.Index, f.Document, f.Cursor, markdown: true, UriOf)!.Contents;
         markdown.Should().Contain("- 項目20\n\n… (continues in [g.md:24](file:///ws/g.md#L24))\n\n---\n").And.NotContain("項目21");
     }

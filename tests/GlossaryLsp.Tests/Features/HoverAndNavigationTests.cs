@@ -220,7 +220,7 @@ public class HoverAndNavigationTests
             fixture.Append($"//- {path}\n<!-- 記事URL:https://e.com/{path}# -->\n\n## 凍結\n\n- 別。\n");
         Hover(FixtureWorkspace.Parse(fixture.ToString()), markdown: false).Should().Be(
             "凍結 | " + string.Join(" | ", Enumerable.Range(1, 20).Select(i => $"別名{i}")) + " and 5 more\n\n- A。\n\n" +
-            "Defined in a/g.md:3; also defined in 5 other documents: a/h.md, a/i.md, c.md and 2 more\n\nUsed in other documents: 0 links · 0 mentions\n");
+            "Defined in a/g.md:3; also defined in 5 other documents: a/h.md, a/i.md, c.md and 2 more\n\nUsed in the workspace: 0 links · 0 mentions\n");
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using GlossaryLsp.Benchmarks.Corpus;
 using GlossaryLsp.Core.Config;
+using GlossaryLsp.Core.Features;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Core.Parsing;
 
 namespace GlossaryLsp.Tests.Index;
 
-/// <summary>The snapshot's term usage (links in, mentions): made once, then derived from the previous snapshot's by the changed documents only.</summary>
+/// <summary>The snapshot's term usage (links in, mentions, their places): made once, then derived from the previous snapshot's by the changed documents only.</summary>
 public class TermUsageTests
 {
     [Fact]
@@ -62,6 +63,53 @@ public class TermUsageTests
         ShouldMatchFresh(renamed, UsageScanner.Usage(renamed));
     }
 
+    [Fact]
+    public void An_edit_that_only_moves_the_places_keeps_the_version_and_one_that_adds_a_use_changes_it()
+    {
+        var corpus = SyntheticCorpus.Generate(files: 6, termsPerFile: 6, seed: 5);
+        var index = GlossaryIndex.Create(GlossaryConfig.Default, corpus.Files.Select(f => DocumentParser.Parse(f.Path, f.Text)));
+        var usage = UsageScanner.Usage(index);
+        var doc = index.Documents.Values.First(d => usage.UsesOf(d.Path).Terms.Length > 0);
+        int firstHeading = doc.Text.IndexOf("\n## ", StringComparison.Ordinal) + 1;
+
+        var moved = index.WithDocument(DocumentParser.Parse(doc.Path, doc.Text.Insert(firstHeading, "前置き。\n\n")));
+        moved.HasSameDefinitions(index).Should().BeTrue();
+        var movedUsage = UsageScanner.Usage(moved);
+        movedUsage.Version.Should().BeSameAs(usage.Version);
+        movedUsage.UsesOf(doc.Path).SameAs(usage.UsesOf(doc.Path)).Should().BeFalse("the places moved");
+        ShouldMatchFresh(moved, movedUsage);
+
+        var term = corpus.Terms[0];
+        var added = moved.WithDocument(DocumentParser.Parse(doc.Path, moved.Documents[doc.Path].Text + $"\n{term.Label}について。\n"));
+        var addedUsage = UsageScanner.Usage(added);
+        addedUsage.Version.Should().NotBeSameAs(usage.Version);
+        ShouldMatchFresh(added, addedUsage);
+    }
+
+    [Fact]
+    public void A_document_that_stops_using_a_glossary_is_no_longer_among_its_users()
+    {
+        var index = GlossaryIndex.Create(GlossaryConfig.Default,
+            [DocumentParser.Parse("g.md", "<!-- 記事タイトル:用語集 -->\n## 語\n\n- 定義。\n"), DocumentParser.Parse("a.md", "語と語。\n")]);
+        UsageScanner.Usage(index).UsersOf("g.md").Should().Equal("a.md");
+        var edited = index.WithDocument(DocumentParser.Parse("a.md", "なし。\n"));
+        UsageScanner.Usage(edited).UsersOf("g.md").Should().BeEmpty();
+        TermUsageService.Places(edited, edited.Documents["g.md"].Terms[0]).Should().BeEmpty();
+        TermUsageService.Places(index, index.Documents["g.md"].Terms[0]).Select(p => p.Path).Should().Equal("a.md", "a.md");
+    }
+
+    [Fact]
+    public void A_background_build_stops_when_cancelled_and_otherwise_makes_what_a_request_would()
+    {
+        var corpus = SyntheticCorpus.Generate(files: 6, termsPerFile: 6, seed: 4);
+        var index = GlossaryIndex.Create(GlossaryConfig.Default, corpus.Files.Select(f => DocumentParser.Parse(f.Path, f.Text)));
+        UsageScanner.TryPrepare(index, new CancellationToken(canceled: true)).Should().BeFalse();
+        index.IsUsageBuilt.Should().BeFalse();
+        UsageScanner.TryPrepare(index, CancellationToken.None).Should().BeTrue();
+        index.IsUsageBuilt.Should().BeTrue();
+        ShouldMatchFresh(index, UsageScanner.Usage(index));
+    }
+
     private static void ShouldMatchFresh(GlossaryIndex index, TermUsage usage)
     {
         var fresh = UsageScanner.Usage(GlossaryIndex.Create(index.Config, index.Documents.Values, index.OtherFiles));
@@ -71,7 +119,10 @@ public class TermUsageTests
             {
                 (usage.LinksTo(doc.Path, t), usage.MentionsOf(doc.Path, t)).Should().Be(
                     (fresh.LinksTo(doc.Path, t), fresh.MentionsOf(doc.Path, t)), $"{doc.Path} {doc.Terms[t].Headword}");
+                usage.WorkspaceCountsOf(new TermRef(doc.Path, t)).Should().Be(fresh.WorkspaceCountsOf(new TermRef(doc.Path, t)));
             }
+            usage.UsesOf(doc.Path).SameAs(fresh.UsesOf(doc.Path)).Should().BeTrue($"the places of {doc.Path}");
+            usage.UsersOf(doc.Path).Should().Equal(fresh.UsersOf(doc.Path), $"the users of {doc.Path}");
         }
         index.Documents.Values.Sum(d => Enumerable.Range(0, d.Terms.Length).Sum(t => usage.MentionsOf(d.Path, t))).Should().BePositive();
     }

@@ -32,7 +32,7 @@ public sealed class BoundedOutputTests
 
         var hover = await client.RequestAsync("textDocument/hover", At(client, files, "f1500.md", "語"));
         hover.GetProperty("contents").GetProperty("value").GetString().Should().EndWith(
-            "Defined in `f1500.md:3`; also defined in 2,999 other documents: `f0001.md`, `f0002.md`, `f0003.md` and 2,996 more\n\nUsed in other documents: 0 links · 0 mentions\n");
+            "Defined in `f1500.md:3`; also defined in 2,999 other documents: `f0001.md`, `f0002.md`, `f0003.md` and 2,996 more\n\nUsed in the workspace: 0 links · 0 mentions\n");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class BoundedOutputTests
         var hover = await client.RequestAsync("textDocument/hover", At(client, files, "glossary/a.md", "alias500"));
         var text = hover.GetProperty("contents").GetProperty("value").GetString()!;
         text.Should().StartWith("**語** | alias0 | alias1 | ").And.Contain(" | alias19 and 9,980 more\n")
-            .And.EndWith("also defined in 1 other document: `glossary/b.md`\n\nUsed in other documents: 0 links · 3 mentions\n");
+            .And.EndWith("also defined in 1 other document: `glossary/b.md`\n\nUsed in the workspace: 0 links · 3 mentions\n");
         text.Length.Should().BeLessThan(1000);
 
         var typed = files["articles/x.md"] + "alias12";

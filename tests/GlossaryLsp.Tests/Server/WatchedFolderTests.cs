@@ -7,7 +7,7 @@ namespace GlossaryLsp.Tests.Server;
 /// Counterexamples the server-level model-based tests (Workspace/IncrementalServerModelTests)
 /// shrank: a client reports a folder deleted, moved or created on disk as one watched-file event for the
 /// folder, a pull client keeps what it pulled for a document that went and came back, and a document a
-/// load leaves out (under a tool folder) is in the workspace only while it is open.
+/// load leaves out (under a tool folder, or ignored by glossary.yml) is in the workspace only while it is open.
 /// </summary>
 public sealed class WatchedFolderTests
 {
@@ -22,6 +22,18 @@ public sealed class WatchedFolderTests
         - 例: [記事](articles/記事.md)
         //- articles/記事.md
         [転移学習](../用語集.md#{{Anchor}}) と [壊れた]({|GL0002:../用語集.md#44GC|})
+        """);
+
+    /// <summary>A glossary and, under a folder glossary.yml ignores in the tests that use it, an article with a broken anchor.</summary>
+    private static readonly Fixture Ignored = Fixture.Parse($$"""
+        //- 用語集.md
+        <!-- 記事URL:https://example.org/g/用語集.md# -->
+
+        ## 転移学習 | Transfer Learning<a id="{{Anchor}}"></a>
+
+        - 別の課題に流用する。
+        //- articles/deep/記事.md
+        [転移学習](../../用語集.md#{{Anchor}}) と [壊れた]({|GL0002:../../用語集.md#44GC|})
         """);
 
     [Fact]
@@ -166,6 +178,57 @@ public sealed class WatchedFolderTests
         await client.SettleAsync();
         Published(client, "用語集.md").Should().BeEmpty();
         Published(client, "obj/写し.md").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_ignored_document_open_while_its_folder_is_deleted_is_cleared_when_closed()
+    {
+        var files = Ignored.Files.ToDictionary(f => f.Path, f => f.Text);
+        files["glossary.yml"] = "ignore:\n  - articles/deep/**\n";
+        await using var client = LspTestClient.Create(files);
+        await client.InitializeAsync();
+        await client.SettleAsync();
+        client.LatestDiagnostics("articles/deep/記事.md").Should().BeNull("a load leaves the ignored file out");
+
+        await client.OpenAsync("articles/deep/記事.md", Ignored.Text("articles/deep/記事.md"));
+        await client.SettleAsync();
+        Published(client, "articles/deep/記事.md").Should().Equal(Expected(Ignored, "articles/deep/記事.md"));
+
+        Directory.Delete(Path.Combine(client.Root, "articles"), recursive: true);
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("articles"), type = FileChangeType.Deleted } } });
+        await client.SettleAsync();
+        Published(client, "articles/deep/記事.md").Should().Equal(Expected(Ignored, "articles/deep/記事.md"), "the editor's text stays while it is open");
+
+        await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = client.Uri("articles/deep/記事.md") } });
+        await client.SettleAsync();
+        client.LatestDiagnostics("articles/deep/記事.md")!.Diagnostics.Should().BeEmpty();
+        Published(client, "用語集.md").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_ignored_document_closed_comes_back_when_glossary_yml_goes_and_leaves_with_its_folder()
+    {
+        var files = Ignored.Files.ToDictionary(f => f.Path, f => f.Text);
+        files["glossary.yml"] = "ignore:\n  - articles/deep/**\n";
+        await using var client = LspTestClient.Create(files);
+        await client.InitializeAsync();
+        await client.SettleAsync();
+        await client.OpenAsync("articles/deep/記事.md", Ignored.Text("articles/deep/記事.md"));
+        await client.SettleAsync();
+        await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = client.Uri("articles/deep/記事.md") } });
+        await client.SettleAsync();
+        client.LatestDiagnostics("articles/deep/記事.md")!.Diagnostics.Should().BeEmpty("closed, the ignored file leaves the workspace");
+
+        File.Delete(Path.Combine(client.Root, "glossary.yml"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("glossary.yml"), type = FileChangeType.Deleted } } });
+        await client.SettleAsync();
+        Published(client, "articles/deep/記事.md").Should().Equal(Expected(Ignored, "articles/deep/記事.md"), "nothing is ignored any more");
+
+        Directory.Delete(Path.Combine(client.Root, "articles"), recursive: true);
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("articles"), type = FileChangeType.Deleted } } });
+        await client.SettleAsync();
+        client.LatestDiagnostics("articles/deep/記事.md")!.Diagnostics.Should().BeEmpty();
+        Published(client, "用語集.md").Should().BeEmpty();
     }
 
     /// <summary>The code and range of each diagnostic the client last got for a document.</summary>

@@ -139,13 +139,13 @@ public sealed class FeatureHandlerTests
         var hover = await md.RequestAsync("textDocument/hover", At(md, linked.Cursor!, linked));
         hover.GetProperty("contents").GetProperty("kind").GetString().Should().Be("markdown");
         hover.GetProperty("contents").GetProperty("value").GetString().Should().Be(
-            $"**決定木**\n\n- [特徴量]({md.Uri("用語集.md")}#L7)で`分岐`する。\n\n---\n\nDefined in `用語集.md:3`\n\nUsed in other documents: 0 links · 0 mentions\n");
+            $"**決定木**\n\n- [特徴量]({md.Uri("用語集.md")}#L7)で`分岐`する。\n\n---\n\nDefined in `用語集.md:3`\n\nUsed in the workspace: 0 links · 0 mentions\n");
 
         await using var plain = LspTestClient.Create(files);
         await plain.InitializeAsync(new { textDocument = new { hover = new { contentFormat = new[] { "plaintext" } } } });
         hover = await plain.RequestAsync("textDocument/hover", At(plain, linked.Cursor!, linked));
         hover.GetProperty("contents").GetProperty("kind").GetString().Should().Be("plaintext");
-        hover.GetProperty("contents").GetProperty("value").GetString().Should().Be("決定木\n\n- 特徴量で分岐する。\n\nDefined in 用語集.md:3\n\nUsed in other documents: 0 links · 0 mentions\n");
+        hover.GetProperty("contents").GetProperty("value").GetString().Should().Be("決定木\n\n- 特徴量で分岐する。\n\nDefined in 用語集.md:3\n\nUsed in the workspace: 0 links · 0 mentions\n");
     }
 
     [Fact]

@@ -13,9 +13,7 @@ public sealed class IncrementalServerModelTests
     private static readonly Gen<(WorkspaceSpec Workspace, ModelOp[] Ops, bool Eager)> Sequences =
         Gen.Select(ModelWorkspace.Workspace, ModelOperations.ServerOp.Array[1, 16], Gen.Bool);
 
-    // Known failure, not yet fixed: with CsCheck_Seed=fMl83mnPjwm8 a deleted folder plus a closed ignored
-    // document leaves published diagnostics for a document that no longer exists (about 2 runs in 10).
-    [Fact(Skip = "known bug: stale published diagnostics after a folder delete (seed fMl83mnPjwm8)")]
+    [Fact]
     public Task Published_diagnostics_hover_and_definition_equal_a_fresh_load_after_every_step() =>
         ModelRun.RunAsync("server-push", Sequences, input => ServerModel.RunAsync(ModelWorkspace.Render(input.Workspace), input.Ops, pull: false, input.Eager),
             iterations: 25, Print);
