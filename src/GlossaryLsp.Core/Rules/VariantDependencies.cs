@@ -23,9 +23,9 @@ internal sealed class VariantDependencies
 
     public static bool IsOn(GlossaryIndex index) => index.Config.IsOn(RuleCatalog.GL0013);
 
-    /// <summary>The signatures of these documents; null when GL0013 is off.</summary>
-    public static VariantDependencies? Create(GlossaryIndex index, IReadOnlyList<ParsedDocument> documents) =>
-        IsOn(index) ? new VariantDependencies(ImmutableDictionary.CreateRange(StringComparer.Ordinal, Signatures(documents))) : null;
+    /// <summary>The signatures of these documents (on the thread pool when <paramref name="parallel"/>); null when GL0013 is off.</summary>
+    public static VariantDependencies? Create(GlossaryIndex index, IReadOnlyList<ParsedDocument> documents, bool parallel = true) =>
+        IsOn(index) ? new VariantDependencies(ImmutableDictionary.CreateRange(StringComparer.Ordinal, Signatures(documents, parallel))) : null;
 
     /// <summary>With the signatures of re-analysed documents renewed and those of removed documents dropped.</summary>
     public VariantDependencies With(IReadOnlyList<ParsedDocument> analysed, IEnumerable<string> removed) =>
@@ -83,11 +83,11 @@ internal sealed class VariantDependencies
             foreach (var r in refs) result.Add(r.Path);
     }
 
-    private static KeyValuePair<string, VariantSignature>[] Signatures(IReadOnlyList<ParsedDocument> documents)
+    private static KeyValuePair<string, VariantSignature>[] Signatures(IReadOnlyList<ParsedDocument> documents, bool parallel = true)
     {
         var result = new KeyValuePair<string, VariantSignature>[documents.Count];
         void One(int i) => result[i] = KeyValuePair.Create(documents[i].Path, VariantSignature.Of(documents[i]));
-        if (documents.Count < ParallelThreshold) for (int i = 0; i < documents.Count; i++) One(i);
+        if (!parallel || documents.Count < ParallelThreshold) for (int i = 0; i < documents.Count; i++) One(i);
         else Parallel.For(0, documents.Count, One);
         return result;
     }

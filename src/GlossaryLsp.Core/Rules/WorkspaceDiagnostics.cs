@@ -16,16 +16,18 @@ public sealed class WorkspaceDiagnostics
     /// <summary>Below this many documents to re-analyse, threads cost more than they save.</summary>
     private const int ParallelThreshold = 8;
     private readonly ImmutableDictionary<string, ImmutableArray<Diagnostic>> _diagnostics;
-    /// <summary>Built when first needed (the first update), not by <see cref="Create"/>: its readers get their diagnostics without waiting for it.</summary>
-    private readonly Lazy<DependencyTracker> _dependencies;
+    /// <summary>Made when first needed (the first update), not by <see cref="Create"/>: its readers get their diagnostics without waiting for it.</summary>
+    private DependencyTracker? _dependencies;
+    /// <summary>Makes <see cref="_dependencies"/>; the argument says whether it may use the thread pool.</summary>
+    private readonly Func<bool, DependencyTracker> _makeDependencies;
 
     private WorkspaceDiagnostics(
-        GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, Lazy<DependencyTracker> dependencies,
+        GlossaryIndex index, ImmutableDictionary<string, ImmutableArray<Diagnostic>> diagnostics, Func<bool, DependencyTracker> makeDependencies,
         ImmutableArray<string> reanalysed, ImmutableArray<string> moved = default)
     {
         Index = index;
         _diagnostics = diagnostics;
-        _dependencies = dependencies;
+        _makeDependencies = makeDependencies;
         Reanalysed = reanalysed;
         Moved = moved.IsDefault ? [] : moved;
     }
@@ -54,10 +56,9 @@ public sealed class WorkspaceDiagnostics
         var results = Analyze(index, docs);
         var diagnostics = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Diagnostic>>(StringComparer.Ordinal);
         for (int i = 0; i < docs.Length; i++) diagnostics[docs[i].Path] = results[i].Diagnostics;
-        // Publication only: an update that needs it while a background thread builds it does not wait for that thread.
-        var dependencies = new Lazy<DependencyTracker>(
-            () => DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads)), VariantDependencies.Create(index, docs)), LazyThreadSafetyMode.PublicationOnly);
-        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), dependencies, [.. docs.Select(d => d.Path)]);
+        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(),
+            parallel => DependencyTracker.Create(docs.Select((d, i) => (d.Path, results[i].Reads)), VariantDependencies.Create(index, docs, parallel)),
+            [.. docs.Select(d => d.Path)]);
     }
 
     /// <summary>Documents added, removed or re-parsed, and other files added or removed, between two snapshots (compared by reference).</summary>
@@ -77,7 +78,11 @@ public sealed class WorkspaceDiagnostics
     /// Builds what the next <see cref="Update(GlossaryIndex, IEnumerable{string})"/> needs ahead of it
     /// (the server does it in the background after the first pass).
     /// </summary>
-    public void PrepareUpdate() => _ = _dependencies.Value;
+    /// <remarks>
+    /// On the calling thread alone, never the thread pool: the server calls it from its lowest-priority
+    /// thread, and pool threads would do the work at normal priority, beside the answers to the client.
+    /// </remarks>
+    public void PrepareUpdate() => _ = Dependencies(parallel: false);
 
     /// <summary>The diagnostics of a document (empty for one the snapshot does not have).</summary>
     public ImmutableArray<Diagnostic> Get(string path) => _diagnostics.GetValueOrDefault(path, []);
@@ -101,7 +106,8 @@ public sealed class WorkspaceDiagnostics
         if (!Equals(index.Config, Index.Config)) return Create(index);
         var pointingInto = new HashSet<string>(StringComparer.Ordinal);
         var changed = changedPaths as IReadOnlyCollection<string> ?? [.. changedPaths];
-        var dependents = _dependencies.Value.Dependents(Index, index, changed, pointingInto);
+        var dependencies = Dependencies();
+        var dependents = dependencies.Dependents(Index, index, changed, pointingInto);
         if (dependents is null) return Create(index);
         dependents.UnionWith(UsageDependents.Of(Index, index, changed));
 
@@ -142,8 +148,8 @@ public sealed class WorkspaceDiagnostics
             diagnostics[present[i]] = results[i].Diagnostics;
             changes.Add((present[i], results[i].Reads));
         }
-        var variants = _dependencies.Value.Variants?.With(docs, removed);
-        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), new Lazy<DependencyTracker>(_dependencies.Value.With(changes, variants)), [.. present], [.. moved]);
+        var next = dependencies.With(changes, dependencies.Variants?.With(docs, removed));
+        return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), _ => next, [.. present], [.. moved]);
     }
 
     private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(GlossaryIndex index, ParsedDocument[] docs)
@@ -162,4 +168,11 @@ public sealed class WorkspaceDiagnostics
         }
         return results;
     }
+
+    /// <summary>
+    /// The dependency tracker, made on first use. Two threads that need it at once both make it and one
+    /// result is kept: an update never waits for a background thread's slower build.
+    /// </summary>
+    private DependencyTracker Dependencies(bool parallel = true) =>
+        Volatile.Read(ref _dependencies) ?? Interlocked.CompareExchange(ref _dependencies, _makeDependencies(parallel), null) ?? _dependencies!;
 }
