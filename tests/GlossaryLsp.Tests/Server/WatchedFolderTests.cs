@@ -52,8 +52,7 @@ public sealed class WatchedFolderTests
         await client.SettleAsync();
         Published(client, "articles/記事.md").Should().Equal(Expected(Before, "articles/記事.md"));
 
-        Directory.Delete(Path.Combine(client.Root, "articles"), recursive: true);
-        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("articles"), type = FileChangeType.Deleted } } });
+        await DeleteAsync(client, "articles");
         await client.SettleAsync();
         Published(client, "articles/記事.md").Should().BeEmpty();
         Published(client, "用語集.md").Should().Equal(Expected(after, "用語集.md"));
@@ -95,8 +94,7 @@ public sealed class WatchedFolderTests
         var uri = client.Uri("articles/記事.md");
         (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").GetArrayLength().Should().Be(1);
 
-        File.Delete(Path.Combine(client.Root, "articles/記事.md"));
-        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = FileChangeType.Deleted } } });
+        await DeleteAsync(client, "articles/記事.md");
         await client.WaitForServerRequestAsync("workspace/diagnostic/refresh", 1);
         (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").GetArrayLength().Should().Be(0);
 
@@ -183,19 +181,14 @@ public sealed class WatchedFolderTests
     [Fact]
     public async Task An_ignored_document_open_while_its_folder_is_deleted_is_cleared_when_closed()
     {
-        var files = Ignored.Files.ToDictionary(f => f.Path, f => f.Text);
-        files["glossary.yml"] = "ignore:\n  - articles/deep/**\n";
-        await using var client = LspTestClient.Create(files);
-        await client.InitializeAsync();
-        await client.SettleAsync();
+        await using var client = await StartIgnoringDeepAsync();
         client.LatestDiagnostics("articles/deep/記事.md").Should().BeNull("a load leaves the ignored file out");
 
         await client.OpenAsync("articles/deep/記事.md", Ignored.Text("articles/deep/記事.md"));
         await client.SettleAsync();
         Published(client, "articles/deep/記事.md").Should().Equal(Expected(Ignored, "articles/deep/記事.md"));
 
-        Directory.Delete(Path.Combine(client.Root, "articles"), recursive: true);
-        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("articles"), type = FileChangeType.Deleted } } });
+        await DeleteAsync(client, "articles");
         await client.SettleAsync();
         Published(client, "articles/deep/記事.md").Should().Equal(Expected(Ignored, "articles/deep/記事.md"), "the editor's text stays while it is open");
 
@@ -208,27 +201,41 @@ public sealed class WatchedFolderTests
     [Fact]
     public async Task An_ignored_document_closed_comes_back_when_glossary_yml_goes_and_leaves_with_its_folder()
     {
-        var files = Ignored.Files.ToDictionary(f => f.Path, f => f.Text);
-        files["glossary.yml"] = "ignore:\n  - articles/deep/**\n";
-        await using var client = LspTestClient.Create(files);
-        await client.InitializeAsync();
-        await client.SettleAsync();
+        await using var client = await StartIgnoringDeepAsync();
         await client.OpenAsync("articles/deep/記事.md", Ignored.Text("articles/deep/記事.md"));
         await client.SettleAsync();
         await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = client.Uri("articles/deep/記事.md") } });
         await client.SettleAsync();
         client.LatestDiagnostics("articles/deep/記事.md")!.Diagnostics.Should().BeEmpty("closed, the ignored file leaves the workspace");
 
-        File.Delete(Path.Combine(client.Root, "glossary.yml"));
-        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("glossary.yml"), type = FileChangeType.Deleted } } });
+        await DeleteAsync(client, "glossary.yml");
         await client.SettleAsync();
         Published(client, "articles/deep/記事.md").Should().Equal(Expected(Ignored, "articles/deep/記事.md"), "nothing is ignored any more");
 
-        Directory.Delete(Path.Combine(client.Root, "articles"), recursive: true);
-        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("articles"), type = FileChangeType.Deleted } } });
+        await DeleteAsync(client, "articles");
         await client.SettleAsync();
         client.LatestDiagnostics("articles/deep/記事.md")!.Diagnostics.Should().BeEmpty();
         Published(client, "用語集.md").Should().BeEmpty();
+    }
+
+    /// <summary>A started client on <see cref="Ignored"/> with a glossary.yml that ignores articles/deep/.</summary>
+    private static async Task<LspTestClient> StartIgnoringDeepAsync()
+    {
+        var files = Ignored.Files.ToDictionary(f => f.Path, f => f.Text);
+        files["glossary.yml"] = "ignore:\n  - articles/deep/**\n";
+        var client = LspTestClient.Create(files);
+        await client.InitializeAsync();
+        await client.SettleAsync();
+        return client;
+    }
+
+    /// <summary>Deletes a file or folder of the workspace and tells the server, as the editor's file watcher would.</summary>
+    private static Task DeleteAsync(LspTestClient client, string path)
+    {
+        var full = Path.Combine(client.Root, path);
+        if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
+        else File.Delete(full);
+        return client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri(path), type = FileChangeType.Deleted } } });
     }
 
     /// <summary>The code and range of each diagnostic the client last got for a document.</summary>
