@@ -13,7 +13,19 @@ internal static class JsonReportWriter
     /// <summary>Japanese stays readable: only what JSON requires is escaped.</summary>
     public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>What the writer may hold before it hands it to its stream (<see cref="FlushWhenFull"/>).</summary>
+    private const int FlushAt = 1 << 16;
+
     public static void Write(LintReport report, TextWriter output) => WriteUtf8(output, stream => WriteTo(report, stream));
+
+    /// <summary>
+    /// Called after each item of a long array: a <see cref="Utf8JsonWriter"/> holds all it writes until it is
+    /// flushed, so a report of a million findings would be held whole (gigabytes) before the first byte went out.
+    /// </summary>
+    public static void FlushWhenFull(Utf8JsonWriter w)
+    {
+        if (w.BytesPending >= FlushAt) w.Flush();
+    }
 
     /// <summary>
     /// Writes a report as UTF-8 and a line break. To the process's own stdout it goes straight to the stream
@@ -36,7 +48,7 @@ internal static class JsonReportWriter
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
     }
 
-    private static void WriteTo(LintReport report, Stream stream)
+    internal static void WriteTo(LintReport report, Stream stream)
     {
         using (var w = new Utf8JsonWriter(stream, Options))
         {
@@ -64,6 +76,7 @@ internal static class JsonReportWriter
                 }
                 w.WriteEndArray();
                 w.WriteEndObject();
+                FlushWhenFull(w);
             }
             w.WriteEndArray();
             w.WriteEndObject();

@@ -28,7 +28,7 @@ internal static class SarifReportWriter
         _ => "note",
     };
 
-    private static void WriteTo(LintReport report, Stream stream)
+    internal static void WriteTo(LintReport report, Stream stream)
     {
         var rules = RuleCatalog.All;
         // Every stale id's fix moves the links that use it: found for all fixes in one pass over the links.
@@ -105,6 +105,7 @@ internal static class SarifReportWriter
                 }
                 if (d.Fixes.Length > 0) WriteFixes(w, report, d.Fixes, linkEdits);
                 w.WriteEndObject();
+                JsonReportWriter.FlushWhenFull(w);
             }
             w.WriteEndArray();
 

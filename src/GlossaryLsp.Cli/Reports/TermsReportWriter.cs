@@ -71,6 +71,7 @@ internal static class TermsReportWriter
             w.WriteNumber("mentions", r.Mentions);
             w.WriteNumber("otherDefinitions", r.OtherDefinitions);
             w.WriteEndObject();
+            JsonReportWriter.FlushWhenFull(w);
         }
         w.WriteEndArray();
         w.WriteEndObject();

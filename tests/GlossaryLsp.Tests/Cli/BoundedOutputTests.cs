@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GlossaryLsp.Cli;
+using GlossaryLsp.Core.Rules;
 using GlossaryLsp.Tests.TestSupport;
 
 namespace GlossaryLsp.Tests.Cli;
@@ -160,11 +161,53 @@ public sealed class BoundedOutputTests : IDisposable
         stderr.ToString().Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    public void A_report_of_many_findings_goes_out_as_it_is_written_not_held_whole(string format)
+    {
+        foreach (var (path, text) in LargeWorkspaces.SharedMissingAnchors(20, 1000)) _ws.Write(path, text);
+        var workspace = CommandWorkspace.Open(_ws.Root, [], null);
+        var report = new GlossaryLsp.Cli.Reports.LintReport
+        {
+            Workspace = workspace,
+            Results = [.. DocumentAnalyzer.AnalyzeAll(workspace.Index, workspace.Selected).Select(r => (r.Document, (IReadOnlyList<Diagnostic>)r.Diagnostics))],
+        };
+        var stdout = new WriteSizes();
+
+        if (format == "json") GlossaryLsp.Cli.Reports.JsonReportWriter.WriteTo(report, stdout);
+        else GlossaryLsp.Cli.Reports.SarifReportWriter.WriteTo(report, stdout);
+
+        stdout.Length.Should().BeGreaterThan(10 * 1024 * 1024, "20,000 findings");
+        stdout.Largest.Should().BeLessThan(128 * 1024, "the writer hands on what it holds every 64 KB, so memory does not grow with the report");
+        using var json = JsonDocument.Parse(stdout.ToArray());
+        var findings = format == "json" ? json.RootElement.GetProperty("diagnostics") : json.RootElement.GetProperty("runs")[0].GetProperty("results");
+        findings.GetArrayLength().Should().Be(20_000);
+    }
+
     private static string Range(JsonElement e)
     {
         var r = e.GetProperty("range");
         string P(string name) => $"{r.GetProperty(name).GetProperty("line").GetInt32()}:{r.GetProperty(name).GetProperty("character").GetInt32()}";
         return $"{P("start")}-{P("end")}";
+    }
+
+    /// <summary>A memory stream that remembers the largest single write it was given.</summary>
+    private sealed class WriteSizes : MemoryStream
+    {
+        public int Largest { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Largest = Math.Max(Largest, count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Largest = Math.Max(Largest, buffer.Length);
+            base.Write(buffer);
+        }
     }
 
     /// <summary>Counts lines and occurrences of markers as the report is written, keeping only the last line.</summary>
