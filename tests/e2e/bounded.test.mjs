@@ -1,9 +1,9 @@
 // SPEC §7 through the real `glossary serve` process and vscode-jsonrpc: a word defined in 3,000 files
-// (issue 14) reaches every document's diagnostics with a client that stays small, and garbage on the
-// wire does not stop the server. The workspace is generated here; nothing big is committed.
+// and 1,000 documents linking to the same 1,000 missing anchors (issue 14) reach every document's
+// diagnostics with a client that stays small, and garbage on the wire does not stop the server. The workspace is generated here; nothing big is committed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Editor, cleanup, existsSync, serverDll } from './lsp.mjs';
@@ -17,6 +17,17 @@ function sameEntryWord(count) {
     const name = `f${String(i).padStart(4, '0')}.md`;
     writeFileSync(path.join(root, name), `<!-- 記事URL:https://example.org/${name}# -->\n\n## 語 | Word\n\n- 定義 ${i} ✅\n`);
   }
+  return root;
+}
+
+/** `documents` articles, each linking to the same `anchors` anchors that g.md does not have. */
+function sharedMissingAnchors(documents, anchors) {
+  const root = mkdtempSync(path.join(tmpdir(), 'glossary-e2e-bounded-'));
+  writeFileSync(path.join(root, 'g.md'), '<!-- 記事URL:https://example.org/g.md# -->\n\n## 語 | Word\n\n- 定義\n');
+  mkdirSync(path.join(root, 'articles'));
+  let body = '';
+  for (let i = 0; i < anchors; i++) body += `- [無い${i}](../g.md#${Buffer.from(`無い${i}`).toString('base64')})\n`;
+  for (let d = 0; d < documents; d++) writeFileSync(path.join(root, 'articles', `a${String(d).padStart(4, '0')}.md`), `# 記事 ${d}\n\n${body}`);
   return root;
 }
 
@@ -71,6 +82,45 @@ test('glossary serve on 3,000 files defining the same word', { skip }, async (t)
 
     const hover = await ed.request('textDocument/hover', { textDocument: { uri: ed.uri('f0001.md') }, position: { line: 2, character: 3 } });
     assert.match(hover.contents.value, /also defined in 2,999 other documents: `f0002\.md`, `f0003\.md`, `f0004\.md` and 2,996 more\n\nUsed in the workspace: 0 links · 0 mentions\n$/);
+    assert.equal(await ed.shutdown(), 0);
+  } finally {
+    ed.kill();
+    cleanup(root);
+  }
+});
+
+test('glossary serve on 1,000 documents each linking to the same 1,000 missing anchors', { skip }, async (t) => {
+  const root = sharedMissingAnchors(1000, 1000);
+  const ed = new Editor(root);
+  let bytes = 0;
+  // Only one document's diagnostics are kept: a client that kept all million peaked at 824 MB of heap
+  // (docs/PERFORMANCE.md); this one measures what receiving them costs.
+  const sample = ed.uri('articles/a0500.md');
+  let articles = 0;
+  ed.connection.onNotification('textDocument/publishDiagnostics', (p) => {
+    bytes += Buffer.byteLength(JSON.stringify(p));
+    if (p.diagnostics.length === 1000 && !ed.published.has(p.uri)) articles++;
+    ed.published.set(p.uri, p.uri === sample ? p : { uri: p.uri, diagnostics: [] });
+    ed.publishCount++;
+    ed.poke();
+  });
+  try {
+    const started = performance.now();
+    const peak = await peakMemory(ed, async () => {
+      await ed.initialize();
+      await ed.until(() => articles === 1000, 'the 1,000 diagnostics of each of the 1,000 articles');
+    });
+    const seconds = (performance.now() - started) / 1000;
+    t.diagnostic(`all diagnostics after ${seconds.toFixed(1)} s; ${(bytes / 1048576).toFixed(1)} MB of diagnostics received; ` +
+      `client peak heap ${(peak.heapUsed / 1048576).toFixed(0)} MB, peak RSS ${(peak.rss / 1048576).toFixed(0)} MB`);
+
+    assert.ok(peak.heapUsed < 256 * 1048576, `receiving a million diagnostics, the client's heap stays small (peak ${(peak.heapUsed / 1048576).toFixed(0)} MB)`);
+    assert.ok(bytes < 600 * 1048576, `diagnostics grow with the findings: about 500 bytes each (${bytes} bytes)`);
+    const d = ed.published.get(sample).diagnostics;
+    const anchor = Buffer.from('無い999').toString('base64');
+    assert.deepEqual([d[999].code, d[999].message, d[999].range], ['GL0002', `No term or heading with anchor '#${anchor}' ('無い999') in g.md`,
+      { start: { line: 1001, character: 10 }, end: { line: 1001, character: 10 + `../g.md#${anchor}`.length } }]);
+    assert.deepEqual(d[999].relatedInformation.map((r) => ed.pathOf(r.location.uri)), ['g.md']);
     assert.equal(await ed.shutdown(), 0);
   } finally {
     ed.kill();
