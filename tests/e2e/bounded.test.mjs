@@ -51,25 +51,36 @@ async function peakMemory(ed, work) {
   return peak;
 }
 
-test('glossary serve on 3,000 files defining the same word', { skip }, async (t) => {
-  const root = sameEntryWord(3000);
-  const ed = new Editor(root);
+/**
+ * Initializes the server and waits until `done()`, handing each publishDiagnostics to `keep` (what the
+ * client keeps of it). The bytes received and the client's peak memory, also reported with the seconds
+ * it took as the test's diagnostic.
+ */
+async function receiveDiagnostics(t, ed, keep, done, what) {
   let bytes = 0;
   ed.connection.onNotification('textDocument/publishDiagnostics', (p) => {
     bytes += Buffer.byteLength(JSON.stringify(p));
-    ed.published.set(p.uri, p);
+    keep(p);
     ed.publishCount++;
     ed.poke();
   });
+  const started = performance.now();
+  const peak = await peakMemory(ed, async () => {
+    await ed.initialize();
+    await ed.until(done, what);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  t.diagnostic(`all diagnostics after ${seconds.toFixed(1)} s; ${(bytes / 1048576).toFixed(1)} MB of diagnostics received; ` +
+    `client peak heap ${(peak.heapUsed / 1048576).toFixed(0)} MB, peak RSS ${(peak.rss / 1048576).toFixed(0)} MB`);
+  return { bytes, peak };
+}
+
+test('glossary serve on 3,000 files defining the same word', { skip }, async (t) => {
+  const root = sameEntryWord(3000);
+  const ed = new Editor(root);
   try {
-    const started = performance.now();
-    const peak = await peakMemory(ed, async () => {
-      await ed.initialize();
-      await ed.until(() => ed.published.size === 3000, 'a publishDiagnostics for each of the 3,000 documents');
-    });
-    const seconds = (performance.now() - started) / 1000;
-    t.diagnostic(`all diagnostics after ${seconds.toFixed(1)} s; ${(bytes / 1048576).toFixed(1)} MB of diagnostics received; ` +
-      `client peak heap ${(peak.heapUsed / 1048576).toFixed(0)} MB, peak RSS ${(peak.rss / 1048576).toFixed(0)} MB`);
+    const { bytes, peak } = await receiveDiagnostics(t, ed, (p) => ed.published.set(p.uri, p),
+      () => ed.published.size === 3000, 'a publishDiagnostics for each of the 3,000 documents');
 
     assert.ok(peak.heapUsed < 256 * 1048576, `the client's heap stays well under 1 GB (peak ${(peak.heapUsed / 1048576).toFixed(0)} MB)`);
     assert.ok(bytes < 20 * 1048576, `diagnostics grow with the findings, not with pairs of them (${bytes} bytes)`);
@@ -92,27 +103,16 @@ test('glossary serve on 3,000 files defining the same word', { skip }, async (t)
 test('glossary serve on 1,000 documents each linking to the same 1,000 missing anchors', { skip }, async (t) => {
   const root = sharedMissingAnchors(1000, 1000);
   const ed = new Editor(root);
-  let bytes = 0;
   // Only one document's diagnostics are kept: a client that kept all million peaked at 824 MB of heap
   // (docs/PERFORMANCE.md); this one measures what receiving them costs.
   const sample = ed.uri('articles/a0500.md');
   let articles = 0;
-  ed.connection.onNotification('textDocument/publishDiagnostics', (p) => {
-    bytes += Buffer.byteLength(JSON.stringify(p));
+  const keep = (p) => {
     if (p.diagnostics.length === 1000 && !ed.published.has(p.uri)) articles++;
     ed.published.set(p.uri, p.uri === sample ? p : { uri: p.uri, diagnostics: [] });
-    ed.publishCount++;
-    ed.poke();
-  });
+  };
   try {
-    const started = performance.now();
-    const peak = await peakMemory(ed, async () => {
-      await ed.initialize();
-      await ed.until(() => articles === 1000, 'the 1,000 diagnostics of each of the 1,000 articles');
-    });
-    const seconds = (performance.now() - started) / 1000;
-    t.diagnostic(`all diagnostics after ${seconds.toFixed(1)} s; ${(bytes / 1048576).toFixed(1)} MB of diagnostics received; ` +
-      `client peak heap ${(peak.heapUsed / 1048576).toFixed(0)} MB, peak RSS ${(peak.rss / 1048576).toFixed(0)} MB`);
+    const { bytes, peak } = await receiveDiagnostics(t, ed, keep, () => articles === 1000, 'the 1,000 diagnostics of each of the 1,000 articles');
 
     assert.ok(peak.heapUsed < 256 * 1048576, `receiving a million diagnostics, the client's heap stays small (peak ${(peak.heapUsed / 1048576).toFixed(0)} MB)`);
     assert.ok(bytes < 600 * 1048576, `diagnostics grow with the findings: about 500 bytes each (${bytes} bytes)`);
