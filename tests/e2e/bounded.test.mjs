@@ -1,6 +1,7 @@
 // SPEC §7 through the real `glossary serve` process and vscode-jsonrpc: a word defined in 3,000 files
 // and 1,000 documents linking to the same 1,000 missing anchors (issue 14) reach every document's
-// diagnostics with a client that stays small, and garbage on the wire does not stop the server. The workspace is generated here; nothing big is committed.
+// diagnostics with a client that stays small, and garbage on the wire does not stop the server. The
+// workspaces are generated here; nothing big is committed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

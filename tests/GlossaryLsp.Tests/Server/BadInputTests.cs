@@ -156,8 +156,7 @@ public sealed class BadInputTests
         await using var client = LspTestClient.Create(Fixtures.Workspace());
         await client.InitializeAsync();
         await client.OpenAsync("用語集.md", Fixtures.Glossary);
-        File.Delete(Path.Combine(client.Root, "用語集.md"));
-        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("用語集.md"), type = FileChangeType.Deleted } } });
+        await client.DeleteAsync("用語集.md");
         // The article's link to the glossary still resolves against the open text. Settling follows the
         // article's first publish, so the latest diagnostics read below are of a finished pass.
         await client.WaitForDiagnosticsAsync("記事.md");

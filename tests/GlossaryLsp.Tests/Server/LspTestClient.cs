@@ -130,6 +130,15 @@ internal sealed class LspTestClient : IAsyncDisposable
     public Task ChangeAsync(string path, int version, params object[] changes) =>
         NotifyAsync("textDocument/didChange", new { textDocument = new { uri = Uri(path), version }, contentChanges = changes });
 
+    /// <summary>Deletes a file or folder of the workspace and tells the server, as the editor's file watcher would.</summary>
+    public Task DeleteAsync(string path)
+    {
+        var full = System.IO.Path.Combine(Root, path);
+        if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
+        else File.Delete(full);
+        return NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = Uri(path), type = FileChangeType.Deleted } } });
+    }
+
     /// <summary>How many notifications of the method arrived so far (pass as <c>after</c> to wait for newer ones).</summary>
     public int Mark(string method = "textDocument/publishDiagnostics") => Notifications(method).Count;
 

@@ -91,8 +91,7 @@ public sealed class ServerFaultTests
         await client.SettleAsync();
         Codes(client, "章/閉じた.md").Should().Equal(Expected(fixture, "章/閉じた.md"));
 
-        Directory.Delete(Path.Combine(client.Root, "章"), recursive: true);
-        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri("章"), type = FileChangeType.Deleted } } });
+        await client.DeleteAsync("章");
         await client.SettleAsync();
 
         Codes(client, "章/閉じた.md").Should().BeEmpty("the closed document went with its folder");

@@ -52,7 +52,7 @@ public sealed class WatchedFolderTests
         await client.SettleAsync();
         Published(client, "articles/記事.md").Should().Equal(Expected(Before, "articles/記事.md"));
 
-        await DeleteAsync(client, "articles");
+        await client.DeleteAsync("articles");
         await client.SettleAsync();
         Published(client, "articles/記事.md").Should().BeEmpty();
         Published(client, "用語集.md").Should().Equal(Expected(after, "用語集.md"));
@@ -94,7 +94,7 @@ public sealed class WatchedFolderTests
         var uri = client.Uri("articles/記事.md");
         (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").GetArrayLength().Should().Be(1);
 
-        await DeleteAsync(client, "articles/記事.md");
+        await client.DeleteAsync("articles/記事.md");
         await client.WaitForServerRequestAsync("workspace/diagnostic/refresh", 1);
         (await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").GetArrayLength().Should().Be(0);
 
@@ -188,7 +188,7 @@ public sealed class WatchedFolderTests
         await client.SettleAsync();
         Published(client, "articles/deep/記事.md").Should().Equal(Expected(Ignored, "articles/deep/記事.md"));
 
-        await DeleteAsync(client, "articles");
+        await client.DeleteAsync("articles");
         await client.SettleAsync();
         Published(client, "articles/deep/記事.md").Should().Equal(Expected(Ignored, "articles/deep/記事.md"), "the editor's text stays while it is open");
 
@@ -208,11 +208,11 @@ public sealed class WatchedFolderTests
         await client.SettleAsync();
         client.LatestDiagnostics("articles/deep/記事.md")!.Diagnostics.Should().BeEmpty("closed, the ignored file leaves the workspace");
 
-        await DeleteAsync(client, "glossary.yml");
+        await client.DeleteAsync("glossary.yml");
         await client.SettleAsync();
         Published(client, "articles/deep/記事.md").Should().Equal(Expected(Ignored, "articles/deep/記事.md"), "nothing is ignored any more");
 
-        await DeleteAsync(client, "articles");
+        await client.DeleteAsync("articles");
         await client.SettleAsync();
         client.LatestDiagnostics("articles/deep/記事.md")!.Diagnostics.Should().BeEmpty();
         Published(client, "用語集.md").Should().BeEmpty();
@@ -227,15 +227,6 @@ public sealed class WatchedFolderTests
         await client.InitializeAsync();
         await client.SettleAsync();
         return client;
-    }
-
-    /// <summary>Deletes a file or folder of the workspace and tells the server, as the editor's file watcher would.</summary>
-    private static Task DeleteAsync(LspTestClient client, string path)
-    {
-        var full = Path.Combine(client.Root, path);
-        if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
-        else File.Delete(full);
-        return client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = client.Uri(path), type = FileChangeType.Deleted } } });
     }
 
     /// <summary>The code and range of each diagnostic the client last got for a document.</summary>

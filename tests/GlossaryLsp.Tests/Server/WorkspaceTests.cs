@@ -161,8 +161,7 @@ public sealed class WatchedFilesTests
         client.LatestDiagnostics("記事.md")!.Diagnostics.Should().BeEmpty(); // the previous config stays
 
         int mark = client.Mark();
-        File.Delete(Path.Combine(client.Root, "glossary.yml"));
-        await client.NotifyAsync("workspace/didChangeWatchedFiles", Event(client, "glossary.yml", FileChangeType.Deleted));
+        await client.DeleteAsync("glossary.yml");
         await client.WaitForDiagnosticsAsync("記事.md", p => p.Diagnostics.Count == 1, mark);
     }
 
