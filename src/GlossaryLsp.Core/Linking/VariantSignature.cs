@@ -44,7 +44,11 @@ public sealed class VariantSignature
         while (words * 64 < codes.Count * BitsPerCode) words <<= 1;
         var bits = new ulong[words];
         foreach (ulong code in codes)
-            foreach (int bit in Bits(code, words * 64)) bits[bit >> 6] |= 1UL << (bit & 63);
+            for (uint i = 0; i < 4; i++)
+            {
+                int bit = Bit(code, i, words * 64);
+                bits[bit >> 6] |= 1UL << (bit & 63);
+            }
         return new VariantSignature(bits);
     }
 
@@ -61,19 +65,22 @@ public sealed class VariantSignature
 
     private static ulong Code(char a, char b, char c) => (ulong)a << 32 | (ulong)b << 16 | c;
 
-    /// <summary>Four bit positions of a code in a filter of <paramref name="size"/> bits (a power of two).</summary>
-    private static IEnumerable<int> Bits(ulong code, int size)
+    /// <summary>The i-th (0–3) of a code's four bit positions in a filter of <paramref name="size"/> bits (a power of two).</summary>
+    private static int Bit(ulong code, uint i, int size)
     {
         uint mixed = (uint)(code * 0x9E3779B97F4A7C15UL >> 32);
         uint h = mixed * 0x9E3779B1u;
         uint g = (mixed ^ 0x85EBCA6Bu) * 0xC2B2AE35u | 1;
-        for (uint k = 0; k < 4; k++) yield return (int)((h + k * g) & (uint)(size - 1));
+        return (int)((h + i * g) & (uint)(size - 1));
     }
 
     private bool Has(ulong code)
     {
-        foreach (int bit in Bits(code, _bits.Length * 64))
+        for (uint i = 0; i < 4; i++)
+        {
+            int bit = Bit(code, i, _bits.Length * 64);
             if ((_bits[bit >> 6] & (1UL << (bit & 63))) == 0) return false;
+        }
         return true;
     }
 }

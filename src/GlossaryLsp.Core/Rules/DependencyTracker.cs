@@ -102,14 +102,17 @@ internal sealed class DependencyTracker
     /// snapshots, in path order; null when everything must be (the inferred URL mapping changed, or
     /// unlinked-mention findings are on and entry words changed). With <paramref name="pointingInto"/>,
     /// the documents whose diagnostics merely point into a changed document go there instead of into
-    /// the result: the caller may move those positions rather than re-analyse them.
+    /// the result: the caller may move those positions rather than re-analyse them. With
+    /// <paramref name="variantsOnly"/>, the documents of the result whose GL0013 findings alone may change go there too.
     /// </summary>
-    public SortedSet<string>? Dependents(GlossaryIndex before, GlossaryIndex after, IEnumerable<string> changedPaths, ISet<string>? pointingInto = null)
+    public SortedSet<string>? Dependents(
+        GlossaryIndex before, GlossaryIndex after, IEnumerable<string> changedPaths, ISet<string>? pointingInto = null, ISet<string>? variantsOnly = null)
     {
         if (!Equals(before.InferredMapping, after.InferredMapping)) return null;
         bool mentionsOn = after.Config.IsOn(RuleCatalog.GL0009);
 
         var result = new SortedSet<string>(StringComparer.Ordinal);
+        var variantReaders = variantsOnly is null ? result : new SortedSet<string>(StringComparer.Ordinal);
         void AddReaders(ReadKind kind, string value)
         {
             if (_readers.TryGetValue(new ReadKey(kind, value), out var paths))
@@ -175,7 +178,7 @@ internal sealed class DependencyTracker
                 ? KeysOf(before, old).Concat(KeysOf(after, now)).ToHashSet(StringComparer.Ordinal)
                 : ChangedKeys(before, after, old!, now!);
             if (changedKeys.Count > 0 && mentionsOn) return null; // unlinked mentions anywhere may change
-            _variants?.AddDependents(before, after, old, now, changedKeys, result);
+            _variants?.AddDependents(before, after, old, now, changedKeys, variantReaders);
             foreach (var key in changedKeys)
             {
                 AddReaders(ReadKind.Word, key);
@@ -183,6 +186,9 @@ internal sealed class DependencyTracker
                 AddDefiners(after, key, result);
             }
         }
+        if (variantsOnly is not null)
+            foreach (var path in variantReaders)
+                if (result.Add(path)) variantsOnly.Add(path);
         return result;
     }
 

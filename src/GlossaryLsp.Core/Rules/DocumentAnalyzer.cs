@@ -4,6 +4,7 @@ using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Linking;
 using GlossaryLsp.Core.Parsing;
+using GlossaryLsp.Core.Text;
 
 namespace GlossaryLsp.Core.Rules;
 
@@ -18,30 +19,8 @@ public static class DocumentAnalyzer
     public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document) => Analyze(index, document, out _);
 
     /// <summary>Also returns the document's link resolutions (what its analysis read from other documents).</summary>
-    public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document, out ImmutableArray<LinkResolution> resolutions)
-    {
-        resolutions = [];
-        if (document.LoadProblem is not null) return [];
-        var resolved = new LinkResolution[document.Links.Length];
-        for (int i = 0; i < resolved.Length; i++) resolved[i] = index.ResolveLink(document, document.Links[i]);
-        resolutions = ImmutableCollectionsMarshal.AsImmutableArray(resolved);
-        var sink = new List<Diagnostic>();
-        foreach (var rule in Rules)
-        {
-            var d = rule.Descriptor;
-            if (index.Config.GetSeverity(d.Id, d.DefaultSeverity) is not { } severity) continue;
-            rule.Analyze(new RuleContext(index, document, resolutions, d, severity, sink));
-        }
-        if (sink.Count == 0) return [];
-        IEnumerable<Diagnostic> kept = sink;
-        if (!document.Suppressions.IsEmpty)
-        {
-            var suppressions = SuppressionMap.Create(document);
-            kept = sink.Where(x => !suppressions.IsSuppressed(x.Rule, document.Lines.GetLine(x.Span.Start)));
-        }
-        var ordered = kept.OrderBy(x => x.Span.Start).ThenBy(x => x.Rule.Id, StringComparer.Ordinal).ToList();
-        return DiagnosticCap.Apply(document, index.Config, ordered);
-    }
+    public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document, out ImmutableArray<LinkResolution> resolutions) =>
+        Analyze(index, document, Rules, [], out resolutions);
 
     /// <summary>
     /// Builds what every document's analysis shares before documents are analysed in parallel: the mention
@@ -61,6 +40,47 @@ public static class DocumentAnalyzer
         PrepareShared(index);
         Parallel.For(0, docs.Length, i => results[i] = Analyze(index, docs[i]));
         return [.. docs.Select((d, i) => (d, results[i]))];
+    }
+
+    /// <summary>
+    /// What <see cref="Analyze(GlossaryIndex, ParsedDocument, out ImmutableArray{LinkResolution})"/> gives when only
+    /// <paramref name="rule"/>'s findings can differ from <paramref name="previous"/>, the same document's diagnostics in
+    /// an earlier snapshot: that rule runs again, the others' findings are kept. Null when <paramref name="previous"/> was
+    /// cut by the per-document bound (what it left out is not known).
+    /// </summary>
+    internal static ImmutableArray<Diagnostic>? Reanalyze(
+        GlossaryIndex index, ParsedDocument document, ImmutableArray<Diagnostic> previous, RuleDescriptor rule, out ImmutableArray<LinkResolution> resolutions)
+    {
+        resolutions = [];
+        if (previous.Length >= OutputBounds.DiagnosticsPerDocument) return null;
+        return Analyze(index, document, Rules.Where(r => r.Descriptor == rule), previous.Where(d => d.Rule != rule), out resolutions);
+    }
+
+    /// <param name="kept">Findings of other rules, in reported order, already past the suppressions: merged with what <paramref name="rules"/> find.</param>
+    private static ImmutableArray<Diagnostic> Analyze(
+        GlossaryIndex index, ParsedDocument document, IEnumerable<Rule> rules, IEnumerable<Diagnostic> kept, out ImmutableArray<LinkResolution> resolutions)
+    {
+        resolutions = [];
+        if (document.LoadProblem is not null) return [];
+        var resolved = new LinkResolution[document.Links.Length];
+        for (int i = 0; i < resolved.Length; i++) resolved[i] = index.ResolveLink(document, document.Links[i]);
+        resolutions = ImmutableCollectionsMarshal.AsImmutableArray(resolved);
+        var sink = new List<Diagnostic>();
+        foreach (var rule in rules)
+        {
+            var d = rule.Descriptor;
+            if (index.Config.GetSeverity(d.Id, d.DefaultSeverity) is not { } severity) continue;
+            rule.Analyze(new RuleContext(index, document, resolutions, d, severity, sink));
+        }
+        IEnumerable<Diagnostic> found = sink;
+        if (!document.Suppressions.IsEmpty && sink.Count > 0)
+        {
+            var suppressions = SuppressionMap.Create(document);
+            found = sink.Where(x => !suppressions.IsSuppressed(x.Rule, document.Lines.GetLine(x.Span.Start)));
+        }
+        // A stable sort: findings at one place of one rule stay in the order the rule reported them.
+        var ordered = kept.Concat(found).OrderBy(x => x.Span.Start).ThenBy(x => x.Rule.Id, StringComparer.Ordinal).ToList();
+        return ordered.Count == 0 ? [] : DiagnosticCap.Apply(document, index.Config, ordered);
     }
 }
 

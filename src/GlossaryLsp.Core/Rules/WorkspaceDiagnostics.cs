@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 
@@ -105,11 +106,17 @@ public sealed class WorkspaceDiagnostics
     {
         if (!Equals(index.Config, Index.Config)) return Create(index);
         var pointingInto = new HashSet<string>(StringComparer.Ordinal);
+        // Documents only GL0013 may have changed in: that rule runs again, the others' findings are kept.
+        var variantsOnly = new HashSet<string>(StringComparer.Ordinal);
         var changed = changedPaths as IReadOnlyCollection<string> ?? [.. changedPaths];
         var dependencies = Dependencies();
-        var dependents = dependencies.Dependents(Index, index, changed, pointingInto);
+        var dependents = dependencies.Dependents(Index, index, changed, pointingInto, variantsOnly);
         if (dependents is null) return Create(index);
-        dependents.UnionWith(UsageDependents.Of(Index, index, changed));
+        foreach (var path in UsageDependents.Of(Index, index, changed))
+        {
+            dependents.Add(path);
+            variantsOnly.Remove(path);
+        }
 
         // Documents whose diagnostics only point into an edited document (e.g. GL0005's other
         // definitions): their positions are moved, not re-analysed, when the terms they name are intact.
@@ -120,6 +127,8 @@ public sealed class WorkspaceDiagnostics
             var relocation = new DiagnosticRelocation(Index, index);
             foreach (var path in pointingInto)
             {
+                // Kept findings would point to where the edited text was.
+                variantsOnly.Remove(path);
                 if (dependents.Contains(path)) continue;
                 if (!index.Documents.ContainsKey(path) || !relocation.TryMove(Get(path), out var relocated))
                 {
@@ -134,7 +143,11 @@ public sealed class WorkspaceDiagnostics
 
         var present = dependents.Where(p => index.Documents.ContainsKey(p)).ToArray();
         var docs = present.Select(p => index.Documents[p]).ToArray();
-        var results = Analyze(index, docs);
+        // A loop, not a lambda: a lambda capturing this would share its closure with the tracker's factory below and keep the old snapshot alive.
+        var previous = new ImmutableArray<Diagnostic>[present.Length];
+        for (int i = 0; i < present.Length; i++)
+            if (variantsOnly.Contains(present[i])) previous[i] = Get(present[i]);
+        var results = Analyze(index, docs, previous);
         var changes = new List<(string Path, DocumentReads? Reads)>();
         var removed = new List<string>();
         foreach (var path in dependents)
@@ -152,12 +165,18 @@ public sealed class WorkspaceDiagnostics
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), _ => next, [.. present], [.. moved]);
     }
 
-    private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(GlossaryIndex index, ParsedDocument[] docs)
+    /// <param name="variantsFrom">Per document, default or its diagnostics in the previous snapshot, where only GL0013's findings can differ.</param>
+    private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(
+        GlossaryIndex index, ParsedDocument[] docs, ImmutableArray<Diagnostic>[]? variantsFrom = null)
     {
         var results = new (ImmutableArray<Diagnostic>, DocumentReads)[docs.Length];
         void One(int i)
         {
-            var diagnostics = DocumentAnalyzer.Analyze(index, docs[i], out var resolutions);
+            ImmutableArray<LinkResolution> resolutions = default;
+            var diagnostics = variantsFrom?[i] is { IsDefault: false } previous
+                && DocumentAnalyzer.Reanalyze(index, docs[i], previous, RuleCatalog.GL0013, out resolutions) is { } kept
+                ? kept
+                : DocumentAnalyzer.Analyze(index, docs[i], out resolutions);
             results[i] = (diagnostics, DocumentReads.Of(docs[i], resolutions, diagnostics));
         }
         if (docs.Length < ParallelThreshold) for (int i = 0; i < docs.Length; i++) One(i);

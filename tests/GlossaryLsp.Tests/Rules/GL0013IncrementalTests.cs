@@ -33,12 +33,51 @@ public class GL0013IncrementalTests
     }
 
     [Fact]
+    public void A_document_where_only_variants_change_gets_them_anew_and_keeps_its_other_findings()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["g/a.md"] = TermList("g/a.md", "サーバ", "計算機。"),
+            ["notes/b.md"] = "# b\n\n[壊れた](nowhere.md)でサーバを立てる。\n<!-- glossary-disable-next-line GL0013 -->\nサーバを止める。\n\n[また](gone.md)\n",
+        };
+        var initial = WorkspaceDiagnostics.Create(Index(files));
+        var before = initial.Get("notes/b.md");
+        before.Select(d => d.Id).Should().Equal("GL0001", "GL0001");
+        var index = initial.Index.WithDocument(DocumentParser.Parse("g/a.md", TermList("g/a.md", "サーバー", "計算機。")));
+        var after = initial.Update(index, ["g/a.md"]);
+        var now = after.Get("notes/b.md");
+        now.Select(d => (d.Id, d.Span.Start)).Should().Equal(("GL0001", 11), ("GL0013", 23), ("GL0001", 90));
+        now[0].Should().BeSameAs(before[0], "only GL0013 ran again: the broken links' findings are the ones found before");
+        now[2].Should().BeSameAs(before[1]);
+        Canonical(after).Should().Equal(Fresh(index));
+    }
+
+    [Fact]
+    public void A_document_cut_at_the_diagnostics_bound_is_analysed_whole_when_its_variants_change()
+    {
+        var links = string.Concat(Enumerable.Range(0, 1_100).Select(i => $"[l{i}](gone{i}.md)\n"));
+        var files = new Dictionary<string, string>
+        {
+            ["g/a.md"] = TermList("g/a.md", "サーバ", "計算機。"),
+            ["notes/b.md"] = "# b\n\nサーバを立てる。\n\n" + links,
+        };
+        var initial = WorkspaceDiagnostics.Create(Index(files));
+        var index = initial.Index.WithDocument(DocumentParser.Parse("g/a.md", TermList("g/a.md", "サーバー", "計算機。")));
+        var after = initial.Update(index, ["g/a.md"]);
+        after.Get("notes/b.md").Should().Contain(d => d.Id == "GL0000").And.HaveCount(1_001);
+        Canonical(after).Should().Equal(Fresh(index));
+    }
+
+    [Fact]
     public void Random_edits_with_variant_spellings_match_a_full_analysis_at_every_step()
     {
         var rng = new Random(7);
         var files = new Dictionary<string, string>();
         for (int i = 0; i < 8; i++) files[$"g/t{i}.md"] = TermList($"g/t{i}.md", Words[rng.Next(Words.Length)] + " | T" + i, "定義。" + Words[rng.Next(Words.Length)]);
-        for (int i = 0; i < 6; i++) files[$"notes/n{i}.md"] = $"# n{i}\n\n{Words[rng.Next(Words.Length)]}を使う。\n";
+        // Other rules' findings and suppressions beside the variants: what a re-run of GL0013 alone must keep in place.
+        for (int i = 0; i < 6; i++)
+            files[$"notes/n{i}.md"] = $"# n{i}\n\n{Words[rng.Next(Words.Length)]}を使う。[壊れ](gone{i}.md)\n"
+                + (i % 2 == 0 ? $"<!-- glossary-disable-next-line GL0013 -->\n{Words[rng.Next(Words.Length)]}も。\n" : "");
         var current = WorkspaceDiagnostics.Create(Index(files));
         int reanalysed = 0, documents = 0;
         for (int step = 0; step < 60; step++)
