@@ -27,6 +27,7 @@ internal static class LintCommand
         var watch = new Option<bool>("--watch", "-w") { Description = "Keep running: report again whenever a file of the workspace changes (Ctrl-C stops)" };
         var maxFindings = new Option<int>("--max-findings")
         {
+            HelpName = "N",
             Description = "List at most N findings, the first in path order, and count the rest by rule (0: list all)",
             DefaultValueFactory = _ => LintReport.DefaultMaxFindings,
         };
