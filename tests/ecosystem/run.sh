@@ -3,8 +3,8 @@
 #   install   README's install commands run as written (dotnet pack + dotnet tool install --tool-path from
 #             the local package folder), then the installed `glossary lint` on content/.
 #   action    the GitHub Action's script (action/lint.sh) installing from that package folder, its
-#             outputs and exit codes, and the SARIF it writes checked by the official validator
-#             (@microsoft/sarif-multitool, SARIF and GitHub code scanning rules).
+#             outputs and exit codes, and the SARIF it writes (also a capped one, --max-findings) checked
+#             by the official validator (@microsoft/sarif-multitool, SARIF and GitHub code scanning rules).
 #   precommit `.pre-commit-hooks.yaml` with the real pre-commit's `try-repo` on a temporary git repository.
 # Each prints "ok - …"/"not ok - …" per check and "<section>: N passed, N failed" last (read by ../../test.sh).
 # action and precommit use what install left in out/ (run install first).
@@ -105,8 +105,13 @@ EOF
   if [ "$(jq -r '[.runs[0].results[] | .ruleId + ":" + .level] | join(",")' "$work/ws.sarif")" = "GL0003:warning,GL0001:error" ]; then ok "broken link: the SARIF has the two results"
   else not_ok "broken link: the SARIF has the two results" "$(jq -c '[.runs[0].results[] | [.ruleId, .level]]' "$work/ws.sarif")"; fi
   (cd "$repo/../shared/corpora/tech_glossary/output" && dotnet "$built" lint --format sarif >"$work/corpus.sarif" 2>/dev/null)
-  validate_sarif "the SARIF of content/, of the broken link (fixes, related locations) and of the public glossary (282 results) is valid for code scanning" \
-    "$work/content.sarif" "$work/ws.sarif" "$work/corpus.sarif"
+  # A capped report: the first result, and a notification of the one left out on the run's invocation.
+  (cd "$work/ws" && dotnet "$built" lint --format sarif --max-findings 1 >"$work/capped.sarif" 2>/dev/null)
+  capped=$(jq -r '[(.runs[0].results | length), .runs[0].invocations[0].executionSuccessful, .runs[0].invocations[0].toolExecutionNotifications[0].message.text] | join("|")' "$work/capped.sarif")
+  if [ "$capped" = "1|true|1 more finding not listed (GL0001 1); --max-findings 0 lists all" ]; then ok "--max-findings 1: one result and a notification of the one left out"
+  else not_ok "--max-findings 1: one result and a notification of the one left out" "$capped"; fi
+  validate_sarif "the SARIF of content/, of the broken link (fixes, related locations), of the public glossary (282 results) and capped is valid for code scanning" \
+    "$work/content.sarif" "$work/ws.sarif" "$work/corpus.sarif" "$work/capped.sarif"
 
   # 3. A bad glossary.yml: exit 2 and an error.
   printf 'rules:\n  GL0099: error\n' >"$work/ws/glossary.yml"

@@ -7,10 +7,12 @@ using GlossaryLsp.Core.Workspace;
 namespace GlossaryLsp.Cli.Commands;
 
 /// <summary>
-/// <c>glossary lint [PATH…] [--format text|json|sarif] [--config FILE] [--fix | --watch]</c> (SPEC §4):
-/// exit 0 when no errors, 1 when errors were found, 2 for bad usage or a bad config. Results go to
-/// stdout; files that could not be analysed and, for JSON/SARIF, the summary go to stderr. <c>--fix</c>
-/// is <see cref="LintFix"/>, <c>--watch</c> is <see cref="LintWatch"/>.
+/// <c>glossary lint [PATH…] [--format text|json|sarif] [--config FILE] [--max-findings N] [--fix | --watch]</c>
+/// (SPEC §4): exit 0 when no errors, 1 when errors were found (listed or not), 2 for bad usage or a bad
+/// config. Results go to stdout; files that could not be analysed and, for JSON/SARIF, the summary go to
+/// stderr. A report lists at most N findings and counts the rest (<see cref="LintReport.Listed"/>), so that
+/// a workspace-wide flood stays readable, as SPEC §7 bounds one document. <c>--fix</c> is
+/// <see cref="LintFix"/>, <c>--watch</c> is <see cref="LintWatch"/>.
 /// </summary>
 internal static class LintCommand
 {
@@ -23,19 +25,32 @@ internal static class LintCommand
         var stats = new Option<bool>("--stats") { Description = "Print phase timings and counts to stderr" };
         var fix = new Option<bool>("--fix") { Description = "Apply every safe fix to the files (only the PATHs' files are edited), then report what is left" };
         var watch = new Option<bool>("--watch", "-w") { Description = "Keep running: report again whenever a file of the workspace changes (Ctrl-C stops)" };
-        var command = new Command("lint", "Check the glossary: broken links and anchors, duplicates, stale ids, article URLs, …") { paths, format, config, stats, fix, watch };
+        var maxFindings = new Option<int>("--max-findings")
+        {
+            HelpName = "N",
+            Description = "List at most N findings, the first in path order, and count the rest by rule (0: list all)",
+            DefaultValueFactory = _ => LintReport.DefaultMaxFindings,
+        };
+        var command = new Command("lint", "Check the glossary: broken links and anchors, duplicates, stale ids, article URLs, …")
+        {
+            paths, format, config, stats, fix, watch, maxFindings,
+        };
         command.SetAction((parse, cancel) =>
         {
             var (p, f, c, cwd) = (parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(config), Program.CurrentDirectory);
+            int max = parse.GetValue(maxFindings);
+            if (max < 0) return Task.FromResult(Usage(stderr, $"--max-findings must be 0 (list all) or more, not {max}"));
             if (parse.GetValue(fix) && parse.GetValue(watch)) return Task.FromResult(Usage(stderr, "--fix and --watch cannot be combined"));
             if (parse.GetValue(watch))
-                return f == "sarif" ? Task.FromResult(Usage(stderr, "--watch writes text or json, not sarif")) : LintWatch.RunAsync(p, f, c, cwd, stdout, stderr, cancel);
-            return Task.FromResult(parse.GetValue(fix) ? LintFix.Run(p, f, c, cwd, stdout, stderr) : Run(p, f, c, cwd, stdout, stderr, parse.GetValue(stats)));
+                return f == "sarif" ? Task.FromResult(Usage(stderr, "--watch writes text or json, not sarif")) : LintWatch.RunAsync(p, f, c, cwd, stdout, stderr, cancel, max);
+            return Task.FromResult(parse.GetValue(fix) ? LintFix.Run(p, f, c, cwd, stdout, stderr, max) : Run(p, f, c, cwd, stdout, stderr, parse.GetValue(stats), max));
         });
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string format, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr, bool stats = false)
+    public static int Run(
+        IReadOnlyList<string> paths, string format, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr,
+        bool stats = false, int maxFindings = LintReport.DefaultMaxFindings)
     {
         var statistics = stats ? new LintStatistics() : null;
         if (Open(paths, configFile, currentDirectory, stderr, statistics?.Load) is not { } workspace) return 2;
@@ -46,6 +61,7 @@ internal static class LintCommand
         {
             Workspace = workspace,
             Results = [.. results.Select(r => (r.Document, (IReadOnlyList<Diagnostic>)r.Diagnostics))],
+            MaxFindings = maxFindings,
         };
         Write(report, format, stdout, stderr);
         statistics?.Write(report, stderr);

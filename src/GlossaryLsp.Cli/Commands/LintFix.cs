@@ -13,7 +13,9 @@ namespace GlossaryLsp.Cli.Commands;
 /// </summary>
 internal static class LintFix
 {
-    public static int Run(IReadOnlyList<string> paths, string format, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr)
+    public static int Run(
+        IReadOnlyList<string> paths, string format, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr,
+        int maxFindings = LintReport.DefaultMaxFindings)
     {
         if (LintCommand.Open(paths, configFile, currentDirectory, stderr) is not { } workspace) return 2;
         var selected = workspace.Selected.Select(d => d.Path).ToList();
@@ -57,6 +59,7 @@ internal static class LintFix
         {
             Workspace = workspace.WithIndex(final.Index),
             Results = [.. selected.Select(p => (final.Index.GetDocument(p)!, (IReadOnlyList<Diagnostic>)final.Get(p)))],
+            MaxFindings = maxFindings,
         };
         LintCommand.Write(report, format, stdout, stderr);
         return report.HasErrors || writeProblems.Count > 0 || refusedFixes ? 1 : 0;

@@ -13,7 +13,8 @@ namespace GlossaryLsp.Cli.Commands;
 internal static class LintWatch
 {
     public static async Task<int> RunAsync(
-        IReadOnlyList<string> paths, string format, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        IReadOnlyList<string> paths, string format, string? configFile, string currentDirectory, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
+        int maxFindings = LintReport.DefaultMaxFindings)
     {
         if (LintCommand.Open(paths, configFile, currentDirectory, stderr) is not { } workspace) return 2;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -26,24 +27,26 @@ internal static class LintWatch
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var watched = new WatchedWorkspace(workspace, configFile, stderr);
         bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-        Draw(watched.Workspace, watched.Diagnostics, format, terminal, null, stdout, stderr);
+        Draw(watched.Workspace, watched.Diagnostics, format, maxFindings, terminal, null, stdout, stderr);
         while (true)
         {
             IReadOnlySet<string> changed;
             try { changed = await watched.NextAsync(stop.Token); }
             catch (OperationCanceledException) { break; }
-            Draw(watched.Workspace, watched.Diagnostics, format, terminal, changed, stdout, stderr);
+            Draw(watched.Workspace, watched.Diagnostics, format, maxFindings, terminal, changed, stdout, stderr);
         }
         return 0;
     }
 
     private static void Draw(
-        CommandWorkspace workspace, WorkspaceDiagnostics diagnostics, string format, bool terminal, IReadOnlySet<string>? changed, TextWriter stdout, TextWriter stderr)
+        CommandWorkspace workspace, WorkspaceDiagnostics diagnostics, string format, int maxFindings, bool terminal, IReadOnlySet<string>? changed,
+        TextWriter stdout, TextWriter stderr)
     {
         var report = new LintReport
         {
             Workspace = workspace,
             Results = [.. workspace.Selected.Select(d => (d, (IReadOnlyList<Diagnostic>)diagnostics.Get(d.Path)))],
+            MaxFindings = maxFindings,
         };
         if (terminal) stdout.Write("\u001b[H\u001b[2J\u001b[3J"); // home, clear the screen and its scroll-back
         else if (changed is not null && format == "text") stdout.WriteLine($"--- {DateTime.Now:HH:mm:ss} changed: {Changed(workspace, changed)}");

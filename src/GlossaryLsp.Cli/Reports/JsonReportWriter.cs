@@ -6,7 +6,8 @@ namespace GlossaryLsp.Cli.Reports;
 
 /// <summary>
 /// The JSON report of SPEC §4: <c>{"files","terms","links","diagnostics":[{"id","severity","message",
-/// "file","range","related"}]}</c>, ranges 0-based in UTF-16 code units as in LSP.
+/// "file","range","related"}]}</c>, ranges 0-based in UTF-16 code units as in LSP. When the report is
+/// capped (<see cref="LintReport.Listed"/>) it ends with <c>"omitted":{"count":N,"byRule":{"GLxxxx":N}}</c>.
 /// </summary>
 internal static class JsonReportWriter
 {
@@ -57,7 +58,7 @@ internal static class JsonReportWriter
             w.WriteNumber("terms", report.TermCount);
             w.WriteNumber("links", report.LinkCount);
             w.WriteStartArray("diagnostics");
-            foreach (var d in report.Diagnostics)
+            foreach (var (_, d) in report.Listed)
             {
                 w.WriteStartObject();
                 w.WriteString("id", d.Id);
@@ -79,8 +80,20 @@ internal static class JsonReportWriter
                 FlushWhenFull(w);
             }
             w.WriteEndArray();
+            if (report.Omitted is { } omitted) WriteOmitted(w, omitted);
             w.WriteEndObject();
         }
+    }
+
+    /// <summary><c>"omitted":{"count":N,"byRule":{"GLxxxx":N,…}}</c>, the rules the most first; SARIF's notification carries the same.</summary>
+    internal static void WriteOmitted(Utf8JsonWriter w, OmittedFindings omitted)
+    {
+        w.WriteStartObject("omitted");
+        w.WriteNumber("count", omitted.Count);
+        w.WriteStartObject("byRule");
+        foreach (var (rule, count) in omitted.ByRule) w.WriteNumber(rule, count);
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     private static void WriteRange(Utf8JsonWriter w, LineRange range)

@@ -6,19 +6,57 @@ using Humanizer;
 
 namespace GlossaryLsp.Cli.Reports;
 
-/// <summary>The result of one <c>glossary lint</c> run, shared by the text, JSON and SARIF writers.</summary>
+/// <summary>
+/// The result of one <c>glossary lint</c> run, shared by the text, JSON and SARIF writers. It owns the
+/// workspace-wide cap: the writers list <see cref="Listed"/> and say what <see cref="Omitted"/> holds;
+/// the summary, the exit status and the statistics count every finding (<see cref="Counts"/>).
+/// </summary>
 internal sealed class LintReport
 {
+    /// <summary>The findings <c>glossary lint</c> lists unless <c>--max-findings</c> says otherwise.</summary>
+    public const int DefaultMaxFindings = 10_000;
+
     private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+    private FindingCounts? _counts;
 
     public required CommandWorkspace Workspace { get; init; }
     public required IReadOnlyList<(ParsedDocument Document, IReadOnlyList<Diagnostic> Diagnostics)> Results { get; init; }
 
+    /// <summary>
+    /// At most this many findings are listed, the first in report order (documents in path order, each
+    /// document's diagnostics in order); 0, the default of a report built in code, lists all.
+    /// </summary>
+    public int MaxFindings { get; init; }
+
     public int FileCount => Results.Count;
     public int TermCount => Results.Sum(r => r.Document.Terms.Length);
     public int LinkCount => Results.Sum(r => r.Document.Links.Length);
-    public IEnumerable<Diagnostic> Diagnostics => Results.SelectMany(r => r.Diagnostics);
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Every finding counted, once per report.</summary>
+    public FindingCounts Counts => _counts ??= FindingCounts.Of(Results, MaxFindings);
+
+    /// <summary>The findings the report lists, with their documents, in report order.</summary>
+    public IEnumerable<(ParsedDocument Document, Diagnostic Diagnostic)> Listed
+    {
+        get
+        {
+            int left = MaxFindings > 0 ? MaxFindings : int.MaxValue;
+            foreach (var (document, diagnostics) in Results)
+            {
+                foreach (var d in diagnostics)
+                {
+                    if (left-- == 0) yield break;
+                    yield return (document, d);
+                }
+            }
+        }
+    }
+
+    /// <summary>What the report counts but does not list; null when it lists every finding.</summary>
+    public OmittedFindings? Omitted => Counts.Omitted;
+
+    /// <summary>Any error, listed or not: the exit status.</summary>
+    public bool HasErrors => Counts.Count(DiagnosticSeverity.Error) > 0;
 
     public static string SeverityName(DiagnosticSeverity s) => s switch
     {
@@ -44,7 +82,7 @@ internal sealed class LintReport
     public string Summary()
     {
         var counts = new[] { DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Hint }
-            .Select(s => (Severity: s, Count: Diagnostics.Count(d => d.Severity == s)))
+            .Select(s => (Severity: s, Count: Counts.Count(s)))
             .Where(c => c.Count > 0)
             .Select(c => Quantity(c.Count, c.Severity switch
             {

@@ -24,7 +24,7 @@ internal sealed class LintStatistics
         using var process = Process.GetCurrentProcess();
         // Runtime start-up and JIT before the command began: what a cold process pays on top of the work.
         var startup = DateTime.Now - process.StartTime - end;
-        var diagnostics = report.Diagnostics.ToList();
+        var counts = report.Counts;
         stderr.WriteLine(
             $"stats: startup {Ms(startup)}, scan {Ms(Load.Scan)}, parse {Ms(Load.Parse)}, index {Ms(Load.Index)}, " +
             $"analysis {Ms(_reportStart - _analysisStart)}, report {Ms(end - _reportStart)}, total {Ms(DateTime.Now - process.StartTime)}");
@@ -33,8 +33,8 @@ internal sealed class LintStatistics
             $"stats: cpu: load {Ms(_analysisCpuStart)}, analysis {Ms(_reportCpuStart - _analysisCpuStart)}, " +
             $"report {Ms(process.TotalProcessorTime - _reportCpuStart)}, total {Ms(process.TotalProcessorTime)}");
         stderr.WriteLine(
-            $"stats: {report.FileCount} files, {report.TermCount} terms, {report.LinkCount} links, {diagnostics.Count} diagnostics " +
-            $"({string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}); " +
+            $"stats: {report.FileCount} files, {report.TermCount} terms, {report.LinkCount} links, {counts.Total} diagnostics " +
+            $"({string.Join(", ", counts.ByRule.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}"))}); " +
             $"{Environment.ProcessorCount} threads, peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB, " +
             $"GC pauses {Ms(GC.GetTotalPauseDuration())} (gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)})");
     }

@@ -9,6 +9,8 @@ namespace GlossaryLsp.Cli.Reports;
 /// <summary>
 /// SARIF 2.1.0 as GitHub code scanning accepts it: one run, the rule catalog as the driver's rules,
 /// 1-based regions in UTF-16 code units, URIs relative to the current directory, fixes as replacements.
+/// A capped report (<see cref="LintReport.Listed"/>) says what it left out in a tool execution notification
+/// of the run's invocation; the run itself succeeded.
 /// </summary>
 internal static class SarifReportWriter
 {
@@ -31,8 +33,9 @@ internal static class SarifReportWriter
     internal static void WriteTo(LintReport report, Stream stream)
     {
         var rules = RuleCatalog.All;
-        // Every stale id's fix moves the links that use it: found for all fixes in one pass over the links.
-        var linkEdits = AnchorRetarget.LinkEditsOfAll(report.Diagnostics.SelectMany(d => d.Fixes).Select(f => f.Retarget).OfType<AnchorRetarget>(), report.Workspace.Index);
+        // Every stale id's fix moves the links that use it: found for all listed fixes in one pass over the links.
+        var retargets = report.Listed.SelectMany(l => l.Diagnostic.Fixes).Select(f => f.Retarget).OfType<AnchorRetarget>();
+        var linkEdits = AnchorRetarget.LinkEditsOfAll(retargets, report.Workspace.Index);
         using (var w = new Utf8JsonWriter(stream, JsonReportWriter.Options))
         {
             w.WriteStartObject();
@@ -75,9 +78,10 @@ internal static class SarifReportWriter
             w.WriteEndObject();
             w.WriteEndObject();
 
+            if (report.Omitted is { } omitted) WriteInvocation(w, omitted);
             w.WriteString("columnKind", "utf16CodeUnits");
             w.WriteStartArray("results");
-            foreach (var d in report.Diagnostics)
+            foreach (var (_, d) in report.Listed)
             {
                 w.WriteStartObject();
                 w.WriteString("ruleId", d.Id);
@@ -113,6 +117,25 @@ internal static class SarifReportWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
+    }
+
+    /// <summary>The run's one invocation, only when findings were left out: a warning notification naming them and the option.</summary>
+    private static void WriteInvocation(Utf8JsonWriter w, OmittedFindings omitted)
+    {
+        w.WriteStartArray("invocations");
+        w.WriteStartObject();
+        w.WriteBoolean("executionSuccessful", true);
+        w.WriteStartArray("toolExecutionNotifications");
+        w.WriteStartObject();
+        w.WriteString("level", "warning");
+        WriteMessage(w, omitted.Message);
+        w.WriteStartObject("properties");
+        JsonReportWriter.WriteOmitted(w, omitted);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
     }
 
     private static int IndexOf(IReadOnlyList<RuleDescriptor> rules, RuleDescriptor rule)
