@@ -16,6 +16,9 @@ internal static class SarifReportWriter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
+    /// <summary>Not indented: a log is read by tools, which limit the size of an upload, and indentation is half of a large one.</summary>
+    private static readonly JsonWriterOptions Options = JsonReportWriter.Options with { Indented = false };
+
     public static void Write(LintReport report, TextWriter output) => JsonReportWriter.WriteUtf8(output, stream => WriteTo(report, stream));
 
     /// <summary>SARIF's friendly rule name is a Pascal-case identifier: broken-link → BrokenLink.</summary>
@@ -36,7 +39,7 @@ internal static class SarifReportWriter
         // Every stale id's fix moves the links that use it: found for all listed fixes in one pass over the links.
         var retargets = report.Listed.SelectMany(l => l.Diagnostic.Fixes).Select(f => f.Retarget).OfType<AnchorRetarget>();
         var linkEdits = AnchorRetarget.LinkEditsOfAll(retargets, report.Workspace.Index);
-        using (var w = new Utf8JsonWriter(stream, JsonReportWriter.Options))
+        using (var w = new Utf8JsonWriter(stream, Options))
         {
             w.WriteStartObject();
             w.WriteString("$schema", SchemaUri);

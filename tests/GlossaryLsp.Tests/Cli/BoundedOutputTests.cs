@@ -180,7 +180,7 @@ public sealed class BoundedOutputTests : IDisposable
         if (format == "json") GlossaryLsp.Cli.Reports.JsonReportWriter.WriteTo(report, stdout);
         else GlossaryLsp.Cli.Reports.SarifReportWriter.WriteTo(report, stdout);
 
-        stdout.Length.Should().BeGreaterThan(10 * 1024 * 1024, "20,000 findings");
+        stdout.Length.Should().BeGreaterThan(4 * 1024 * 1024, "20,000 findings: many times what the writer may hold");
         stdout.Largest.Should().BeLessThan(128 * 1024, "the writer hands on what it holds every 64 KB, so memory does not grow with the report");
         using var json = JsonDocument.Parse(stdout.ToArray());
         var findings = format == "json" ? json.RootElement.GetProperty("diagnostics") : json.RootElement.GetProperty("runs")[0].GetProperty("results");
