@@ -96,6 +96,36 @@ public static partial class MentionScanner
         return linkTexts.Count == 0 ? prose : prose.Concat(linkTexts).OrderBy(s => s.Start);
     }
 
+    /// <summary>
+    /// The whole lines of the document's variant spans (<see cref="VariantSpans"/>) whose variant fold holds one of
+    /// <paramref name="folds"/>, in order: a variant or mention of a word with such a fold can only be on those lines
+    /// (matches never cross a line break).
+    /// </summary>
+    public static List<TextSpan> LinesHolding(ParsedDocument document, IReadOnlyCollection<string> folds)
+    {
+        var lines = new SortedSet<int>();
+        if (document.LoadProblem is null && folds.Count > 0)
+        {
+            var folded = new FoldedText();
+            char[] fold = new char[256];
+            int[] first = new int[256], last = new int[256];
+            foreach (var span in VariantSpans(document))
+            {
+                folded.Fill(document.Text, span);
+                int n = folded.Length;
+                if (fold.Length < n) (fold, first, last) = (new char[n], new int[n], new int[n]);
+                var text = fold.AsSpan(0, VariantFold.Fold(folded.Chars.AsSpan(0, n), fold, first, last));
+                foreach (var f in folds)
+                    for (int from = 0, at; f.Length > 0 && (at = text[from..].IndexOf(f, StringComparison.Ordinal)) >= 0; from += at + 1)
+                        lines.Add(document.Lines.GetLine(folded.OriginalStart[first[from + at]]));
+            }
+        }
+        var result = new List<TextSpan>(lines.Count);
+        foreach (int line in lines)
+            result.Add(TextSpan.FromBounds(document.Lines.GetLineStart(line), document.Lines.GetLineEnd(line)));
+        return result;
+    }
+
     /// <summary>True when an offset is inside one of the document's headings (sorted, apart): a binary search.</summary>
     private static bool InHeading(ParsedDocument document, int offset)
     {

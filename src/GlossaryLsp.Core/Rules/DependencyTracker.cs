@@ -106,13 +106,14 @@ internal sealed class DependencyTracker
     /// <paramref name="variantsOnly"/>, the documents of the result whose GL0013 findings alone may change go there too.
     /// </summary>
     public SortedSet<string>? Dependents(
-        GlossaryIndex before, GlossaryIndex after, IEnumerable<string> changedPaths, ISet<string>? pointingInto = null, ISet<string>? variantsOnly = null)
+        GlossaryIndex before, GlossaryIndex after, IEnumerable<string> changedPaths, ISet<string>? pointingInto = null, VariantRescan? variantsOnly = null)
     {
         if (!Equals(before.InferredMapping, after.InferredMapping)) return null;
         bool mentionsOn = after.Config.IsOn(RuleCatalog.GL0009);
 
         var result = new SortedSet<string>(StringComparer.Ordinal);
         var variantReaders = variantsOnly is null ? result : new SortedSet<string>(StringComparer.Ordinal);
+        var folds = variantsOnly?.Folds ?? new HashSet<string>(StringComparer.Ordinal);
         void AddReaders(ReadKind kind, string value)
         {
             if (_readers.TryGetValue(new ReadKey(kind, value), out var paths))
@@ -178,7 +179,7 @@ internal sealed class DependencyTracker
                 ? KeysOf(before, old).Concat(KeysOf(after, now)).ToHashSet(StringComparer.Ordinal)
                 : ChangedKeys(before, after, old!, now!);
             if (changedKeys.Count > 0 && mentionsOn) return null; // unlinked mentions anywhere may change
-            _variants?.AddDependents(before, after, old, now, changedKeys, variantReaders);
+            _variants?.AddDependents(before, after, old, now, changedKeys, variantReaders, folds);
             foreach (var key in changedKeys)
             {
                 AddReaders(ReadKind.Word, key);
@@ -188,7 +189,7 @@ internal sealed class DependencyTracker
         }
         if (variantsOnly is not null)
             foreach (var path in variantReaders)
-                if (result.Add(path)) variantsOnly.Add(path);
+                if (result.Add(path)) variantsOnly.Paths.Add(path);
         return result;
     }
 

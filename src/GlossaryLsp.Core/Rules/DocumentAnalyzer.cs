@@ -14,13 +14,16 @@ namespace GlossaryLsp.Core.Rules;
 /// </summary>
 public static class DocumentAnalyzer
 {
-    public static IReadOnlyList<Rule> Rules { get; } = RuleRegistry.Create();
+    private static readonly Rule[] Registered = [.. RuleRegistry.Create()];
+    private static readonly (RuleDescriptor Rule, Action<RuleContext> Run)[] AllRules = [.. Registered.Select(r => (r.Descriptor, (Action<RuleContext>)r.Analyze))];
+
+    public static IReadOnlyList<Rule> Rules => Registered;
 
     public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document) => Analyze(index, document, out _);
 
     /// <summary>Also returns the document's link resolutions (what its analysis read from other documents).</summary>
     public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document, out ImmutableArray<LinkResolution> resolutions) =>
-        Analyze(index, document, Rules, [], out resolutions);
+        Analyze(index, document, AllRules, [], out resolutions);
 
     /// <summary>
     /// Builds what every document's analysis shares before documents are analysed in parallel: the mention
@@ -44,21 +47,30 @@ public static class DocumentAnalyzer
 
     /// <summary>
     /// What <see cref="Analyze(GlossaryIndex, ParsedDocument, out ImmutableArray{LinkResolution})"/> gives when only
-    /// <paramref name="rule"/>'s findings can differ from <paramref name="previous"/>, the same document's diagnostics in
-    /// an earlier snapshot: that rule runs again, the others' findings are kept. Null when <paramref name="previous"/> was
-    /// cut by the per-document bound (what it left out is not known).
+    /// GL0013 findings about words whose variant fold is one of <paramref name="folds"/> can differ from
+    /// <paramref name="previous"/>, the same document's diagnostics in an earlier snapshot: GL0013 runs again on the
+    /// lines that hold such a fold (and for near-duplicate definitions), everything else is kept. Null when
+    /// <paramref name="previous"/> was cut by the per-document bound (what it left out is not known).
     /// </summary>
-    internal static ImmutableArray<Diagnostic>? Reanalyze(
-        GlossaryIndex index, ParsedDocument document, ImmutableArray<Diagnostic> previous, RuleDescriptor rule, out ImmutableArray<LinkResolution> resolutions)
+    internal static ImmutableArray<Diagnostic>? ReanalyzeVariants(
+        GlossaryIndex index, ParsedDocument document, ImmutableArray<Diagnostic> previous, IReadOnlyCollection<string> folds,
+        out ImmutableArray<LinkResolution> resolutions)
     {
         resolutions = [];
         if (previous.Length >= OutputBounds.DiagnosticsPerDocument) return null;
-        return Analyze(index, document, Rules.Where(r => r.Descriptor == rule), previous.Where(d => d.Rule != rule), out resolutions);
+        var lines = MentionScanner.LinesHolding(document, folds);
+        var spans = MentionScanner.VariantSpans(document).ToList();
+        // A kept GL0013 finding is a variant or prh form in a variant span off those lines; near-duplicates are made again.
+        bool Kept(Diagnostic d) => d.Rule != RuleCatalog.GL0013
+            || (spans.Exists(s => s.Contains(d.Span)) && !lines.Exists(l => l.Contains(d.Span.Start)));
+        return Analyze(index, document, [(RuleCatalog.GL0013, c => GL0013NotationVariant.AnalyzeLines(c, lines))], previous.Where(Kept), out resolutions);
     }
 
-    /// <param name="kept">Findings of other rules, in reported order, already past the suppressions: merged with what <paramref name="rules"/> find.</param>
+    /// <param name="runs">Each rule to run, and how.</param>
+    /// <param name="kept">Findings made before, in reported order, already past the suppressions: merged with what <paramref name="runs"/> find.</param>
     private static ImmutableArray<Diagnostic> Analyze(
-        GlossaryIndex index, ParsedDocument document, IEnumerable<Rule> rules, IEnumerable<Diagnostic> kept, out ImmutableArray<LinkResolution> resolutions)
+        GlossaryIndex index, ParsedDocument document, IEnumerable<(RuleDescriptor Rule, Action<RuleContext> Run)> runs, IEnumerable<Diagnostic> kept,
+        out ImmutableArray<LinkResolution> resolutions)
     {
         resolutions = [];
         if (document.LoadProblem is not null) return [];
@@ -66,11 +78,10 @@ public static class DocumentAnalyzer
         for (int i = 0; i < resolved.Length; i++) resolved[i] = index.ResolveLink(document, document.Links[i]);
         resolutions = ImmutableCollectionsMarshal.AsImmutableArray(resolved);
         var sink = new List<Diagnostic>();
-        foreach (var rule in rules)
+        foreach (var (d, run) in runs)
         {
-            var d = rule.Descriptor;
             if (index.Config.GetSeverity(d.Id, d.DefaultSeverity) is not { } severity) continue;
-            rule.Analyze(new RuleContext(index, document, resolutions, d, severity, sink));
+            run(new RuleContext(index, document, resolutions, d, severity, sink));
         }
         IEnumerable<Diagnostic> found = sink;
         if (!document.Suppressions.IsEmpty && sink.Count > 0)

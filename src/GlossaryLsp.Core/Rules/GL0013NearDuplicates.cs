@@ -33,7 +33,7 @@ internal static class GL0013NearDuplicates
                 int i = w - starts[t];
                 var word = i == 0 ? term.Headword : term.Aliases[i - 1];
                 var span = i < term.EntryWordSpans.Length ? term.EntryWordSpans[i] : term.NameSpan;
-                earlier = [.. earlier.OrderBy(e => Distance(doc.Path, e.Term.DocumentPath)).ThenBy(e => e.Term.DocumentPath, StringComparer.Ordinal)];
+                earlier = [.. earlier.OrderBy(e => Distance(doc.Path, e.Term.DocumentPath)).ThenBy(e => e.Term.DocumentPath, StringComparer.Ordinal).ThenBy(e => e.Span.Start)];
                 var paths = earlier.Select(e => e.Term.DocumentPath).Distinct().ToList();
                 var first = earlier[0];
                 context.Report(span,

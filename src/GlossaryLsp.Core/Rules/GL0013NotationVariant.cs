@@ -19,11 +19,19 @@ public sealed class GL0013NotationVariant : Rule
 
     public override void Analyze(RuleContext context)
     {
-        var doc = context.Document;
-        var found = MentionScanner.FindVariants(context.Index, doc);
-        foreach (var v in found) ReportVariant(context, v);
-        if (context.Index.Config.Prh is { } prh) ReportPrh(context, prh, found);
-        GL0013NearDuplicates.Report(context);
+        var found = MentionScanner.FindVariants(context.Index, context.Document);
+        Report(context, found, null);
+    }
+
+    /// <summary>
+    /// The findings <see cref="Analyze"/> makes on <paramref name="lines"/> (whole lines, in order) and every
+    /// near-duplicate definition: what changes in a document whose other lines cannot hold a changed word.
+    /// </summary>
+    internal static void AnalyzeLines(RuleContext context, IReadOnlyList<TextSpan> lines)
+    {
+        var found = new List<VariantMention>();
+        foreach (var line in lines) found.AddRange(MentionScanner.FindVariantsIn(context.Index, context.Document, line));
+        Report(context, found, lines);
     }
 
     /// <summary>Where the configuration declares a form non-preferred: its file name and line (<c>glossary.yml:3</c>).</summary>
@@ -42,6 +50,14 @@ public sealed class GL0013NotationVariant : Rule
             if (CutsBeforeProlongedSoundMark(doc.Text, d)) continue;
             yield return d;
         }
+    }
+
+    /// <param name="lines">Where prh's findings are reported: null for everywhere.</param>
+    private static void Report(RuleContext context, IReadOnlyList<VariantMention> found, IReadOnlyList<TextSpan>? lines)
+    {
+        foreach (var v in found) ReportVariant(context, v);
+        if (context.Index.Config.Prh is { } prh) ReportPrh(context, prh, found, lines);
+        GL0013NearDuplicates.Report(context);
     }
 
     /// <summary>
@@ -86,12 +102,13 @@ public sealed class GL0013NotationVariant : Rule
         context.Report(v.Span, message, related, fixes);
     }
 
-    private static void ReportPrh(RuleContext context, PrhDictionary prh, IReadOnlyList<VariantMention> found)
+    private static void ReportPrh(RuleContext context, PrhDictionary prh, IReadOnlyList<VariantMention> found, IReadOnlyList<TextSpan>? lines)
     {
         var doc = context.Document;
         foreach (var d in PrhFindings(prh, doc))
         {
             var span = TextSpan.FromBounds(d.Index, d.End);
+            if (lines is not null && !lines.Any(l => l.Contains(span))) continue;
             if (found.Any(v => v.Span == span && v.Preferred == d.Replacement)) continue; // the same finding already made
             var note = d.Rule.Note is { Length: > 0 } n ? $" ({n})" : "";
             context.Report(span,

@@ -37,17 +37,20 @@ internal sealed class VariantDependencies
     /// in another place of its term (which decides the preferred form), count: a finding that names a term the
     /// document still defines so points into it and follows it by its related location.
     /// </summary>
+    /// <param name="folds">Gets the variant folds of the keys that count: only lines holding one of them can change.</param>
     public void AddDependents(
-        GlossaryIndex before, GlossaryIndex after, ParsedDocument? old, ParsedDocument? now, IReadOnlyCollection<string> changedKeys, SortedSet<string> result)
+        GlossaryIndex before, GlossaryIndex after, ParsedDocument? old, ParsedDocument? now, IReadOnlyCollection<string> changedKeys, SortedSet<string> result,
+        ISet<string> folds)
     {
         if (changedKeys.Count == 0) return;
         var was = Placements(before, old);
         var isNow = Placements(after, now);
         changedKeys = [.. changedKeys.Where(k => !was.TryGetValue(k, out var a) || !isNow.TryGetValue(k, out var b) || a != b)];
         if (changedKeys.Count == 0) return;
-        var folds = changedKeys.Select(VariantFold.Fold).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var changedFolds = changedKeys.Select(VariantFold.Fold).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        folds.UnionWith(changedFolds);
         foreach (var (path, signature) in _signatures)
-            if (!result.Contains(path) && folds.Exists(signature.MayContain)) result.Add(path);
+            if (!result.Contains(path) && changedFolds.Exists(signature.MayContain)) result.Add(path);
         foreach (var key in changedKeys)
             foreach (var index in new[] { before, after })
                 foreach (var other in MentionScanner.KeysFoldedLike(index, key))
@@ -57,8 +60,11 @@ internal sealed class VariantDependencies
                 }
     }
 
-    /// <summary>Each key of a document's terms with the first key of its term and its place among that term's keys.</summary>
-    private static Dictionary<string, (string First, int Place)> Placements(GlossaryIndex index, ParsedDocument? doc)
+    /// <summary>
+    /// Each key of a document's terms with the keys of the first term that has it (the one a finding names) and its
+    /// place among them.
+    /// </summary>
+    private static Dictionary<string, (string Term, int Place)> Placements(GlossaryIndex index, ParsedDocument? doc)
     {
         var result = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         if (doc is null) return result;
@@ -66,12 +72,12 @@ internal sealed class VariantDependencies
         for (int t = 0; t < facts.TermCount; t++)
         {
             var keys = facts.LookupKeysOf(t);
+            string? term = null;
             int place = 0;
-            string? first = null;
             foreach (var key in keys)
             {
-                first ??= key;
-                result.TryAdd(key, (first, place++));
+                term ??= string.Join('\n', keys);
+                result.TryAdd(key, (term, place++));
             }
         }
         return result;
@@ -91,4 +97,14 @@ internal sealed class VariantDependencies
         else Parallel.For(0, documents.Count, One);
         return result;
     }
+}
+
+/// <summary>
+/// The documents of an update whose GL0013 findings alone may change, and the variant folds of the entry words
+/// that changed: in those documents only the lines holding one of the folds can (<see cref="MentionScanner.LinesHolding"/>).
+/// </summary>
+internal sealed class VariantRescan
+{
+    public HashSet<string> Paths { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Folds { get; } = new(StringComparer.Ordinal);
 }

@@ -107,7 +107,7 @@ public sealed class WorkspaceDiagnostics
         if (!Equals(index.Config, Index.Config)) return Create(index);
         var pointingInto = new HashSet<string>(StringComparer.Ordinal);
         // Documents only GL0013 may have changed in: that rule runs again, the others' findings are kept.
-        var variantsOnly = new HashSet<string>(StringComparer.Ordinal);
+        var variantsOnly = new VariantRescan();
         var changed = changedPaths as IReadOnlyCollection<string> ?? [.. changedPaths];
         var dependencies = Dependencies();
         var dependents = dependencies.Dependents(Index, index, changed, pointingInto, variantsOnly);
@@ -115,7 +115,7 @@ public sealed class WorkspaceDiagnostics
         foreach (var path in UsageDependents.Of(Index, index, changed))
         {
             dependents.Add(path);
-            variantsOnly.Remove(path);
+            variantsOnly.Paths.Remove(path);
         }
 
         // Documents whose diagnostics only point into an edited document (e.g. GL0005's other
@@ -128,7 +128,7 @@ public sealed class WorkspaceDiagnostics
             foreach (var path in pointingInto)
             {
                 // Kept findings would point to where the edited text was.
-                variantsOnly.Remove(path);
+                variantsOnly.Paths.Remove(path);
                 if (dependents.Contains(path)) continue;
                 if (!index.Documents.ContainsKey(path) || !relocation.TryMove(Get(path), out var relocated))
                 {
@@ -146,8 +146,8 @@ public sealed class WorkspaceDiagnostics
         // A loop, not a lambda: a lambda capturing this would share its closure with the tracker's factory below and keep the old snapshot alive.
         var previous = new ImmutableArray<Diagnostic>[present.Length];
         for (int i = 0; i < present.Length; i++)
-            if (variantsOnly.Contains(present[i])) previous[i] = Get(present[i]);
-        var results = Analyze(index, docs, previous);
+            if (variantsOnly.Paths.Contains(present[i])) previous[i] = Get(present[i]);
+        var results = Analyze(index, docs, previous, variantsOnly.Folds);
         var changes = new List<(string Path, DocumentReads? Reads)>();
         var removed = new List<string>();
         foreach (var path in dependents)
@@ -165,16 +165,17 @@ public sealed class WorkspaceDiagnostics
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), _ => next, [.. present], [.. moved]);
     }
 
-    /// <param name="variantsFrom">Per document, default or its diagnostics in the previous snapshot, where only GL0013's findings can differ.</param>
+    /// <param name="variantsFrom">Per document, default or its diagnostics in the previous snapshot, where only GL0013's findings
+    /// about words of one of <paramref name="folds"/> can differ.</param>
     private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(
-        GlossaryIndex index, ParsedDocument[] docs, ImmutableArray<Diagnostic>[]? variantsFrom = null)
+        GlossaryIndex index, ParsedDocument[] docs, ImmutableArray<Diagnostic>[]? variantsFrom = null, IReadOnlyCollection<string>? folds = null)
     {
         var results = new (ImmutableArray<Diagnostic>, DocumentReads)[docs.Length];
         void One(int i)
         {
             ImmutableArray<LinkResolution> resolutions = default;
             var diagnostics = variantsFrom?[i] is { IsDefault: false } previous
-                && DocumentAnalyzer.Reanalyze(index, docs[i], previous, RuleCatalog.GL0013, out resolutions) is { } kept
+                && DocumentAnalyzer.ReanalyzeVariants(index, docs[i], previous, folds!, out resolutions) is { } kept
                 ? kept
                 : DocumentAnalyzer.Analyze(index, docs[i], out resolutions);
             results[i] = (diagnostics, DocumentReads.Of(docs[i], resolutions, diagnostics));
