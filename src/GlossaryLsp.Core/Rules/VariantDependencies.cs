@@ -61,23 +61,23 @@ internal sealed class VariantDependencies
     }
 
     /// <summary>
-    /// Each key of a document's terms with the keys of the first term that has it (the one a finding names) and its
-    /// place among them.
+    /// Each key of a document's terms with the first term that has it (the one a finding names), that term's first key
+    /// and the key's place among its keys.
     /// </summary>
-    private static Dictionary<string, (string Term, int Place)> Placements(GlossaryIndex index, ParsedDocument? doc)
+    private static Dictionary<string, (int Term, string First, int Place)> Placements(GlossaryIndex index, ParsedDocument? doc)
     {
-        var result = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (int, string, int)>(StringComparer.Ordinal);
         if (doc is null) return result;
         var facts = index.FactsOf(doc);
         for (int t = 0; t < facts.TermCount; t++)
         {
             var keys = facts.LookupKeysOf(t);
-            string? term = null;
             int place = 0;
+            string? first = null;
             foreach (var key in keys)
             {
-                term ??= string.Join('\n', keys);
-                result.TryAdd(key, (term, place++));
+                first ??= key;
+                result.TryAdd(key, (t, first, place++));
             }
         }
         return result;

@@ -161,7 +161,9 @@ public sealed class WorkspaceDiagnostics
             diagnostics[present[i]] = results[i].Diagnostics;
             changes.Add((present[i], results[i].Reads));
         }
-        var next = dependencies.With(changes, dependencies.Variants?.With(docs, removed));
+        // A signature is made from its document's text alone: only the changed documents need new ones.
+        var edited = changed.Select(index.GetDocument).OfType<ParsedDocument>().ToArray();
+        var next = dependencies.With(changes, dependencies.Variants?.With(edited, removed));
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), _ => next, [.. present], [.. moved]);
     }
 
