@@ -72,19 +72,25 @@ internal sealed class KeyTrie
         var label = new char[nodes];
         var keyIndex = new int[nodes];
         Array.Fill(keyIndex, -1);
+        // The keys side by side in one buffer: each level of the walk below reads one char of every key in order,
+        // a stream through memory rather than a visit to each string object.
+        var starts = new int[keys.Count + 1];
+        for (int i = 0; i < keys.Count; i++) starts[i + 1] = starts[i] + keys[i].Length;
+        var chars = new char[starts[keys.Count]];
+        for (int i = 0; i < keys.Count; i++) keys[i].CopyTo(chars.AsSpan(starts[i]));
         int count = 1;
-        var queue = new Queue<(int Node, int Lo, int Hi, int Depth)>();
+        var queue = new Queue<(int Node, int Lo, int Hi, int Depth)>((int)Math.Min(nodes, 1 << 16));
         queue.Enqueue((0, 0, keys.Count, 0));
         while (queue.Count > 0)
         {
             var (node, lo, hi, depth) = queue.Dequeue();
-            if (lo < hi && keys[lo].Length == depth) keyIndex[node] = lo++;
+            if (lo < hi && starts[lo + 1] - starts[lo] == depth) keyIndex[node] = lo++;
             firstChild[node] = count;
             for (int g = lo; g < hi;)
             {
-                char c = keys[g][depth];
+                char c = chars[starts[g] + depth];
                 int end = g + 1;
-                while (end < hi && keys[end][depth] == c) end++;
+                while (end < hi && chars[starts[end] + depth] == c) end++;
                 int child = count++;
                 label[child] = c;
                 queue.Enqueue((child, g, end, depth + 1));
