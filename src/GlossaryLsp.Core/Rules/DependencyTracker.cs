@@ -103,7 +103,8 @@ internal sealed class DependencyTracker
     /// unlinked-mention findings are on and entry words changed). With <paramref name="pointingInto"/>,
     /// the documents whose diagnostics merely point into a changed document go there instead of into
     /// the result: the caller may move those positions rather than re-analyse them. With
-    /// <paramref name="variantsOnly"/>, the documents of the result whose GL0013 findings alone may change go there too.
+    /// <paramref name="variantsOnly"/>, the documents of the result whose GL0013 findings alone may change are also
+    /// named in its paths, and the variant folds of the changed entry words in its folds.
     /// </summary>
     public SortedSet<string>? Dependents(
         GlossaryIndex before, GlossaryIndex after, IEnumerable<string> changedPaths, ISet<string>? pointingInto = null, VariantRescan? variantsOnly = null)

@@ -106,7 +106,7 @@ public sealed class WorkspaceDiagnostics
     {
         if (!Equals(index.Config, Index.Config)) return Create(index);
         var pointingInto = new HashSet<string>(StringComparer.Ordinal);
-        // Documents only GL0013 may have changed in: that rule runs again, the others' findings are kept.
+        // Documents only GL0013 may have changed in: it runs again on the lines that hold a changed word, the rest is kept.
         var variantsOnly = new VariantRescan();
         var changed = changedPaths as IReadOnlyCollection<string> ?? [.. changedPaths];
         var dependencies = Dependencies();
@@ -177,7 +177,7 @@ public sealed class WorkspaceDiagnostics
         {
             ImmutableArray<LinkResolution> resolutions = default;
             var diagnostics = variantsFrom?[i] is { IsDefault: false } previous
-                && DocumentAnalyzer.ReanalyzeVariants(index, docs[i], previous, folds!, out resolutions) is { } kept
+                && DocumentAnalyzer.ReanalyzeVariants(index, docs[i], previous, folds ?? [], out resolutions) is { } kept
                 ? kept
                 : DocumentAnalyzer.Analyze(index, docs[i], out resolutions);
             results[i] = (diagnostics, DocumentReads.Of(docs[i], resolutions, diagnostics));

@@ -27,8 +27,7 @@ public class GL0013IncrementalTests
         };
         var initial = WorkspaceDiagnostics.Create(Index(files));
         initial.Get("notes/b.md").Should().BeEmpty();
-        var index = initial.Index.WithDocument(DocumentParser.Parse("g/a.md", TermList("g/a.md", "サーバー", "計算機。")));
-        var after = initial.Update(index, ["g/a.md"]);
+        var (index, after) = Edit(initial, "g/a.md", TermList("g/a.md", "サーバー", "計算機。"));
         after.Get("notes/b.md").Should().ContainSingle(d => d.Id == "GL0013");
         after.Reanalysed.Should().Equal("g/a.md", "notes/b.md");
         Canonical(after).Should().Equal(Fresh(index));
@@ -46,8 +45,7 @@ public class GL0013IncrementalTests
         var initial = WorkspaceDiagnostics.Create(Index(files));
         var before = initial.Get("notes/b.md");
         before.Select(d => (d.Id, d.Span.Start)).Should().Equal(("GL0001", 11), ("GL0013", 85), ("GL0001", 97));
-        var index = initial.Index.WithDocument(DocumentParser.Parse("g/a.md", TermList("g/a.md", "サーバー", "計算機。")));
-        var after = initial.Update(index, ["g/a.md"]);
+        var (index, after) = Edit(initial, "g/a.md", TermList("g/a.md", "サーバー", "計算機。"));
         var now = after.Get("notes/b.md");
         now.Select(d => (d.Id, d.Span.Start)).Should().Equal(("GL0001", 11), ("GL0013", 23), ("GL0013", 85), ("GL0001", 97));
         now[1].Message.Should().Be("'サーバ' is a notation variant of 'サーバー', defined in g/a.md; write 'サーバー'");
@@ -67,8 +65,7 @@ public class GL0013IncrementalTests
             ["notes/b.md"] = "# b\n\nサーバを立てる。\n\n" + links,
         };
         var initial = WorkspaceDiagnostics.Create(Index(files));
-        var index = initial.Index.WithDocument(DocumentParser.Parse("g/a.md", TermList("g/a.md", "サーバー", "計算機。")));
-        var after = initial.Update(index, ["g/a.md"]);
+        var (index, after) = Edit(initial, "g/a.md", TermList("g/a.md", "サーバー", "計算機。"));
         after.Get("notes/b.md").Should().Contain(d => d.Id == "GL0000").And.HaveCount(1_001);
         Canonical(after).Should().Equal(Fresh(index));
     }
@@ -84,8 +81,7 @@ public class GL0013IncrementalTests
         var initial = WorkspaceDiagnostics.Create(Index(files));
         initial.Get("notes/n.md").Single().Related.Single().Span.Start.Should().Be(64);
         var edited = TermList("g/t4.md", "Open AI | R7", "定義。") + "## Open AI | X20\n\n- 追加。\n";
-        var index = initial.Index.WithDocument(DocumentParser.Parse("g/t4.md", edited));
-        var after = initial.Update(index, ["g/t4.md"]);
+        var (index, after) = Edit(initial, "g/t4.md", edited);
         after.Get("notes/n.md").Single().Related.Single().Span.Start.Should().Be(42, "the finding names the first term that defines 'Open AI'");
         Canonical(after).Should().Equal(Fresh(index));
     }
@@ -100,8 +96,7 @@ public class GL0013IncrementalTests
         };
         var initial = WorkspaceDiagnostics.Create(Index(files));
         // サーバ is new to the workspace: the next snapshot's automaton holds it in an overlay trie, after the others.
-        var index = initial.Index.WithDocument(DocumentParser.Parse("g/t2.md", TermList("g/t2.md", "サーバ | A", "定義。") + "## サーヴァー | D\n\n- 定義。\n"));
-        var after = initial.Update(index, ["g/t2.md"]);
+        var (index, after) = Edit(initial, "g/t2.md", TermList("g/t2.md", "サーバ | A", "定義。") + "## サーヴァー | D\n\n- 定義。\n");
         var finding = after.Get("g/t5.md").Single();
         finding.Message.Should().StartWith("Entry word 'サーバーー' is a notation variant of 'サーバ', defined in g/t2.md;");
         finding.Related.Select(r => (r.Path, r.Span.Start)).Should().Equal(("g/t2.md", 42), ("g/t2.md", 61));
@@ -147,6 +142,13 @@ public class GL0013IncrementalTests
         int at = text.IndexOf("## ", StringComparison.Ordinal);
         int end = text.IndexOf('\n', at);
         return text[..(at + 3)] + word + " | R" + word.Length + text[end..];
+    }
+
+    /// <summary>The snapshot with one document's text replaced, and the diagnostics brought up to date with it.</summary>
+    private static (GlossaryIndex Index, WorkspaceDiagnostics After) Edit(WorkspaceDiagnostics initial, string path, string text)
+    {
+        var index = initial.Index.WithDocument(DocumentParser.Parse(path, text));
+        return (index, initial.Update(index, [path]));
     }
 
     private static string TermList(string path, string heading, string body) =>
