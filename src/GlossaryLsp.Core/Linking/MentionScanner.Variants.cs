@@ -24,20 +24,25 @@ public static partial class MentionScanner
         FindVariantsIn(index, document, new TextSpan(0, document.Text.Length));
 
     /// <summary>The variants and declared forms of <see cref="FindVariants"/> in the variant spans that start inside <paramref name="within"/> (whole lines).</summary>
-    public static IReadOnlyList<VariantMention> FindVariantsIn(GlossaryIndex index, ParsedDocument document, TextSpan within)
+    public static IReadOnlyList<VariantMention> FindVariantsIn(GlossaryIndex index, ParsedDocument document, TextSpan within) =>
+        FindVariantsIn(index, document, [within]);
+
+    /// <summary><see cref="FindVariantsIn(GlossaryIndex, ParsedDocument, TextSpan)"/> for several stretches of whole lines, apart: one pass over the variant spans.</summary>
+    public static List<VariantMention> FindVariantsIn(GlossaryIndex index, ParsedDocument document, IReadOnlyList<TextSpan> within)
     {
         var result = new List<VariantMention>();
-        if (document.LoadProblem is not null || document.Text.Length == 0) return result;
+        if (document.LoadProblem is not null || document.Text.Length == 0 || within.Count == 0) return result;
         var automaton = index.MentionAutomaton;
         var declared = index.Config.Variants;
         if (automaton.IsEmpty && declared.IsEmpty) return result;
         var scan = new VariantScan(index, document, automaton, declared);
         foreach (var span in VariantSpans(document))
-        {
-            if (span.End <= within.Start || span.Start >= within.End) continue;
-            var clipped = TextSpan.FromBounds(Math.Max(span.Start, within.Start), Math.Min(span.End, within.End));
-            scan.Run(clipped, result, IsLinkText(document, span));
-        }
+            foreach (var part in within)
+            {
+                if (span.End <= part.Start || span.Start >= part.End) continue;
+                var clipped = TextSpan.FromBounds(Math.Max(span.Start, part.Start), Math.Min(span.End, part.End));
+                scan.Run(clipped, result, IsLinkText(document, span));
+            }
         return result;
     }
 

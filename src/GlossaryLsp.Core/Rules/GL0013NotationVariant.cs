@@ -29,9 +29,7 @@ public sealed class GL0013NotationVariant : Rule
     /// </summary>
     internal static void AnalyzeLines(RuleContext context, IReadOnlyList<TextSpan> lines)
     {
-        var found = new List<VariantMention>();
-        foreach (var line in lines) found.AddRange(MentionScanner.FindVariantsIn(context.Index, context.Document, line));
-        Report(context, found, lines);
+        Report(context, MentionScanner.FindVariantsIn(context.Index, context.Document, lines), lines);
     }
 
     /// <summary>Where the configuration declares a form non-preferred: its file name and line (<c>glossary.yml:3</c>).</summary>
