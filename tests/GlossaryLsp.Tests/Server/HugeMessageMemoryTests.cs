@@ -68,7 +68,8 @@ public sealed class HugeMessageMemoryTests(ITestOutputHelper output)
                 await HugeEditAsync();
                 await NormalEditAsync();
             }
-            var fiveTimes = await SettledHeapAsync(baseline.Unpooled + Margin, baseline.Pooled);
+            // Waits for the tighter of the two bounds it is held to below (the process's other garbage can make either lower).
+            var fiveTimes = await SettledHeapAsync(Math.Min(baseline.Unpooled, once.Unpooled) + Margin, baseline.Pooled);
 
             c.Server.DroppedMessages.Should().Be(0);
             output.WriteLine($"baseline: {baseline}\nafter one: {once}\nafter five: {fiveTimes}");
