@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { glossaryLog, pathWithoutDotnet, startCodeServer, stopProcessGroup } from './code-server.mjs';
 import { followTermLinkInHover, pickTermLink } from './hover-link.mjs';
 import * as workbench from './workbench.mjs';
-import { hoverAt, sleep, waitFor, wordBox } from './workbench.mjs';
+import { hoverUntil, sleep, waitFor, wordBox } from './workbench.mjs';
 import { createTerm, underlinedMention } from './editor-views.mjs';
 import { codeLensPeek, readingHintOnScreen } from './glossary-views.mjs';
 import { countLinks, definitionSnippet, findPlainMention, readTerms } from './workspace.mjs';
@@ -211,9 +211,8 @@ async function main() {
     if (!mention) throw new Error('no plain term mention found in the article');
     const snippet = definitionSnippet(mention.term.definition);
     await goTo(mention.line, mention.column);
-    await hoverAt(page, await waitFor(`the mention "${mention.word}" on screen`, () => wordBox(page, mention.word), 10000));
     const hover = page.locator('.monaco-hover-content', { hasText: snippet });
-    await hover.first().waitFor({ timeout: 20000 });
+    await hoverUntil(page, `the mention "${mention.word}"`, () => wordBox(page, mention.word), hover);
     const text = (await hover.first().innerText()).replace(/\s+/g, ' ').trim();
     if (!text.includes(mention.term.headword)) throw new Error(`hover lacks the headword: ${text.slice(0, 100)}`);
     await sleep(500); // let the hover fade in

@@ -1,7 +1,7 @@
 // The checks of e2e.mjs for what the editor shows of the glossary without a hover: the semantic
 // highlighting of term mentions, and the "create a term" quick fix.
 import fs from 'node:fs';
-import { goTo, hoverAt, save, sleep, waitFor, wordBox } from './workbench.mjs';
+import { goTo, hoverUntil, save, sleep, waitFor, wordBox } from './workbench.mjs';
 
 /**
  * Waits until the unlinked mention `word` on screen is drawn by a semantic token with the extension's
@@ -45,9 +45,8 @@ export async function createTerm(page, articleFile, word) {
     return l;
   }, 15000, 500);
   await page.keyboard.press('Escape');
-  await hoverAt(page, await waitFor(`the link "${word}" on screen`, () => wordBox(page, word, '['), 10000));
   const hover = page.locator('.monaco-hover-content', { hasText: 'Defined in' });
-  await hover.first().waitFor({ timeout: 20000 });
+  await hoverUntil(page, `the link "${word}"`, () => wordBox(page, word, '['), hover);
   const text = (await hover.first().innerText()).replace(/\s+/g, ' ').trim();
   if (!text.includes(word)) throw new Error(`the hover does not name ${word}: ${text.slice(0, 100)}`);
   return `${title} → ${line.slice(0, 60)}; hover "${text.slice(0, 60)}"`;

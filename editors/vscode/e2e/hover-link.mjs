@@ -1,7 +1,7 @@
 // The hover-link check of e2e.mjs: a term's hover links the terms of its definition, and clicking one
 // of those links in the hover opens the linked term's heading.
 import path from 'node:path';
-import { goTo, hoverAt, quickOpen, sleep, waitFor, wordBox } from './workbench.mjs';
+import { goTo, hoverUntil, quickOpen, sleep, waitFor, wordBox } from './workbench.mjs';
 
 /**
  * A term whose definition links (<a href="…#…">label</a>) a term of another file, and that term:
@@ -24,9 +24,8 @@ export function pickTermLink(terms) {
 export async function followTermLinkInHover(page, { term, label, target }) {
   await quickOpen(page, path.basename(term.file));
   await goTo(page, term.line, 1);
-  await hoverAt(page, await waitFor(`the heading of ${term.headword} on screen`, () => wordBox(page, term.headword, '## '), 10000));
   const link = page.locator('.monaco-hover-content a', { hasText: label });
-  await link.first().waitFor({ timeout: 20000 });
+  await hoverUntil(page, `the heading of ${term.headword}`, () => wordBox(page, term.headword, '## '), link);
   const href = (await link.first().getAttribute('data-href')) ?? (await link.first().getAttribute('href')) ?? '';
   await link.first().click({ timeout: 5000 });
   const targetFile = path.basename(target.file);

@@ -98,3 +98,21 @@ export async function hoverAt(page, box) {
   await page.mouse.move(box.x + 40, box.y + 200);
   await page.mouse.move(box.x, box.y, { steps: 5 });
 }
+
+/**
+ * Hovers over what `find` locates on screen until `hover` (a locator) shows, within `timeoutMs`. The text may
+ * still move when code lenses or inlay hints arrive, so the point is measured again before each try.
+ */
+export async function hoverUntil(page, what, find, hover, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    await hoverAt(page, await waitFor(`${what} on screen`, find, Math.max(1000, end - Date.now())));
+    try {
+      await hover.first().waitFor({ timeout: Math.max(1, Math.min(5000, end - Date.now())) });
+      return;
+    } catch (e) {
+      if (Date.now() >= end) throw e;
+      await page.mouse.move(5, 500);
+    }
+  }
+}
