@@ -28,23 +28,8 @@ public static partial class MentionScanner
         FindVariantsIn(index, document, [within]);
 
     /// <summary><see cref="FindVariantsIn(GlossaryIndex, ParsedDocument, TextSpan)"/> for several stretches of whole lines, apart: one pass over the variant spans.</summary>
-    public static List<VariantMention> FindVariantsIn(GlossaryIndex index, ParsedDocument document, IReadOnlyList<TextSpan> within)
-    {
-        var result = new List<VariantMention>();
-        if (document.LoadProblem is not null || document.Text.Length == 0 || within.Count == 0) return result;
-        var automaton = index.MentionAutomaton;
-        var declared = index.Config.Variants;
-        if (automaton.IsEmpty && declared.IsEmpty) return result;
-        var scan = new VariantScan(index, document, automaton, declared);
-        foreach (var span in VariantSpans(document))
-            foreach (var part in within)
-            {
-                if (span.End <= part.Start || span.Start >= part.End) continue;
-                var clipped = TextSpan.FromBounds(Math.Max(span.Start, part.Start), Math.Min(span.End, part.End));
-                scan.Run(clipped, result, IsLinkText(document, span));
-            }
-        return result;
-    }
+    public static List<VariantMention> FindVariantsIn(GlossaryIndex index, ParsedDocument document, IReadOnlyList<TextSpan> within) =>
+        FindVariantsIn(index, document, VariantSpans(document), within);
 
     /// <summary>The variant or declared form at <paramref name="offset"/> (a cursor right after it counts), from a scan of its line.</summary>
     public static VariantMention? FindVariantAt(GlossaryIndex index, ParsedDocument document, int offset)
@@ -80,13 +65,11 @@ public static partial class MentionScanner
     }
 
     /// <summary>
-    /// Where notation variants are looked for, in order: prose (where mentions are) and the text of links
+    /// Where notation variants are looked for, in order and apart: prose (where mentions are) and the text of links
     /// written plainly (no markup, code or character references inside), except in headings.
     /// </summary>
-    public static IEnumerable<TextSpan> VariantSpans(ParsedDocument document)
+    public static IReadOnlyList<TextSpan> VariantSpans(ParsedDocument document)
     {
-        var prose = document.ProseWithin(new TextSpan(0, document.Text.Length));
-        if (document.Links.IsEmpty) return prose;
         var linkTexts = new List<TextSpan>();
         foreach (var link in document.Links)
         {
@@ -98,15 +81,44 @@ public static partial class MentionScanner
                 || InHeading(document, inner.Start)) continue;
             linkTexts.Add(inner);
         }
-        return linkTexts.Count == 0 ? prose : prose.Concat(linkTexts).OrderBy(s => s.Start);
+        // Link texts are protected, so they lie apart from the prose: a merge of the two sorted lists.
+        linkTexts.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var result = new List<TextSpan>(linkTexts.Count + document.ProtectedSpans.Length + 1);
+        int k = 0;
+        foreach (var prose in document.ProseWithin(new TextSpan(0, document.Text.Length)))
+        {
+            while (k < linkTexts.Count && linkTexts[k].Start < prose.Start) result.Add(linkTexts[k++]);
+            result.Add(prose);
+        }
+        while (k < linkTexts.Count) result.Add(linkTexts[k++]);
+        return result;
+    }
+
+    /// <summary><see cref="FindVariantsIn(GlossaryIndex, ParsedDocument, IReadOnlyList{TextSpan})"/> with the document's <see cref="VariantSpans"/> already listed.</summary>
+    internal static List<VariantMention> FindVariantsIn(GlossaryIndex index, ParsedDocument document, IReadOnlyList<TextSpan> spans, IReadOnlyList<TextSpan> within)
+    {
+        var result = new List<VariantMention>();
+        if (document.LoadProblem is not null || document.Text.Length == 0 || within.Count == 0) return result;
+        var automaton = index.MentionAutomaton;
+        var declared = index.Config.Variants;
+        if (automaton.IsEmpty && declared.IsEmpty) return result;
+        var scan = new VariantScan(index, document, automaton, declared);
+        foreach (var span in spans)
+            foreach (var part in within)
+            {
+                if (span.End <= part.Start || span.Start >= part.End) continue;
+                var clipped = TextSpan.FromBounds(Math.Max(span.Start, part.Start), Math.Min(span.End, part.End));
+                scan.Run(clipped, result, IsLinkText(document, span));
+            }
+        return result;
     }
 
     /// <summary>
-    /// The whole lines of the document's variant spans (<see cref="VariantSpans"/>) whose variant fold holds one of
-    /// <paramref name="folds"/>, in order: a variant or mention of a word with such a fold can only be on those lines
-    /// (matches never cross a line break).
+    /// The whole lines of the document's variant spans (<paramref name="spans"/>, its <see cref="VariantSpans"/>) whose
+    /// variant fold holds one of <paramref name="folds"/>, in order: a variant or mention of a word with such a fold can
+    /// only be on those lines (matches never cross a line break).
     /// </summary>
-    public static List<TextSpan> LinesHolding(ParsedDocument document, IReadOnlyCollection<string> folds)
+    internal static List<TextSpan> LinesHolding(ParsedDocument document, IReadOnlyList<TextSpan> spans, IReadOnlyCollection<string> folds)
     {
         var lines = new SortedSet<int>();
         if (document.LoadProblem is null && folds.Count > 0)
@@ -114,7 +126,7 @@ public static partial class MentionScanner
             var folded = new FoldedText();
             char[] fold = new char[256];
             int[] first = new int[256], last = new int[256];
-            foreach (var span in VariantSpans(document))
+            foreach (var span in spans)
             {
                 folded.Fill(document.Text, span);
                 int n = folded.Length;

@@ -71,6 +71,9 @@ internal sealed class DependencyTracker
         return new DependencyTracker(map.ToImmutable(), reads.ToImmutable(), mismatches.ToImmutable(), variants);
     }
 
+    /// <summary>What the document's last analysis read, or null for a document the tracker does not hold.</summary>
+    public DocumentReads? ReadsOf(string path) => _reads.GetValueOrDefault(path);
+
     /// <summary>The tracker after re-analysing (or removing, Reads null) some documents; <paramref name="variants"/> already knows them.</summary>
     public DependencyTracker With(IEnumerable<(string Path, DocumentReads? Reads)> changes, VariantDependencies? variants = null)
     {

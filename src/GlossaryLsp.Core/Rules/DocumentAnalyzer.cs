@@ -22,8 +22,12 @@ public static class DocumentAnalyzer
     public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document) => Analyze(index, document, out _);
 
     /// <summary>Also returns the document's link resolutions (what its analysis read from other documents).</summary>
-    public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document, out ImmutableArray<LinkResolution> resolutions) =>
-        Analyze(index, document, AllRules, [], out resolutions);
+    public static ImmutableArray<Diagnostic> Analyze(GlossaryIndex index, ParsedDocument document, out ImmutableArray<LinkResolution> resolutions)
+    {
+        var diagnostics = Analyze(index, document, AllRules, [], out var links);
+        resolutions = links?.Value ?? [];
+        return diagnostics;
+    }
 
     /// <summary>
     /// Builds what every document's analysis shares before documents are analysed in parallel: the mention
@@ -49,39 +53,37 @@ public static class DocumentAnalyzer
     /// What <see cref="Analyze(GlossaryIndex, ParsedDocument, out ImmutableArray{LinkResolution})"/> gives when only
     /// GL0013 findings about words whose variant fold is one of <paramref name="folds"/> can differ from
     /// <paramref name="previous"/>, the same document's diagnostics in an earlier snapshot: GL0013 runs again on the
-    /// lines that hold such a fold (and for near-duplicate definitions), everything else is kept. Null when
-    /// <paramref name="previous"/> was cut by the per-document bound (what it left out is not known).
+    /// lines that hold such a fold (and for near-duplicate definitions), everything else is kept, and no link is
+    /// resolved (GL0013 reads none). Null when <paramref name="previous"/> was cut by the per-document bound (what it
+    /// left out is not known).
     /// </summary>
     internal static ImmutableArray<Diagnostic>? ReanalyzeVariants(
-        GlossaryIndex index, ParsedDocument document, ImmutableArray<Diagnostic> previous, IReadOnlyCollection<string> folds,
-        out ImmutableArray<LinkResolution> resolutions)
+        GlossaryIndex index, ParsedDocument document, ImmutableArray<Diagnostic> previous, IReadOnlyCollection<string> folds)
     {
-        resolutions = [];
         if (previous.Length >= OutputBounds.DiagnosticsPerDocument) return null;
-        var lines = MentionScanner.LinesHolding(document, folds);
-        var spans = MentionScanner.VariantSpans(document).ToList();
+        var spans = MentionScanner.VariantSpans(document);
+        var lines = MentionScanner.LinesHolding(document, spans, folds);
         // A kept GL0013 finding is a variant or prh form in a variant span off those lines; near-duplicates are made again.
         bool Kept(Diagnostic d) => d.Rule != RuleCatalog.GL0013
-            || (spans.Exists(s => s.Contains(d.Span)) && !lines.Exists(l => l.Contains(d.Span.Start)));
-        return Analyze(index, document, [(RuleCatalog.GL0013, c => GL0013NotationVariant.AnalyzeLines(c, lines))], previous.Where(Kept), out resolutions);
+            || (SortedSpans.Containing(spans, d.Span) && !lines.Exists(l => l.Contains(d.Span.Start)));
+        return Analyze(index, document, [(RuleCatalog.GL0013, c => GL0013NotationVariant.AnalyzeLines(c, spans, lines))], previous.Where(Kept), out _);
     }
 
     /// <param name="runs">Each rule to run, and how.</param>
     /// <param name="kept">Findings made before, in reported order, already past the suppressions: merged with what <paramref name="runs"/> find.</param>
+    /// <param name="links">The document's links, resolved if a rule asked (null for a document that could not be read).</param>
     private static ImmutableArray<Diagnostic> Analyze(
         GlossaryIndex index, ParsedDocument document, IEnumerable<(RuleDescriptor Rule, Action<RuleContext> Run)> runs, IEnumerable<Diagnostic> kept,
-        out ImmutableArray<LinkResolution> resolutions)
+        out ResolvedLinks? links)
     {
-        resolutions = [];
+        links = null;
         if (document.LoadProblem is not null) return [];
-        var resolved = new LinkResolution[document.Links.Length];
-        for (int i = 0; i < resolved.Length; i++) resolved[i] = index.ResolveLink(document, document.Links[i]);
-        resolutions = ImmutableCollectionsMarshal.AsImmutableArray(resolved);
+        links = new ResolvedLinks(index, document);
         var sink = new List<Diagnostic>();
         foreach (var (d, run) in runs)
         {
             if (index.Config.GetSeverity(d.Id, d.DefaultSeverity) is not { } severity) continue;
-            run(new RuleContext(index, document, resolutions, d, severity, sink));
+            run(new RuleContext(links, d, severity, sink));
         }
         IEnumerable<Diagnostic> found = sink;
         if (!document.Suppressions.IsEmpty && sink.Count > 0)

@@ -79,16 +79,7 @@ internal sealed class DocumentReads
         }
         // A glossary page's keywords name terms (GL0014): a change of those entry words re-analyses it.
         foreach (var keyword in document.Keywords) other.Add(new ReadKey(ReadKind.Word, TermKey.Normalize(keyword.Text)));
-        bool mismatch = false;
-        foreach (var d in diagnostics)
-        {
-            if (d.Rule == RuleCatalog.GL0012) mismatch = true;
-            foreach (var related in d.Related)
-                if (related.Path != document.Path) other.Add(new ReadKey(ReadKind.Related, related.Path));
-            foreach (var fix in d.Fixes)
-                foreach (var edit in fix.Edits)
-                    if (edit.Path != document.Path) other.Add(new ReadKey(ReadKind.Related, edit.Path));
-        }
+        bool mismatch = AddDiagnosticReads(document, diagnostics, other);
         targets.UnionWith(addresses);
         var keys = new ReadKey[targets.Count + other.Count];
         int k = 0;
@@ -99,9 +90,40 @@ internal sealed class DocumentReads
         return new DocumentReads(keys, anchorArray, mismatch);
     }
 
+    /// <summary>
+    /// The reads of the same document, links unchanged, after its diagnostics became <paramref name="diagnostics"/>: what
+    /// its links read is kept (equal to what <see cref="Of"/> would find again), what its diagnostics point into is new.
+    /// </summary>
+    public DocumentReads With(ParsedDocument document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var other = new HashSet<ReadKey>();
+        bool mismatch = AddDiagnosticReads(document, diagnostics, other);
+        var keys = new List<ReadKey>(Keys.Length + other.Count);
+        foreach (var key in Keys)
+            if (key.Kind != ReadKind.Related) keys.Add(key);
+        keys.AddRange(other);
+        return new DocumentReads([.. keys], Anchors, mismatch);
+    }
+
     public bool SameAs(DocumentReads other) =>
         HasArticleUrlMismatch == other.HasArticleUrlMismatch && Keys.AsSpan().SequenceEqual(other.Keys.AsSpan())
         && Anchors.AsSpan().SequenceEqual(other.Anchors.AsSpan());
+
+    /// <summary>Adds the documents the diagnostics point into (related locations, fix edits); true when one is a GL0012 finding.</summary>
+    private static bool AddDiagnosticReads(ParsedDocument document, ImmutableArray<Diagnostic> diagnostics, HashSet<ReadKey> reads)
+    {
+        bool mismatch = false;
+        foreach (var d in diagnostics)
+        {
+            if (d.Rule == RuleCatalog.GL0012) mismatch = true;
+            foreach (var related in d.Related)
+                if (related.Path != document.Path) reads.Add(new ReadKey(ReadKind.Related, related.Path));
+            foreach (var fix in d.Fixes)
+                foreach (var edit in fix.Edits)
+                    if (edit.Path != document.Path) reads.Add(new ReadKey(ReadKind.Related, edit.Path));
+        }
+        return mismatch;
+    }
 
     /// <summary>The link's fragment ("" for none), as the string the linked term or heading already holds when it is that.</summary>
     private static string SharedFragment(LinkResolution r)

@@ -27,9 +27,10 @@ public sealed class GL0013NotationVariant : Rule
     /// The findings <see cref="Analyze"/> makes on <paramref name="lines"/> (whole lines, in order) and every
     /// near-duplicate definition: what changes in a document whose other lines cannot hold a changed word.
     /// </summary>
-    internal static void AnalyzeLines(RuleContext context, IReadOnlyList<TextSpan> lines)
+    /// <param name="spans">The document's <see cref="MentionScanner.VariantSpans"/>.</param>
+    internal static void AnalyzeLines(RuleContext context, IReadOnlyList<TextSpan> spans, IReadOnlyList<TextSpan> lines)
     {
-        Report(context, MentionScanner.FindVariantsIn(context.Index, context.Document, lines), lines);
+        Report(context, MentionScanner.FindVariantsIn(context.Index, context.Document, spans, lines), lines);
     }
 
     /// <summary>Where the configuration declares a form non-preferred: its file name and line (<c>glossary.yml:3</c>).</summary>
@@ -39,7 +40,7 @@ public sealed class GL0013NotationVariant : Rule
     /// <summary>prh's findings, only those inside the spans variants are looked for, without the one deliberate difference.</summary>
     internal static IEnumerable<PrhDiff> PrhFindings(PrhDictionary prh, ParsedDocument doc)
     {
-        var spans = MentionScanner.VariantSpans(doc).ToList();
+        var spans = MentionScanner.VariantSpans(doc);
         int k = 0;
         foreach (var d in prh.FindAll(doc.Text))
         {

@@ -144,9 +144,9 @@ public sealed class WorkspaceDiagnostics
         var present = dependents.Where(p => index.Documents.ContainsKey(p)).ToArray();
         var docs = present.Select(p => index.Documents[p]).ToArray();
         // A loop, not a lambda: a lambda capturing this would share its closure with the tracker's factory below and keep the old snapshot alive.
-        var previous = new ImmutableArray<Diagnostic>[present.Length];
+        var previous = new (ImmutableArray<Diagnostic>, DocumentReads)?[present.Length];
         for (int i = 0; i < present.Length; i++)
-            if (variantsOnly.Paths.Contains(present[i])) previous[i] = Get(present[i]);
+            if (variantsOnly.Paths.Contains(present[i]) && dependencies.ReadsOf(present[i]) is { } reads) previous[i] = (Get(present[i]), reads);
         var results = Analyze(index, docs, previous, variantsOnly.Folds);
         var changes = new List<(string Path, DocumentReads? Reads)>();
         var removed = new List<string>();
@@ -167,19 +167,21 @@ public sealed class WorkspaceDiagnostics
         return new WorkspaceDiagnostics(index, diagnostics.ToImmutable(), _ => next, [.. present], [.. moved]);
     }
 
-    /// <param name="variantsFrom">Per document, default or its diagnostics in the previous snapshot, where only GL0013's findings
-    /// about words of one of <paramref name="folds"/> can differ.</param>
+    /// <param name="variantsFrom">Per document, null or its diagnostics and reads in the previous snapshot, where only GL0013's findings
+    /// about words of one of <paramref name="folds"/> can differ (and its links read the same).</param>
     private static (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)[] Analyze(
-        GlossaryIndex index, ParsedDocument[] docs, ImmutableArray<Diagnostic>[]? variantsFrom = null, IReadOnlyCollection<string>? folds = null)
+        GlossaryIndex index, ParsedDocument[] docs, (ImmutableArray<Diagnostic> Diagnostics, DocumentReads Reads)?[]? variantsFrom = null,
+        IReadOnlyCollection<string>? folds = null)
     {
         var results = new (ImmutableArray<Diagnostic>, DocumentReads)[docs.Length];
         void One(int i)
         {
-            ImmutableArray<LinkResolution> resolutions = default;
-            var diagnostics = variantsFrom?[i] is { IsDefault: false } previous
-                && DocumentAnalyzer.ReanalyzeVariants(index, docs[i], previous, folds ?? [], out resolutions) is { } kept
-                ? kept
-                : DocumentAnalyzer.Analyze(index, docs[i], out resolutions);
+            if (variantsFrom?[i] is { } previous && DocumentAnalyzer.ReanalyzeVariants(index, docs[i], previous.Diagnostics, folds ?? []) is { } kept)
+            {
+                results[i] = (kept, previous.Reads.With(docs[i], kept));
+                return;
+            }
+            var diagnostics = DocumentAnalyzer.Analyze(index, docs[i], out var resolutions);
             results[i] = (diagnostics, DocumentReads.Of(docs[i], resolutions, diagnostics));
         }
         if (docs.Length < ParallelThreshold) for (int i = 0; i < docs.Length; i++) One(i);

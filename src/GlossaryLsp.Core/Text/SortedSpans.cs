@@ -19,6 +19,20 @@ public static class SortedSpans
         return false;
     }
 
+    /// <summary>True when one of <paramref name="spans"/> (sorted, apart) contains all of <paramref name="span"/>: one binary search.</summary>
+    public static bool Containing(IReadOnlyList<TextSpan> spans, TextSpan span)
+    {
+        int lo = 0, hi = spans.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (spans[mid].End <= span.Start) lo = mid + 1;
+            else if (spans[mid].Start > span.Start) hi = mid - 1;
+            else return spans[mid].Contains(span);
+        }
+        return false;
+    }
+
     /// <summary>The parts of <paramref name="within"/> that no span covers, in order.</summary>
     public static IEnumerable<TextSpan> Gaps(ImmutableArray<TextSpan> spans, TextSpan within)
     {
