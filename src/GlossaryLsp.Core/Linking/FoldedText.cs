@@ -68,14 +68,17 @@ internal sealed class FoldedText
     internal static string NormalizeChar(char c) =>
         char.IsSurrogate(c) ? c.ToString() : SingleChars.GetOrAdd(c, static ch => NormalizeGroup(ch.ToString()));
 
-    /// <summary>Kana (not half-width) and CJK ideographs are unchanged by NFKC when no combining mark follows.</summary>
-    private static bool IsStableCjk(char c) => c is >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or '\u30FC' or >= '\u4E00' and <= '\u9FFF';
+    /// <summary>
+    /// CJK punctuation (、。「」…), kana (not half-width, with ・ ー ヽ ヾ) and CJK ideographs: unchanged by NFKC when no
+    /// combining mark follows, none of them a combining mark or a space.
+    /// </summary>
+    private static bool IsStableCjk(char c) => c is >= '\u3001' and <= '\u3029' or >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FE' or >= '\u4E00' and <= '\u9FFF';
 
     private static bool IsCombining(string text, int j)
     {
         char c = text[j];
+        if (c < 0x300 || IsStableCjk(c)) return false;
         if (c is '\u3099' or '\u309A' or '\uFF9E' or '\uFF9F') return true;
-        if (c < 0x300) return false;
         var cat = char.IsHighSurrogate(c) && j + 1 < text.Length && char.IsLowSurrogate(text[j + 1])
             ? System.Globalization.CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[j + 1]))
             : char.GetUnicodeCategory(c);

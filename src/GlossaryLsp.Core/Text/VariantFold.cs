@@ -73,7 +73,7 @@ public static class VariantFold
     public static bool IsSeparator(char c) => c is ' ' or MiddleDot;
 
     /// <summary>ァィゥェォ, which fold to the vowel one code point above.</summary>
-    public static bool IsSmallVowel(char c) => c is 'ァ' or 'ィ' or 'ゥ' or 'ェ' or 'ォ';
+    public static bool IsSmallVowel(char c) => (uint)(c - 'ァ') <= 'ォ' - 'ァ' && (c & 1) == ('ァ' & 1);
 
     /// <summary>The syllable ヴ followed by <paramref name="small"/> folds to, or '\0' (ヴ then folds to ブ).</summary>
     public static char VuSyllable(char small) => small switch { 'ァ' => 'バ', 'ィ' => 'ビ', 'ェ' => 'ベ', 'ォ' => 'ボ', _ => '\0' };
