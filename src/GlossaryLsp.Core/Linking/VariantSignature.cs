@@ -4,11 +4,12 @@ using GlossaryLsp.Core.Text;
 namespace GlossaryLsp.Core.Linking;
 
 /// <summary>
-/// Which variant-folded characters, pairs and triples of characters a document's variant spans
+/// Which variant-folded characters, pairs and runs of four characters a document's variant spans
 /// (<see cref="MentionScanner.VariantSpans"/>) hold, as a Bloom filter: when an entry word changes, only
 /// documents that may hold its fold are re-analysed for notation variants (<see cref="MayContain"/> is never
-/// false for a fold the spans hold, and rarely true for one they do not). Triples, because documents
-/// written with one vocabulary hold nearly every pair of a new word's fold. Immutable.
+/// false for a fold the spans hold, and rarely true for one they do not). Runs of four, because documents
+/// written with one vocabulary hold nearly every pair and triple of a new word's fold (English prose holds
+/// both triples of <c>hict</c>). Immutable.
 /// </summary>
 public sealed class VariantSignature
 {
@@ -33,9 +34,9 @@ public sealed class VariantSignature
                 int n = VariantFold.Fold(folded.Chars.AsSpan(0, folded.Length), fold, default, default);
                 for (int i = 0; i < n; i++)
                 {
-                    codes.Add(Code(fold[i], Alone, Alone));
-                    if (i + 1 < n) codes.Add(Code(fold[i], fold[i + 1], Alone));
-                    if (i + 2 < n) codes.Add(Code(fold[i], fold[i + 1], fold[i + 2]));
+                    codes.Add(Code(fold[i], Alone, Alone, Alone));
+                    if (i + 1 < n) codes.Add(Code(fold[i], fold[i + 1], Alone, Alone));
+                    if (i + 3 < n) codes.Add(Code(fold[i], fold[i + 1], fold[i + 2], fold[i + 3]));
                 }
             }
         }
@@ -56,21 +57,30 @@ public sealed class VariantSignature
     public bool MayContain(string fold)
     {
         if (fold.Length == 0) return false;
-        if (fold.Length == 1) return Has(Code(fold[0], Alone, Alone));
-        if (fold.Length == 2) return Has(Code(fold[0], fold[1], Alone));
-        for (int i = 0; i + 2 < fold.Length; i++)
-            if (!Has(Code(fold[i], fold[i + 1], fold[i + 2]))) return false;
+        if (fold.Length == 1) return Has(Code(fold[0], Alone, Alone, Alone));
+        if (fold.Length < 4)
+        {
+            for (int i = 0; i + 1 < fold.Length; i++)
+                if (!Has(Code(fold[i], fold[i + 1], Alone, Alone))) return false;
+            return true;
+        }
+        for (int i = 0; i + 3 < fold.Length; i++)
+            if (!Has(Code(fold[i], fold[i + 1], fold[i + 2], fold[i + 3]))) return false;
         return true;
     }
 
-    private static ulong Code(char a, char b, char c) => (ulong)a << 32 | (ulong)b << 16 | c;
+    private static ulong Code(char a, char b, char c, char d) => (ulong)a << 48 | (ulong)b << 32 | (ulong)c << 16 | d;
 
     /// <summary>The i-th (0–3) of a code's four bit positions in a filter of <paramref name="size"/> bits (a power of two).</summary>
+    /// <remarks>Double hashing from the two halves of a full 64-bit mix (splitmix64's finalizer): positions from a weaker mix
+    /// depended on a few bits of the code only, and words of a few letters collided.</remarks>
     private static int Bit(ulong code, uint i, int size)
     {
-        uint mixed = (uint)(code * 0x9E3779B97F4A7C15UL >> 32);
-        uint h = mixed * 0x9E3779B1u;
-        uint g = (mixed ^ 0x85EBCA6Bu) * 0xC2B2AE35u | 1;
+        ulong z = code + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        uint h = (uint)z, g = (uint)(z >> 32) | 1;
         return (int)((h + i * g) & (uint)(size - 1));
     }
 
