@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
@@ -65,7 +66,7 @@ internal sealed class ResolvedLinks(GlossaryIndex index, ParsedDocument document
             {
                 var resolved = new LinkResolution[Document.Links.Length];
                 for (int i = 0; i < resolved.Length; i++) resolved[i] = Index.ResolveLink(Document, Document.Links[i]);
-                _value = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(resolved);
+                _value = ImmutableCollectionsMarshal.AsImmutableArray(resolved);
             }
             return _value;
         }
