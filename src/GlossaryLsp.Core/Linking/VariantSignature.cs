@@ -20,9 +20,11 @@ public sealed class VariantSignature
 
     private VariantSignature(ulong[] bits) => _bits = bits;
 
-    public static VariantSignature Of(ParsedDocument document)
+    /// <param name="codes">An empty set to collect the codes in (cleared before returning), so that signatures made one after
+    /// the other reuse one set: a document's codes are thousands.</param>
+    public static VariantSignature Of(ParsedDocument document, HashSet<ulong>? codes = null)
     {
-        var codes = new HashSet<ulong>();
+        codes ??= [];
         if (document.LoadProblem is null)
         {
             var folded = new FoldedText();
@@ -50,6 +52,7 @@ public sealed class VariantSignature
                 int bit = Bit(code, i, words * 64);
                 bits[bit >> 6] |= 1UL << (bit & 63);
             }
+        codes.Clear();
         return new VariantSignature(bits);
     }
 

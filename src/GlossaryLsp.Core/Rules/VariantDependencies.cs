@@ -92,9 +92,18 @@ internal sealed class VariantDependencies
     private static KeyValuePair<string, VariantSignature>[] Signatures(IReadOnlyList<ParsedDocument> documents, bool parallel = true)
     {
         var result = new KeyValuePair<string, VariantSignature>[documents.Count];
-        void One(int i) => result[i] = KeyValuePair.Create(documents[i].Path, VariantSignature.Of(documents[i]));
-        if (!parallel || documents.Count < ParallelThreshold) for (int i = 0; i < documents.Count; i++) One(i);
-        else Parallel.For(0, documents.Count, One);
+        // One set of codes per thread, not per document.
+        HashSet<ulong> One(int i, HashSet<ulong> codes)
+        {
+            result[i] = KeyValuePair.Create(documents[i].Path, VariantSignature.Of(documents[i], codes));
+            return codes;
+        }
+        if (!parallel || documents.Count < ParallelThreshold)
+        {
+            var codes = new HashSet<ulong>();
+            for (int i = 0; i < documents.Count; i++) One(i, codes);
+        }
+        else Parallel.For(0, documents.Count, () => new HashSet<ulong>(), (i, _, codes) => One(i, codes), _ => { });
         return result;
     }
 }
