@@ -68,7 +68,7 @@ public static partial class MentionScanner
     /// Where notation variants are looked for, in order and apart: prose (where mentions are) and the text of links
     /// written plainly (no markup, code or character references inside), except in headings.
     /// </summary>
-    public static IReadOnlyList<TextSpan> VariantSpans(ParsedDocument document)
+    public static List<TextSpan> VariantSpans(ParsedDocument document)
     {
         var linkTexts = new List<TextSpan>();
         foreach (var link in document.Links)

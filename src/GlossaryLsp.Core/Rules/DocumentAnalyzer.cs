@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Linking;
@@ -64,7 +65,7 @@ public static class DocumentAnalyzer
         var lines = MentionScanner.LinesHolding(document, spans, folds);
         // A kept GL0013 finding is a variant or prh form in a variant span off those lines; near-duplicates are made again.
         bool Kept(Diagnostic d) => d.Rule != RuleCatalog.GL0013
-            || (SortedSpans.Containing(spans, d.Span) && !lines.Exists(l => l.Contains(d.Span.Start)));
+            || (SortedSpans.Containing(CollectionsMarshal.AsSpan(spans), d.Span) && !lines.Exists(l => l.Contains(d.Span.Start)));
         return Analyze(index, document, [(RuleCatalog.GL0013, c => GL0013NotationVariant.AnalyzeLines(c, spans, lines))], previous.Where(Kept), out _);
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using GlossaryLsp.Core.Config;
 using GlossaryLsp.Core.Index;
 using GlossaryLsp.Core.Parsing;
 

@@ -6,32 +6,10 @@ namespace GlossaryLsp.Core.Text;
 public static class SortedSpans
 {
     /// <summary>True when a span contains <paramref name="offset"/>: one binary search.</summary>
-    public static bool Contains(ReadOnlySpan<TextSpan> spans, int offset)
-    {
-        int lo = 0, hi = spans.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (spans[mid].End <= offset) lo = mid + 1;
-            else if (spans[mid].Start > offset) hi = mid - 1;
-            else return true;
-        }
-        return false;
-    }
+    public static bool Contains(ReadOnlySpan<TextSpan> spans, int offset) => IndexAt(spans, offset) >= 0;
 
-    /// <summary>True when one of <paramref name="spans"/> (sorted, apart) contains all of <paramref name="span"/>: one binary search.</summary>
-    public static bool Containing(IReadOnlyList<TextSpan> spans, TextSpan span)
-    {
-        int lo = 0, hi = spans.Count - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (spans[mid].End <= span.Start) lo = mid + 1;
-            else if (spans[mid].Start > span.Start) hi = mid - 1;
-            else return spans[mid].Contains(span);
-        }
-        return false;
-    }
+    /// <summary>True when one of the spans contains all of <paramref name="span"/>: one binary search.</summary>
+    public static bool Containing(ReadOnlySpan<TextSpan> spans, TextSpan span) => IndexAt(spans, span.Start) is var i and >= 0 && spans[i].Contains(span);
 
     /// <summary>The parts of <paramref name="within"/> that no span covers, in order.</summary>
     public static IEnumerable<TextSpan> Gaps(ImmutableArray<TextSpan> spans, TextSpan within)
@@ -53,5 +31,19 @@ public static class SortedSpans
             pos = Math.Max(pos, p.End);
         }
         if (pos < within.End) yield return TextSpan.FromBounds(pos, within.End);
+    }
+
+    /// <summary>The index of the span that contains <paramref name="offset"/>, or -1.</summary>
+    private static int IndexAt(ReadOnlySpan<TextSpan> spans, int offset)
+    {
+        int lo = 0, hi = spans.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (spans[mid].End <= offset) lo = mid + 1;
+            else if (spans[mid].Start > offset) hi = mid - 1;
+            else return mid;
+        }
+        return -1;
     }
 }

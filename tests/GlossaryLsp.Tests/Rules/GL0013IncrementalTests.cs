@@ -131,8 +131,7 @@ public class GL0013IncrementalTests
                 1 when text.Contains("## ", StringComparison.Ordinal) => ReplaceFirstHeading(text, word),
                 _ => text + $"\n{word}と書く。\n",
             };
-            var index = current.Index.WithDocument(DocumentParser.Parse(path, edited));
-            var next = current.Update(index, [path]);
+            var (index, next) = Edit(current, path, edited);
             Canonical(next).Should().Equal(Fresh(index), $"seed {seed}, step {step}: {path} → {edited}");
             reanalysed += next.Reanalysed.Length;
             documents += index.Documents.Count;
