@@ -30,10 +30,13 @@ internal sealed class RequestWarmUp(LanguageServer server)
     /// <summary>Starts the warm-up after a load of <paramref name="snapshot"/>; returns at once.</summary>
     public void AfterLoad(ServerSnapshot snapshot)
     {
-        _ = Task.WhenAny(server.Diagnostics.NextPass, Task.Delay(TimeSpan.FromSeconds(10)))
+        // A server that stops does none of it, and lets go of the snapshot at once rather than after the 10 s.
+        _ = Task.WhenAny(server.Diagnostics.NextPass, Task.Delay(TimeSpan.FromSeconds(10), server.Stopping))
             .ContinueWith(_ => LowPriority.Run("glossary warm-up", () =>
             {
+                if (server.Stopping.IsCancellationRequested) return;
                 PrepareRequests(snapshot);
+                if (server.Stopping.IsCancellationRequested) return;
                 server.Diagnostics.PrepareUpdates();
                 if (!WaitForQuiet()) return;
                 Compact();
